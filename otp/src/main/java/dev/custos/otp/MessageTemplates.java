@@ -1,0 +1,239 @@
+package dev.custos.otp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The verification messages of each language the engine can send.
+ *
+ * <p>A language is one UTF-8 properties file named {@code <language>.properties} (such as {@code
+ * es.properties} or {@code pt-BR.properties}) with three keys:
+ *
+ * <ul>
+ *   <li>{@code sms}: the text message, with {@code {code}};
+ *   <li>{@code sms.retriever}: the text message when the request carries an Android app hash, with
+ *       {@code {code}} and {@code {appHash}} (the SMS Retriever form starts with {@code <#>} and
+ *       ends with the hash);
+ *   <li>{@code call}: the text a voice call reads out, with {@code {spokenCode}} (the digits
+ *       separated by commas, so they are read one by one).
+ * </ul>
+ *
+ * <p>Each may also use {@code {brand}}, the name configured with {@link
+ * OtpEngineBuilder#brand(String)}. English ({@code en}) and Spanish ({@code es}) are built in; a
+ * platform adds a language by adding a file to a directory and loading it with {@link
+ * #fromDirectory(Path)}. A request in a language without templates is refused, never sent in
+ * another language.
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public final class MessageTemplates {
+  private static final Set<String> BUILT_IN = Set.of("en", "es");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+  private static final int MAX_TEMPLATE_LENGTH = 500;
+
+  private final Map<String, Template> byLanguage;
+
+  private MessageTemplates(Map<String, Template> byLanguage) {
+    this.byLanguage = Map.copyOf(byLanguage);
+  }
+
+  /**
+   * Returns the built-in templates: English and Spanish.
+   *
+   * @return templates for {@code en} and {@code es}
+   */
+  public static MessageTemplates builtIn() {
+    return BuiltInHolder.TEMPLATES;
+  }
+
+  /**
+   * Loads every {@code <language>.properties} file of a directory.
+   *
+   * @param directory a directory of template files; other files in it are ignored
+   * @return the templates of the languages found
+   * @throws IOException if the directory or a file cannot be read
+   * @throws IllegalArgumentException if the directory holds no template file, a file name is not a
+   *     language code, or a file lacks a key, has an unknown key, or uses a placeholder its key
+   *     does not allow
+   * @throws NullPointerException if {@code directory} is null
+   */
+  public static MessageTemplates fromDirectory(Path directory) throws IOException {
+    Objects.requireNonNull(directory, "directory");
+    Map<String, Template> templates = new HashMap<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.properties")) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        String language = name.substring(0, name.length() - ".properties".length());
+        if (!Inputs.isLanguageCode(language)) {
+          throw new IllegalArgumentException(
+              "template file " + name + ": the name must be a language code such as es or pt-BR");
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          templates.put(language, Template.parse(language, reader));
+        }
+      }
+    }
+    if (templates.isEmpty()) {
+      throw new IllegalArgumentException("no <language>.properties template file in " + directory);
+    }
+    return new MessageTemplates(templates);
+  }
+
+  /**
+   * Returns these templates together with {@code other}'s; where both have a language, {@code
+   * other}'s wins. For example {@code builtIn().plus(fromDirectory(dir))} adds a platform's
+   * languages, or rewords a built-in one.
+   *
+   * @param other more templates
+   * @return the combined templates
+   * @throws NullPointerException if {@code other} is null
+   */
+  public MessageTemplates plus(MessageTemplates other) {
+    Map<String, Template> combined = new HashMap<>(byLanguage);
+    combined.putAll(other.byLanguage);
+    return new MessageTemplates(combined);
+  }
+
+  /**
+   * Returns the languages these templates cover.
+   *
+   * @return the language codes, sorted
+   */
+  public Set<String> languages() {
+    return new TreeSet<>(byLanguage.keySet());
+  }
+
+  /** Returns the templates of a language, or null. */
+  Template template(String language) {
+    return byLanguage.get(language);
+  }
+
+  /** The three messages of one language. */
+  static final class Template {
+    final String language;
+    final String sms;
+    final String smsRetriever;
+    final String call;
+
+    private Template(String language, String sms, String smsRetriever, String call) {
+      this.language = language;
+      this.sms = sms;
+      this.smsRetriever = smsRetriever;
+      this.call = call;
+    }
+
+    static Template parse(String language, Reader reader) throws IOException {
+      Properties properties = new Properties();
+      properties.load(reader);
+      for (String key : properties.stringPropertyNames()) {
+        if (!key.equals("sms") && !key.equals("sms.retriever") && !key.equals("call")) {
+          throw new IllegalArgumentException(
+              "template "
+                  + language
+                  + ": unknown key "
+                  + key
+                  + " (expected sms, sms.retriever, call)");
+        }
+      }
+      return new Template(
+          language,
+          text(language, properties, "sms", Set.of("brand", "code"), Set.of("code")),
+          text(
+              language,
+              properties,
+              "sms.retriever",
+              Set.of("brand", "code", "appHash"),
+              Set.of("code", "appHash")),
+          text(language, properties, "call", Set.of("brand", "spokenCode"), Set.of("spokenCode")));
+    }
+
+    String render(Channel channel, String brand, String code, String appHash) {
+      String template = channel == Channel.CALL ? call : appHash == null ? sms : smsRetriever;
+      String text = template.replace("{brand}", brand);
+      if (channel == Channel.CALL) {
+        return text.replace("{spokenCode}", spoken(code));
+      }
+      text = text.replace("{code}", code);
+      return appHash == null ? text : text.replace("{appHash}", appHash);
+    }
+
+    private static String spoken(String code) {
+      StringBuilder s = new StringBuilder(code.length() * 3);
+      for (int i = 0; i < code.length(); i++) {
+        if (i > 0) {
+          s.append(", ");
+        }
+        s.append(code.charAt(i));
+      }
+      return s.toString();
+    }
+
+    private static String text(
+        String language,
+        Properties properties,
+        String key,
+        Set<String> allowed,
+        Set<String> required) {
+      String text = properties.getProperty(key);
+      String where = "template " + language + "." + key;
+      if (text == null || text.isBlank()) {
+        throw new IllegalArgumentException(where + " is missing");
+      }
+      if (text.length() > MAX_TEMPLATE_LENGTH) {
+        throw new IllegalArgumentException(
+            where + " is longer than " + MAX_TEMPLATE_LENGTH + " characters");
+      }
+      Set<String> used = new TreeSet<>();
+      Matcher m = PLACEHOLDER.matcher(text);
+      while (m.find()) {
+        if (!allowed.contains(m.group(1))) {
+          throw new IllegalArgumentException(
+              where + " has placeholder {" + m.group(1) + "}; allowed: " + new TreeSet<>(allowed));
+        }
+        used.add(m.group(1));
+      }
+      if (!used.containsAll(required)) {
+        throw new IllegalArgumentException(where + " must contain " + new TreeSet<>(required));
+      }
+      return text;
+    }
+  }
+
+  /** Loads the built-in templates on first use. */
+  private static final class BuiltInHolder {
+    static final MessageTemplates TEMPLATES = load();
+
+    private static MessageTemplates load() {
+      Map<String, Template> templates = new HashMap<>();
+      for (String language : BUILT_IN) {
+        String resource = "templates/" + language + ".properties";
+        try (InputStream in = MessageTemplates.class.getResourceAsStream(resource)) {
+          if (in == null) {
+            throw new IllegalStateException("built-in template missing: " + resource);
+          }
+          templates.put(
+              language,
+              Template.parse(language, new InputStreamReader(in, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return new MessageTemplates(templates);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.custos.otp;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.HKDFParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/**
+ * Codes, verification tokens and the keyed MACs behind them.
+ *
+ * <p>A verification token is {@code base64url(version | challenge id | expiry | tag)}: version 1
+ * byte, a 128-bit random challenge id, the expiry in epoch milliseconds (8 bytes), and a 128-bit
+ * HMAC-SHA256 tag over those and the customer id. The tag lets the engine reject forged tokens and
+ * other customers' tokens without a lookup, and tell an expired challenge from an unknown one after
+ * the challenge's state is gone. The code is stored only as a 128-bit HMAC of the challenge id and
+ * the code. Both MAC keys are derived with HKDF-SHA256 from one master key.
+ */
+final class OtpCrypto {
+  static final int MASTER_KEY_BYTES = 32;
+  private static final byte VERSION = 1;
+  private static final int TOKEN_BYTES = 1 + 16 + 8 + 16;
+  static final int TOKEN_LENGTH = (TOKEN_BYTES * 8 + 5) / 6;
+  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+  private final byte[] tokenKey;
+  private final byte[] codeKey;
+  private final SecureRandom random;
+
+  OtpCrypto(byte[] masterKey, SecureRandom random) {
+    this.tokenKey = derive(masterKey, "custos otp token mac v1");
+    this.codeKey = derive(masterKey, "custos otp code mac v1");
+    this.random = random;
+  }
+
+  /** A uniform six-digit code; {@code nextInt(bound)} rejects samples to avoid modulo bias. */
+  String newCode() {
+    int value = random.nextInt(1_000_000);
+    char[] digits = new char[6];
+    for (int i = 5; i >= 0; i--) {
+      digits[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+    return new String(digits);
+  }
+
+  long randomLong() {
+    return random.nextLong();
+  }
+
+  String token(String customerId, long idHi, long idLo, long expiresAtMillis) {
+    ByteBuffer buffer = ByteBuffer.allocate(TOKEN_BYTES);
+    buffer.put(VERSION).putLong(idHi).putLong(idLo).putLong(expiresAtMillis);
+    buffer.put(tokenTag(customerId, buffer.array()), 0, 16);
+    return ENCODER.encodeToString(buffer.array());
+  }
+
+  /**
+   * Returns the decoded token if it is well-formed and its tag is valid for this customer, else
+   * null. Only the canonical encoding is accepted, so one challenge has one token string.
+   */
+  ParsedToken parse(String customerId, String token) {
+    if (token.length() != TOKEN_LENGTH) {
+      return null;
+    }
+    byte[] bytes;
+    try {
+      bytes = DECODER.decode(token);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (bytes.length != TOKEN_BYTES
+        || bytes[0] != VERSION
+        || !ENCODER.encodeToString(bytes).equals(token)) {
+      return null;
+    }
+    byte[] expected = tokenTag(customerId, bytes);
+    int diff = 0;
+    for (int i = 0; i < 16; i++) {
+      diff |= expected[i] ^ bytes[TOKEN_BYTES - 16 + i];
+    }
+    if (diff != 0) {
+      return null;
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, 1, 24);
+    return new ParsedToken(buffer.getLong(), buffer.getLong(), buffer.getLong());
+  }
+
+  /** The stored form of a code: HMAC(codeKey, challenge id | code), truncated to 128 bits. */
+  long[] codeTag(long idHi, long idLo, String code) {
+    HMac mac = mac(codeKey);
+    byte[] input = ByteBuffer.allocate(16).putLong(idHi).putLong(idLo).array();
+    mac.update(input, 0, input.length);
+    byte[] digits = code.getBytes(StandardCharsets.US_ASCII);
+    mac.update(digits, 0, digits.length);
+    byte[] out = new byte[mac.getMacSize()];
+    mac.doFinal(out, 0);
+    ByteBuffer tag = ByteBuffer.wrap(out);
+    return new long[] {tag.getLong(), tag.getLong()};
+  }
+
+  private byte[] tokenTag(String customerId, byte[] token) {
+    HMac mac = mac(tokenKey);
+    mac.update(token, 0, TOKEN_BYTES - 16);
+    byte[] customer = customerId.getBytes(StandardCharsets.UTF_8);
+    mac.update(customer, 0, customer.length);
+    byte[] out = new byte[mac.getMacSize()];
+    mac.doFinal(out, 0);
+    return out;
+  }
+
+  private static HMac mac(byte[] key) {
+    HMac mac = new HMac(new SHA256Digest());
+    mac.init(new KeyParameter(key));
+    return mac;
+  }
+
+  private static byte[] derive(byte[] masterKey, String purpose) {
+    HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+    hkdf.init(new HKDFParameters(masterKey, null, purpose.getBytes(StandardCharsets.US_ASCII)));
+    byte[] key = new byte[32];
+    hkdf.generateBytes(key, 0, key.length);
+    return key;
+  }
+
+  /** The authenticated contents of a verification token. */
+  static final class ParsedToken {
+    final long idHi;
+    final long idLo;
+    final long expiresAtMillis;
+
+    ParsedToken(long idHi, long idLo, long expiresAtMillis) {
+      this.idHi = idHi;
+      this.idLo = idLo;
+      this.expiresAtMillis = expiresAtMillis;
+    }
+  }
+}

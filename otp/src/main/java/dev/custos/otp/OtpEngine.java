@@ -1,0 +1,87 @@
+package dev.custos.otp;
+
+/**
+ * Starts one-time-code challenges and checks the codes that come back: the second factor before a
+ * customer token with sensitive scopes is minted.
+ *
+ * <pre>{@code
+ * OtpEngine otp = OtpEngine.builder().brand("Acme").sender(smsAndVoice).build();
+ *
+ * VerificationChallenge challenge =
+ *     otp.start(ChallengeRequest.sms("100042", Phone.of("1", "5555550100")));
+ * // ... the customer receives "Your Acme verification code is: 123456" and types it in ...
+ * switch (otp.verify("100042", challenge.verificationToken(), typedCode).outcome()) {
+ *   case APPROVED -> mintToken();
+ *   case INCORRECT_CODE -> askAgain();
+ *   case EXPIRED, NOT_FOUND, MAX_ATTEMPTS_REACHED -> startOver();
+ *   case CUSTOMER_LOCKED -> tellToWait();
+ * }
+ * }</pre>
+ *
+ * <p>Each customer has at most one pending challenge: starting a new one supersedes the last. A
+ * challenge lives a fixed time from its start (10 minutes by default), allows a limited number of
+ * checks (5), and is consumed by the first right code. Sends are limited per phone, per customer
+ * and optionally overall; consecutive wrong codes across a customer's challenges lock the customer
+ * out for a while. {@link OtpEngineBuilder} documents every limit.
+ *
+ * <p>Implementations are thread-safe: every limit and the single use of a challenge hold under any
+ * concurrency.
+ */
+public interface OtpEngine {
+  /**
+   * Returns a builder for an engine.
+   *
+   * @return a new builder with the default limits
+   */
+  static OtpEngineBuilder builder() {
+    return new OtpEngineBuilder();
+  }
+
+  /**
+   * Starts a challenge: checks the limits, sends the customer a new code through the {@link
+   * OtpSender}, and makes it the customer's pending challenge, superseding any earlier one.
+   *
+   * <p>Nothing is half-done: if a limit refuses or the sender fails, no code is pending for the
+   * customer afterwards that was not pending before.
+   *
+   * @param request who to send a code to, how, and in which language
+   * @return the challenge: its verification token and expiry
+   * @throws RateLimitedException if a send limit, the customer's lockout or the engine's capacity
+   *     refuses the request; nothing was sent
+   * @throws DeliveryFailedException if the sender threw; no challenge was created
+   * @throws InvalidOtpRequestException if the request's language has no template, or its country
+   *     code is not allowed
+   * @throws NullPointerException if {@code request} is null
+   */
+  VerificationChallenge start(ChallengeRequest request) throws OtpStartException;
+
+  /**
+   * Checks a code against the customer's pending challenge.
+   *
+   * <p>Never throws for a wrong, forged or stale token: every such case is an outcome. A right code
+   * consumes the challenge, so under any concurrency exactly one call gets {@link
+   * VerificationOutcome#APPROVED} for it.
+   *
+   * @param customerId the customer the challenge was started for
+   * @param verificationToken the token {@link #start} returned
+   * @param code the code the customer typed
+   * @return the outcome, with attempts left or the time to wait where it applies
+   * @throws InvalidOtpRequestException if {@code customerId} is null or invalid, {@code
+   *     verificationToken} is null, or {@code code} is not exactly six ASCII digits
+   */
+  VerificationResult verify(String customerId, String verificationToken, String code);
+
+  /**
+   * Returns the engine's counters.
+   *
+   * @return a snapshot of the counters
+   */
+  OtpStats stats();
+
+  /**
+   * Drops expired state now. The engine does this by itself through its scheduler; call this to
+   * make counts such as {@link OtpStats#pendingChallenges()} exact at a given moment, for example
+   * in tests.
+   */
+  void cleanUp();
+}

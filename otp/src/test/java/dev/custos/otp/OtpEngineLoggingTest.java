@@ -1,0 +1,67 @@
+package dev.custos.otp;
+
+import static dev.custos.otp.TestEngines.PHONE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** What the engine logs: its events, and never a code, a token or a full phone number. */
+class OtpEngineLoggingTest {
+  private final FakeTime time = new FakeTime();
+  private final RecordingSender sender = new RecordingSender();
+  private final OtpEngine engine = TestEngines.builder(time, sender).build();
+  private final Logger logger = (Logger) LoggerFactory.getLogger(OtpEngine.class);
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+  @BeforeEach
+  void attach() {
+    appender.start();
+    logger.addAppender(appender);
+  }
+
+  @AfterEach
+  void detach() {
+    logger.detachAppender(appender);
+  }
+
+  @Test
+  void everyFlow_logsEventsWithoutSecrets() throws Exception {
+    VerificationChallenge challenge = engine.start(ChallengeRequest.sms("100042", PHONE));
+    String code = sender.lastCode();
+    engine.verify(
+        "100042", challenge.verificationToken(), code.equals("000000") ? "000001" : "000000");
+    engine.verify("100042", challenge.verificationToken(), code);
+    assertThatExceptionOfType(RateLimitedException.class)
+        .isThrownBy(() -> engine.start(ChallengeRequest.sms("100042", PHONE)));
+    sender.failWith = new IllegalStateException("could not reach " + PHONE.e164());
+    time.advance(java.time.Duration.ofMinutes(1));
+    assertThatExceptionOfType(DeliveryFailedException.class)
+        .isThrownBy(() -> engine.start(ChallengeRequest.call("100042", PHONE)));
+
+    List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+
+    assertThat(lines)
+        .containsExactly(
+            "OTP challenge started: customer=100042, channel=SMS, phone=+1 ********23, language=en",
+            "OTP verification: customer=100042, outcome=INCORRECT_CODE",
+            "OTP verification: customer=100042, outcome=APPROVED",
+            "OTP start refused: customer=100042, limit=PHONE_COOLDOWN",
+            "OTP delivery failed: customer=100042, channel=CALL, phone=+1 ********23,"
+                + " error=java.lang.IllegalStateException");
+    for (String line : lines) {
+      assertThat(line)
+          .doesNotContain(code)
+          .doesNotContain(challenge.verificationToken())
+          .doesNotContain("5555550123");
+    }
+    assertThat(appender.list).allSatisfy(event -> assertThat(event.getThrowableProxy()).isNull());
+  }
+}

@@ -1,0 +1,175 @@
+package dev.custos.otp;
+
+import static dev.custos.otp.TestEngines.PHONE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class OtpEngineRateLimitTest {
+  private final FakeTime time = new FakeTime();
+  private final RecordingSender sender = new RecordingSender();
+
+  private static ChallengeRequest sms(String customer, Phone phone) {
+    return ChallengeRequest.sms(customer, phone);
+  }
+
+  private static RateLimitedException refused(OtpEngine engine, ChallengeRequest request) {
+    return assertThatExceptionOfType(RateLimitedException.class)
+        .isThrownBy(() -> engine.start(request))
+        .actual();
+  }
+
+  @Test
+  void start_withinCooldown_refusedWithRemainingWait() throws Exception {
+    OtpEngine engine = TestEngines.builder(time, sender).build();
+    engine.start(sms("c1", PHONE));
+    time.advance(Duration.ofSeconds(10));
+
+    RateLimitedException e = refused(engine, sms("c1", PHONE));
+
+    assertThat(e.limit()).isEqualTo(RateLimit.PHONE_COOLDOWN);
+    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(e).hasMessage("rate limited by PHONE_COOLDOWN; retry after 20 s");
+    assertThat(sender.messages).hasSize(1);
+  }
+
+  @Test
+  void start_afterCooldown_allowed() throws Exception {
+    OtpEngine engine = TestEngines.builder(time, sender).build();
+    engine.start(sms("c1", PHONE));
+    time.advance(Duration.ofSeconds(30));
+
+    engine.start(sms("c1", PHONE));
+
+    assertThat(sender.messages).hasSize(2);
+  }
+
+  @Test
+  void start_sixthSendToPhoneInTenMinutes_refusedUntilOldestLeavesWindow() throws Exception {
+    OtpEngine engine = TestEngines.builder(time, sender).maxSendsPerCustomer(100).build();
+    for (int i = 0; i < 5; i++) {
+      engine.start(sms("c" + i, PHONE));
+      time.advance(Duration.ofMinutes(1));
+    }
+
+    RateLimitedException e = refused(engine, sms("c9", PHONE));
+
+    assertThat(e.limit()).isEqualTo(RateLimit.PHONE_SENDS);
+    assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(5));
+    time.advance(Duration.ofMinutes(5));
+    engine.start(sms("c9", PHONE));
+    assertThat(sender.messages).hasSize(6);
+  }
+
+  @Test
+  void start_sixthSendForCustomerToDifferentPhones_refused() throws Exception {
+    OtpEngine engine = TestEngines.builder(time, sender).build();
+    for (int i = 0; i < 5; i++) {
+      engine.start(sms("c1", Phone.of("1", "555555010" + i)));
+    }
+
+    RateLimitedException e = refused(engine, sms("c1", Phone.of("1", "5555550109")));
+
+    assertThat(e.limit()).isEqualTo(RateLimit.CUSTOMER_SENDS);
+    assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void start_refusedByCustomerLimit_doesNotSpendThePhonesAllowance() throws Exception {
+    OtpEngine engine =
+        TestEngines.builder(time, sender).maxSendsPerCustomer(1).maxSendsPerPhone(2).build();
+    Phone shared = Phone.of("1", "5555550999");
+    engine.start(sms("c1", Phone.of("1", "5555550100")));
+    time.advance(Duration.ofMinutes(1));
+    for (int i = 0; i < 3; i++) {
+      refused(engine, sms("c1", shared));
+    }
+
+    engine.start(sms("c2", shared));
+    time.advance(Duration.ofMinutes(1));
+    engine.start(sms("c3", shared));
+    time.advance(Duration.ofMinutes(1));
+
+    assertThat(refused(engine, sms("c4", shared)).limit()).isEqualTo(RateLimit.PHONE_SENDS);
+  }
+
+  @Test
+  void start_globalBudgetSpent_refusedForEveryoneUntilNextMinute() throws Exception {
+    OtpEngine engine = TestEngines.builder(time, sender).maxSendsPerMinute(3).build();
+    for (int i = 0; i < 3; i++) {
+      engine.start(sms("c" + i, Phone.of("1", "555555010" + i)));
+    }
+
+    RateLimitedException e = refused(engine, sms("c7", Phone.of("1", "5555550107")));
+
+    assertThat(e.limit()).isEqualTo(RateLimit.GLOBAL_SENDS);
+    assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(1));
+    time.advance(Duration.ofMinutes(1));
+    engine.start(sms("c7", Phone.of("1", "5555550107")));
+  }
+
+  @Test
+  void start_refusedByGlobalBudget_doesNotSpendPhoneOrCustomerAllowance() throws Exception {
+    OtpEngine engine =
+        TestEngines.builder(time, sender).maxSendsPerMinute(1).maxSendsPerPhone(1).build();
+    engine.start(sms("other", Phone.of("1", "5555550100")));
+    refused(engine, sms("c1", PHONE));
+    time.advance(Duration.ofMinutes(1));
+
+    engine.start(sms("c1", PHONE));
+  }
+
+  @Test
+  void start_senderFailure_stillCountsAgainstLimits() throws Exception {
+    OtpEngine engine = TestEngines.builder(time, sender).build();
+    sender.failWith = new IllegalStateException("down");
+    assertThatExceptionOfType(DeliveryFailedException.class)
+        .isThrownBy(() -> engine.start(sms("c1", PHONE)));
+    sender.failWith = null;
+
+    assertThat(refused(engine, sms("c1", PHONE)).limit()).isEqualTo(RateLimit.PHONE_COOLDOWN);
+  }
+
+  @Test
+  void start_atCapacity_refusedUntilChallengesExpire() throws Exception {
+    OtpEngine engine = TestEngines.unlimited(time, sender).maxPendingChallenges(2).build();
+    engine.start(sms("c1", PHONE));
+    engine.start(sms("c2", PHONE));
+
+    assertThat(refused(engine, sms("c3", PHONE)).limit()).isEqualTo(RateLimit.CAPACITY);
+    time.advance(Duration.ofMinutes(10));
+    engine.cleanUp();
+    engine.start(sms("c3", PHONE));
+  }
+
+  @Test
+  void stats_countRefusalsByLimit() throws Exception {
+    OtpEngine engine = TestEngines.builder(time, sender).build();
+    engine.start(sms("c1", PHONE));
+    refused(engine, sms("c1", PHONE));
+    refused(engine, sms("c2", PHONE));
+
+    assertThat(engine.stats().rateLimited(RateLimit.PHONE_COOLDOWN)).isEqualTo(2);
+    assertThat(engine.stats().rateLimited(RateLimit.PHONE_SENDS)).isZero();
+    assertThat(engine.stats().started()).isEqualTo(1);
+  }
+
+  @Test
+  void cleanUp_afterLifetime_pendingChallengesLeaveMemory() throws Exception {
+    OtpEngine engine = TestEngines.unlimited(time, sender).build();
+    for (int i = 0; i < 50; i++) {
+      engine.start(sms("c" + i, PHONE));
+    }
+    assertThat(engine.stats().pendingChallenges()).isEqualTo(50);
+
+    time.advance(Duration.ofMinutes(9).plusSeconds(59));
+    engine.cleanUp();
+    assertThat(engine.stats().pendingChallenges()).isEqualTo(50);
+
+    time.advance(Duration.ofSeconds(1));
+    engine.cleanUp();
+    assertThat(engine.stats().pendingChallenges()).isZero();
+  }
+}

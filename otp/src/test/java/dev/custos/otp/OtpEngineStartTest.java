@@ -1,0 +1,233 @@
+package dev.custos.otp;
+
+import static dev.custos.otp.TestEngines.PHONE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import dev.custos.otp.InvalidOtpRequestException.Field;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OtpEngineStartTest {
+  private static final String CUSTOMER = "100042";
+
+  private final FakeTime time = new FakeTime();
+  private final RecordingSender sender = new RecordingSender();
+  private final OtpEngine engine = TestEngines.unlimited(time, sender).build();
+
+  @Test
+  void start_sms_sendsSpecMessage() throws Exception {
+    engine.start(ChallengeRequest.sms(CUSTOMER, PHONE));
+
+    OtpMessage message = sender.last();
+    assertThat(message.body()).matches("Your Unit verification code is: \\d{6}");
+    assertThat(message.channel()).isEqualTo(Channel.SMS);
+    assertThat(message.phone().e164()).isEqualTo("+15555550123");
+    assertThat(message.customerId()).isEqualTo(CUSTOMER);
+    assertThat(message.language()).isEqualTo("en");
+    assertThat(message.encoding()).isEqualTo(SmsEncoding.GSM_7);
+  }
+
+  @Test
+  void start_brandConfigured_usedInMessage() throws Exception {
+    OtpEngine acme = TestEngines.unlimited(time, sender).brand("Acme Bank").build();
+
+    acme.start(ChallengeRequest.sms(CUSTOMER, PHONE));
+
+    assertThat(sender.last().body()).startsWith("Your Acme Bank verification code is: ");
+  }
+
+  @Test
+  void start_spanish_sendsSpanishMessageAsUcs2() throws Exception {
+    engine.start(ChallengeRequest.sms(CUSTOMER, PHONE).withLanguage("es"));
+
+    OtpMessage message = sender.last();
+    assertThat(message.body()).matches("Tu código de verificación de Unit es: \\d{6}");
+    assertThat(message.encoding()).isEqualTo(SmsEncoding.UCS_2);
+    assertThat(message.encoding().bytes(message.body())).isLessThanOrEqualTo(140);
+  }
+
+  @Test
+  void start_appHash_followsSmsRetrieverFormat() throws Exception {
+    engine.start(ChallengeRequest.sms(CUSTOMER, PHONE).withAppHash("FA+9qCX9VSu"));
+
+    String body = sender.last().body();
+    assertThat(body).matches("<#> Your Unit verification code is: \\d{6}\nFA\\+9qCX9VSu");
+    assertThat(SmsEncoding.of(body).bytes(body)).isLessThanOrEqualTo(140);
+  }
+
+  @Test
+  void start_appHashInSpanish_followsSmsRetrieverFormat() throws Exception {
+    engine.start(
+        ChallengeRequest.sms(CUSTOMER, PHONE).withLanguage("es").withAppHash("FA+9qCX9VSu"));
+
+    assertThat(sender.last().body())
+        .matches("<#> Tu código de verificación de Unit es: \\d{6}\nFA\\+9qCX9VSu");
+  }
+
+  @Test
+  void start_call_sendsDigitsSeparatedTwice() throws Exception {
+    engine.start(ChallengeRequest.call(CUSTOMER, PHONE));
+
+    OtpMessage message = sender.last();
+    assertThat(message.channel()).isEqualTo(Channel.CALL);
+    assertThat(message.body())
+        .matches(
+            "Your Unit verification code is: (\\d, ){5}\\d\\. Again, your code is: (\\d, ){5}\\d\\.");
+  }
+
+  @Test
+  void start_callInSpanish_spoken() throws Exception {
+    engine.start(ChallengeRequest.call(CUSTOMER, PHONE).withLanguage("es"));
+
+    assertThat(sender.last().body())
+        .matches("Tu código de verificación de Unit es: (\\d, ){5}\\d\\. Repito, tu código es: .*");
+  }
+
+  @Test
+  void start_spokenCode_matchesTheCodeThatVerifies() throws Exception {
+    VerificationChallenge challenge = engine.start(ChallengeRequest.call(CUSTOMER, PHONE));
+    String spoken = sender.last().body().replaceAll("^[^0-9]*((\\d, ){5}\\d).*$", "$1");
+
+    String code = spoken.replace(", ", "");
+
+    assertThat(engine.verify(CUSTOMER, challenge.verificationToken(), code).approved()).isTrue();
+  }
+
+  @Test
+  void start_languageWithoutTemplate_throwsNamingLanguage() {
+    assertThatExceptionOfType(InvalidOtpRequestException.class)
+        .isThrownBy(() -> engine.start(ChallengeRequest.sms(CUSTOMER, PHONE).withLanguage("fr")))
+        .satisfies(e -> assertThat(e.field()).isEqualTo(Field.LANGUAGE))
+        .withMessageContaining("available: [en, es]");
+    assertThat(sender.messages).isEmpty();
+  }
+
+  @Test
+  void start_countryNotAllowed_throwsBeforeSending() {
+    OtpEngine usOnly = TestEngines.unlimited(time, sender).allowedCountryCodes("1").build();
+
+    assertThatExceptionOfType(InvalidOtpRequestException.class)
+        .isThrownBy(
+            () -> usOnly.start(ChallengeRequest.sms(CUSTOMER, Phone.of("44", "7700900123"))))
+        .satisfies(e -> assertThat(e.field()).isEqualTo(Field.PHONE));
+    assertThat(sender.messages).isEmpty();
+  }
+
+  @Test
+  void start_senderFails_typedErrorAndNoChallengeLeft() throws Exception {
+    sender.failWith = new IllegalStateException("provider down");
+
+    assertThatExceptionOfType(DeliveryFailedException.class)
+        .isThrownBy(() -> engine.start(ChallengeRequest.sms(CUSTOMER, PHONE)))
+        .withMessage("SMS delivery failed")
+        .withCauseInstanceOf(IllegalStateException.class);
+    assertThat(engine.stats().pendingChallenges()).isZero();
+    assertThat(engine.stats().deliveryFailures()).isEqualTo(1);
+    assertThat(engine.stats().started()).isZero();
+  }
+
+  @Test
+  void start_senderFails_earlierChallengeStillValid() throws Exception {
+    VerificationChallenge first = engine.start(ChallengeRequest.sms(CUSTOMER, PHONE));
+    String code = sender.lastCode();
+    sender.failWith = new IllegalStateException("provider down");
+
+    assertThatExceptionOfType(DeliveryFailedException.class)
+        .isThrownBy(() -> engine.start(ChallengeRequest.sms(CUSTOMER, PHONE)));
+
+    assertThat(engine.verify(CUSTOMER, first.verificationToken(), code).approved()).isTrue();
+  }
+
+  @Test
+  void start_nullRequest_throwsNpe() {
+    assertThatNullPointerException().isThrownBy(() -> engine.start(null));
+  }
+
+  @Test
+  void start_customTemplateDirectory_addsLanguage(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("pt-BR.properties"),
+        "sms = Seu código de verificação {brand} é: {code}\n"
+            + "sms.retriever = <#> Seu código {brand}: {code}\\n{appHash}\n"
+            + "call = Seu código {brand} é: {spokenCode}.\n");
+    OtpEngine withPortuguese =
+        TestEngines.unlimited(time, sender)
+            .templates(MessageTemplates.builtIn().plus(MessageTemplates.fromDirectory(dir)))
+            .build();
+
+    withPortuguese.start(ChallengeRequest.sms(CUSTOMER, PHONE).withLanguage("pt-BR"));
+
+    assertThat(sender.last().body()).matches("Seu código de verificação Unit é: \\d{6}");
+    assertThat(sender.last().language()).isEqualTo("pt-BR");
+  }
+
+  @Test
+  void build_brandTooLongForSpanishSms_throwsNamingTemplate() {
+    OtpEngineBuilder builder = TestEngines.builder(time, sender).brand("B".repeat(60));
+
+    assertThatIllegalStateException()
+        .isThrownBy(builder::build)
+        .withMessageContaining("template es.sms")
+        .withMessageContaining("UCS_2");
+  }
+
+  @Test
+  void build_missingBrandOrSender_throws() {
+    assertThatIllegalStateException()
+        .isThrownBy(() -> OtpEngine.builder().sender(sender).build())
+        .withMessage("brand is required");
+    assertThatIllegalStateException()
+        .isThrownBy(() -> OtpEngine.builder().brand("Unit").build())
+        .withMessage("sender is required");
+  }
+
+  @Test
+  void builder_invalidSettings_throw() {
+    OtpEngineBuilder b = OtpEngine.builder();
+
+    assertThatIllegalArgumentException().isThrownBy(() -> b.brand(" "));
+    assertThatIllegalArgumentException().isThrownBy(() -> b.brand("Acme\n"));
+    assertThatIllegalArgumentException().isThrownBy(() -> b.brand("{code}"));
+    assertThatIllegalArgumentException().isThrownBy(() -> b.maxAttempts(0));
+    assertThatIllegalArgumentException().isThrownBy(() -> b.maxAttempts(11));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> b.challengeLifetime(Duration.ofSeconds(59)));
+    assertThatIllegalArgumentException().isThrownBy(() -> b.challengeLifetime(Duration.ofHours(2)));
+    assertThatIllegalArgumentException().isThrownBy(() -> b.resendCooldown(Duration.ofSeconds(-1)));
+    assertThatIllegalArgumentException().isThrownBy(() -> b.maxSendsPerMinute(-1));
+    assertThatIllegalArgumentException().isThrownBy(() -> b.maxConsecutiveFailures(101));
+    assertThatIllegalArgumentException().isThrownBy(() -> b.maxPendingChallenges(0));
+    assertThatIllegalArgumentException().isThrownBy(() -> b.masterKey(new byte[31]));
+    assertThatIllegalArgumentException().isThrownBy(() -> b.allowedCountryCodes("01"));
+    assertThatIllegalArgumentException().isThrownBy(() -> b.allowedCountryCodes("+1"));
+    assertThatNullPointerException().isThrownBy(() -> b.sender(null));
+    assertThatNullPointerException().isThrownBy(() -> b.clock(null));
+    assertThatNullPointerException().isThrownBy(() -> b.lockout(null));
+  }
+
+  @Test
+  void builder_masterKey_isCopied() throws Exception {
+    byte[] key = new byte[32];
+    OtpEngine a = TestEngines.unlimited(time, sender).masterKey(key).build();
+    key[0] = 1;
+    OtpEngine b = TestEngines.unlimited(time, sender).masterKey(new byte[32]).build();
+    VerificationChallenge challenge = a.start(ChallengeRequest.sms(CUSTOMER, PHONE));
+    time.advance(Duration.ofMinutes(10));
+
+    assertThat(b.verify(CUSTOMER, challenge.verificationToken(), "123456").outcome())
+        .isEqualTo(VerificationOutcome.EXPIRED);
+  }
+
+  @Test
+  void engine_toString_namesBrandAndLanguagesOnly() throws IOException {
+    assertThat(engine).hasToString("OtpEngine[brand=Unit, languages=[en, es]]");
+  }
+}
