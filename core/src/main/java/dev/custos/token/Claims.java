@@ -1,0 +1,194 @@
+package dev.custos.token;
+
+import static dev.custos.token.TokenVerificationException.Reason.EXPIRED;
+import static dev.custos.token.TokenVerificationException.Reason.INVALID_CLAIMS;
+import static dev.custos.token.TokenVerificationException.Reason.NOT_YET_VALID;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.custos.scopes.InvalidScopeException;
+import dev.custos.scopes.ScopeCatalog;
+import dev.custos.scopes.ScopeSet;
+import dev.custos.scopes.TokenRole;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The JSON payload of Custos tokens, written and read through nimbus-jose-jwt.
+ *
+ * <p>{@code {"role":"customer","customerId":…,"scope":…,"twoFactor":…,"iss":…,"iat":…,["nbf":…,]
+ * "exp":…,"jti":…}}; org tokens have no {@code customerId}. {@code role} comes first so the
+ * payload starts {@code {"role":"customer"} or {@code {"role":"org"}, as the spec's tokens do.
+ * Times are RFC 3339 in UTC with whole seconds.
+ */
+final class Claims {
+  static final String ROLE = "role";
+  static final String CUSTOMER_ID = "customerId";
+  static final String SCOPE = "scope";
+  static final String TWO_FACTOR = "twoFactor";
+  static final String ISSUER = "iss";
+  static final String ISSUED_AT = "iat";
+  static final String NOT_BEFORE = "nbf";
+  static final String EXPIRES = "exp";
+  static final String TOKEN_ID = "jti";
+
+  private static final Pattern RFC_3339 =
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+
+  private Claims() {}
+
+  static byte[] write(
+      TokenRequest request, String issuer, Instant issuedAt, Instant expiresAt, String tokenId) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put(ROLE, roleName(request.role()));
+    request.customerId().ifPresent(id -> claims.put(CUSTOMER_ID, id));
+    claims.put(SCOPE, request.scopes().toString());
+    claims.put(TWO_FACTOR, request.isTwoFactorVerified());
+    claims.put(ISSUER, issuer);
+    claims.put(ISSUED_AT, time(issuedAt));
+    request.notBeforeInstant().ifPresent(nbf -> claims.put(NOT_BEFORE, time(nbf)));
+    claims.put(EXPIRES, time(expiresAt));
+    claims.put(TOKEN_ID, tokenId);
+    return JSONObjectUtils.toJSONString(claims).getBytes(StandardCharsets.UTF_8);
+  }
+
+  static VerifiedToken read(
+      byte[] payload,
+      ScopeCatalog catalog,
+      String expectedIssuer,
+      Instant now,
+      Duration skew,
+      String keyId)
+      throws TokenVerificationException {
+    Map<String, Object> claims = jsonObject(payload);
+
+    TokenRole role =
+        switch (string(claims, ROLE)) {
+          case "customer" -> TokenRole.CUSTOMER;
+          case "org" -> TokenRole.ORG;
+          default -> throw invalid("role must be customer or org");
+        };
+    String customerId = null;
+    if (role == TokenRole.CUSTOMER) {
+      customerId = string(claims, CUSTOMER_ID);
+      try {
+        TokenRequest.checkCustomerId(customerId);
+      } catch (IllegalArgumentException e) {
+        throw invalid("customerId is malformed");
+      }
+    } else if (claims.containsKey(CUSTOMER_ID)) {
+      throw invalid("an org token has no customerId");
+    }
+
+    ScopeSet scopes;
+    try {
+      scopes = catalog.requireAllowed(role, catalog.parse(string(claims, SCOPE)));
+    } catch (InvalidScopeException e) {
+      throw invalid("scope: " + e.getMessage());
+    }
+    if (!(claims.get(TWO_FACTOR) instanceof Boolean twoFactor)) {
+      throw invalid(TWO_FACTOR + " must be a boolean");
+    }
+    if (role == TokenRole.CUSTOMER && scopes.requiresTwoFactor() && !twoFactor) {
+      throw invalid("scopes needing two-factor authentication in a token minted without it");
+    }
+    String issuer = string(claims, ISSUER);
+    if (!issuer.equals(expectedIssuer)) {
+      throw invalid("issuer is not the expected one");
+    }
+    String tokenId = string(claims, TOKEN_ID);
+    if (tokenId.isEmpty() || tokenId.length() > 128) {
+      throw invalid("jti must be 1 to 128 characters");
+    }
+    Instant issuedAt = instant(claims, ISSUED_AT);
+    Instant expiresAt = instant(claims, EXPIRES);
+    Instant notBefore = claims.containsKey(NOT_BEFORE) ? instant(claims, NOT_BEFORE) : null;
+    if (!expiresAt.isAfter(issuedAt)) {
+      throw invalid("exp is not after iat");
+    }
+
+    if (!now.isBefore(expiresAt.plus(skew))) {
+      throw new TokenVerificationException(EXPIRED, "token expired at " + expiresAt);
+    }
+    if (notBefore != null && now.isBefore(notBefore.minus(skew))) {
+      throw new TokenVerificationException(NOT_YET_VALID, "token is not valid before " + notBefore);
+    }
+    if (now.isBefore(issuedAt.minus(skew))) {
+      throw new TokenVerificationException(NOT_YET_VALID, "token is issued in the future");
+    }
+    return new VerifiedToken(
+        role,
+        customerId,
+        scopes,
+        twoFactor,
+        issuer,
+        issuedAt,
+        notBefore,
+        expiresAt,
+        tokenId,
+        keyId);
+  }
+
+  /** Parses UTF-8 JSON that must be an object with unique keys. */
+  static Map<String, Object> jsonObject(byte[] json) throws TokenVerificationException {
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(json)).toString();
+      return JSONObjectUtils.parse(text);
+    } catch (CharacterCodingException | ParseException e) {
+      throw invalid("payload is not a UTF-8 JSON object with unique keys");
+    }
+  }
+
+  /** Issuers are printable ASCII, so they compare exactly and log safely. */
+  static String checkIssuer(String issuer) {
+    Objects.requireNonNull(issuer, "issuer");
+    if (!issuer.matches("[\\x21-\\x7e]{1,256}")) {
+      throw new IllegalArgumentException("issuer must be 1 to 256 printable ASCII characters");
+    }
+    return issuer;
+  }
+
+  static String roleName(TokenRole role) {
+    return role == TokenRole.CUSTOMER ? "customer" : "org";
+  }
+
+  private static String time(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant);
+  }
+
+  private static String string(Map<String, Object> claims, String name)
+      throws TokenVerificationException {
+    if (!(claims.get(name) instanceof String value)) {
+      throw invalid(name + " must be a string");
+    }
+    return value;
+  }
+
+  private static Instant instant(Map<String, Object> claims, String name)
+      throws TokenVerificationException {
+    String value = string(claims, name);
+    if (!RFC_3339.matcher(value).matches()) {
+      throw invalid(name + " must be an RFC 3339 date-time");
+    }
+    try {
+      return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      throw invalid(name + " must be an RFC 3339 date-time");
+    }
+  }
+
+  private static TokenVerificationException invalid(String message) {
+    return new TokenVerificationException(INVALID_CLAIMS, message);
+  }
+}

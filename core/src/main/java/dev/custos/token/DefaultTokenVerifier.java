@@ -1,0 +1,80 @@
+package dev.custos.token;
+
+import static dev.custos.token.TokenVerificationException.Reason.MALFORMED;
+import static dev.custos.token.TokenVerificationException.Reason.UNKNOWN_KEY;
+
+import dev.custos.scopes.ScopeCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Structure, key, signature, claims: cheapest checks first, nothing trusted before the signature.
+ */
+final class DefaultTokenVerifier implements TokenVerifier {
+  private static final int MAX_FOOTER_BYTES = 256;
+
+  private final PasetoVersion version;
+  private final Map<String, TokenVerifier.Builder.Entry> keys;
+  private final ScopeCatalog catalog;
+  private final String issuer;
+  private final Clock clock;
+  private final Duration clockSkew;
+  private final byte[] implicitAssertion;
+
+  DefaultTokenVerifier(
+      PasetoVersion version,
+      Map<String, TokenVerifier.Builder.Entry> keys,
+      ScopeCatalog catalog,
+      String issuer,
+      Clock clock,
+      Duration clockSkew,
+      byte[] implicitAssertion) {
+    this.version = version;
+    this.keys = keys;
+    this.catalog = catalog;
+    this.issuer = issuer;
+    this.clock = clock;
+    this.clockSkew = clockSkew;
+    this.implicitAssertion = implicitAssertion;
+  }
+
+  @Override
+  public VerifiedToken verify(String token) throws TokenVerificationException {
+    PasetoPublic.Parts parts = PasetoPublic.parse(version, token);
+    String keyId = keyId(parts.footer);
+    TokenVerifier.Builder.Entry entry = keys.get(keyId);
+    Instant now = clock.instant();
+    if (entry == null || (entry.acceptedUntil() != null && now.isAfter(entry.acceptedUntil()))) {
+      throw new TokenVerificationException(UNKNOWN_KEY, "token is signed by an unknown key");
+    }
+    PasetoPublic.checkSignature(entry.key(), parts, implicitAssertion);
+    return Claims.read(parts.payload, catalog, issuer, now, clockSkew, keyId);
+  }
+
+  /** The footer is unauthenticated until the signature checks: bound it, read only the key id. */
+  private static String keyId(byte[] footer) throws TokenVerificationException {
+    if (footer.length == 0) {
+      throw new TokenVerificationException(MALFORMED, "token has no footer naming its key");
+    }
+    if (footer.length > MAX_FOOTER_BYTES) {
+      throw new TokenVerificationException(MALFORMED, "token footer is too long");
+    }
+    Map<String, Object> json;
+    try {
+      json = Claims.jsonObject(footer);
+    } catch (TokenVerificationException e) {
+      throw new TokenVerificationException(MALFORMED, "token footer is not a JSON object");
+    }
+    if (!(json.get("kid") instanceof String kid)) {
+      throw new TokenVerificationException(MALFORMED, "token footer has no kid");
+    }
+    return kid;
+  }
+
+  @Override
+  public String toString() {
+    return "TokenVerifier[" + version + ", keys=" + keys.keySet() + ", iss=" + issuer + "]";
+  }
+}

@@ -1,0 +1,135 @@
+package dev.custos.token;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Mints signed tokens: PASETO {@code v2.public} (or {@code v4.public}) with an Ed25519 signature
+ * and the key id in the footer.
+ *
+ * <pre>{@code
+ * TokenMinter minter = TokenMinter.builder().keyRing(ring).issuer("https://api.example.com").build();
+ * MintedToken minted = minter.mint(TokenRequest.customer("100042", catalog.parse("customers accounts")));
+ * }</pre>
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface TokenMinter {
+  /**
+   * Mints a token.
+   *
+   * @param request what to mint
+   * @return the token with its id and validity
+   * @throws IllegalArgumentException if the request is for a customer token holding a scope that
+   *     requires two-factor authentication and is not marked {@link
+   *     TokenRequest#twoFactorVerified()}
+   * @throws NullPointerException if {@code request} is null
+   */
+  MintedToken mint(TokenRequest request);
+
+  /**
+   * Returns a builder.
+   *
+   * @return a new builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Configures a {@link TokenMinter}: the signing key (or ring) and the issuer are required.
+   *
+   * <p>Not thread-safe; the minters it builds are.
+   */
+  final class Builder {
+    private SigningKey key;
+    private String issuer;
+    private Clock clock = Clock.systemUTC();
+    private byte[] implicitAssertion = new byte[0];
+
+    private Builder() {}
+
+    /**
+     * Signs with the ring's active key.
+     *
+     * @param ring the issuer's keys
+     * @return this builder
+     * @throws NullPointerException if {@code ring} is null
+     */
+    public Builder keyRing(KeyRing ring) {
+      this.key = Objects.requireNonNull(ring, "ring").signingKey();
+      return this;
+    }
+
+    /**
+     * Signs with the given key; its version decides the tokens' version.
+     *
+     * @param key the signing key
+     * @return this builder
+     * @throws NullPointerException if {@code key} is null
+     */
+    public Builder signingKey(SigningKey key) {
+      this.key = Objects.requireNonNull(key, "key");
+      return this;
+    }
+
+    /**
+     * Sets the issuer recorded in every token ({@code iss}); verifiers require the same.
+     *
+     * @param issuer 1 to 256 printable ASCII characters, such as the API's base URL
+     * @return this builder
+     * @throws IllegalArgumentException if the issuer is empty, too long or not printable ASCII
+     * @throws NullPointerException if {@code issuer} is null
+     */
+    public Builder issuer(String issuer) {
+      this.issuer = Claims.checkIssuer(issuer);
+      return this;
+    }
+
+    /**
+     * Sets the clock that dates tokens; {@link Clock#systemUTC()} by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the implicit assertion signed into {@code v4.public} tokens (never carried in them):
+     * verifiers must supply the same bytes.
+     *
+     * @param implicitAssertion the assertion; copied
+     * @return this builder
+     * @throws NullPointerException if {@code implicitAssertion} is null
+     */
+    public Builder implicitAssertion(byte[] implicitAssertion) {
+      this.implicitAssertion =
+          Objects.requireNonNull(implicitAssertion, "implicitAssertion").clone();
+      return this;
+    }
+
+    /**
+     * Builds the minter.
+     *
+     * @return a new minter
+     * @throws IllegalStateException if the key or issuer is missing, or an implicit assertion is
+     *     set for a {@code v2.public} key (version 2 has none)
+     */
+    public TokenMinter build() {
+      if (key == null) {
+        throw new IllegalStateException("a signing key or key ring is required");
+      }
+      if (issuer == null) {
+        throw new IllegalStateException("issuer is required");
+      }
+      if (implicitAssertion.length > 0 && key.version() != PasetoVersion.V4_PUBLIC) {
+        throw new IllegalStateException("implicit assertions need v4.public keys");
+      }
+      return new DefaultTokenMinter(key, issuer, clock, implicitAssertion);
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package dev.custos.token;
+
+import dev.custos.scopes.ScopeSet;
+import dev.custos.scopes.TokenRole;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link TokenMinter} should mint: a customer token (one customer's resources) or an org
+ * token (the platform's own credential), its scopes and its lifetime.
+ *
+ * <pre>{@code
+ * TokenRequest request =
+ *     TokenRequest.customer("100042", catalog.parse("customers accounts-write"))
+ *         .twoFactorVerified()            // required: accounts-write needs 2FA
+ *         .expiresIn(Duration.ofHours(1));
+ * }</pre>
+ *
+ * <p>Every factory and {@code with}-style method validates at once. Instances are immutable and
+ * safe to share between threads.
+ */
+public final class TokenRequest {
+  /** The longest and the default lifetime of a customer token (the spec: 24 hours). */
+  public static final Duration MAX_CUSTOMER_LIFETIME = Duration.ofHours(24);
+
+  /** The longest lifetime of an org token. */
+  public static final Duration MAX_ORG_LIFETIME = Duration.ofDays(366);
+
+  private static final int MAX_CUSTOMER_ID_LENGTH = 128;
+
+  private final TokenRole role;
+  private final String customerId;
+  private final ScopeSet scopes;
+  private final Duration lifetime;
+  private final boolean twoFactorVerified;
+  private final Instant notBefore;
+
+  private TokenRequest(
+      TokenRole role,
+      String customerId,
+      ScopeSet scopes,
+      Duration lifetime,
+      boolean twoFactorVerified,
+      Instant notBefore) {
+    this.role = role;
+    this.customerId = customerId;
+    this.scopes = scopes;
+    this.lifetime = lifetime;
+    this.twoFactorVerified = twoFactorVerified;
+    this.notBefore = notBefore;
+  }
+
+  /**
+   * Returns a request for a customer token, valid 24 hours, not marked as two-factor verified.
+   *
+   * @param customerId the customer's id: 1 to 128 of {@code [A-Za-z0-9._:-]}
+   * @param scopes non-empty scopes, each allowed in customer tokens
+   * @return the request
+   * @throws IllegalArgumentException if the id is invalid or the scopes are empty
+   * @throws dev.custos.scopes.InvalidScopeException if a scope may not be held by a customer token
+   * @throws NullPointerException if an argument is null
+   */
+  public static TokenRequest customer(String customerId, ScopeSet scopes) {
+    checkCustomerId(customerId);
+    return new TokenRequest(
+        TokenRole.CUSTOMER,
+        customerId,
+        checkScopes(TokenRole.CUSTOMER, scopes),
+        MAX_CUSTOMER_LIFETIME,
+        false,
+        null);
+  }
+
+  /**
+   * Returns a request for an org token, valid 24 hours.
+   *
+   * @param scopes non-empty scopes, each allowed in org tokens
+   * @return the request
+   * @throws IllegalArgumentException if the scopes are empty
+   * @throws dev.custos.scopes.InvalidScopeException if a scope may not be held by an org token
+   * @throws NullPointerException if {@code scopes} is null
+   */
+  public static TokenRequest org(ScopeSet scopes) {
+    return new TokenRequest(
+        TokenRole.ORG,
+        null,
+        checkScopes(TokenRole.ORG, scopes),
+        MAX_CUSTOMER_LIFETIME,
+        false,
+        null);
+  }
+
+  /**
+   * Returns this request with another lifetime.
+   *
+   * @param lifetime at least 1 second; at most {@link #MAX_CUSTOMER_LIFETIME} for customer tokens
+   *     and {@link #MAX_ORG_LIFETIME} for org tokens; whole seconds
+   * @return a new request
+   * @throws IllegalArgumentException if out of range or not whole seconds
+   * @throws NullPointerException if {@code lifetime} is null
+   */
+  public TokenRequest expiresIn(Duration lifetime) {
+    Objects.requireNonNull(lifetime, "lifetime");
+    Duration max = role == TokenRole.CUSTOMER ? MAX_CUSTOMER_LIFETIME : MAX_ORG_LIFETIME;
+    if (lifetime.compareTo(Duration.ofSeconds(1)) < 0 || lifetime.compareTo(max) > 0) {
+      throw new IllegalArgumentException(
+          "lifetime must be 1 second to " + max + ", was " + lifetime);
+    }
+    if (lifetime.getNano() != 0) {
+      throw new IllegalArgumentException("lifetime must be whole seconds");
+    }
+    return new TokenRequest(role, customerId, scopes, lifetime, twoFactorVerified, notBefore);
+  }
+
+  /**
+   * Returns this request marked as minted after the customer passed two-factor verification; the
+   * token records it. Required when a scope requires two-factor authentication.
+   *
+   * @return a new request
+   * @throws IllegalStateException if this is an org token request
+   */
+  public TokenRequest twoFactorVerified() {
+    if (role != TokenRole.CUSTOMER) {
+      throw new IllegalStateException("two-factor verification applies to customer tokens only");
+    }
+    return new TokenRequest(role, customerId, scopes, lifetime, true, notBefore);
+  }
+
+  /**
+   * Returns this request with a time before which the token is not valid.
+   *
+   * @param notBefore the instant the token becomes valid; truncated to whole seconds
+   * @return a new request
+   * @throws NullPointerException if {@code notBefore} is null
+   */
+  public TokenRequest notBefore(Instant notBefore) {
+    Objects.requireNonNull(notBefore, "notBefore");
+    return new TokenRequest(
+        role,
+        customerId,
+        scopes,
+        lifetime,
+        twoFactorVerified,
+        notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  }
+
+  /**
+   * Returns the role of the token to mint.
+   *
+   * @return {@link TokenRole#CUSTOMER} or {@link TokenRole#ORG}
+   */
+  public TokenRole role() {
+    return role;
+  }
+
+  /**
+   * Returns the customer a customer token is for.
+   *
+   * @return the customer id; empty for org tokens
+   */
+  public Optional<String> customerId() {
+    return Optional.ofNullable(customerId);
+  }
+
+  /**
+   * Returns the scopes the token will hold.
+   *
+   * @return the scopes
+   */
+  public ScopeSet scopes() {
+    return scopes;
+  }
+
+  /**
+   * Returns how long the token will be valid from its minting.
+   *
+   * @return the lifetime
+   */
+  public Duration lifetime() {
+    return lifetime;
+  }
+
+  /**
+   * Returns whether the token is to record a passed two-factor verification.
+   *
+   * @return {@code true} if marked by {@link #twoFactorVerified()}
+   */
+  public boolean isTwoFactorVerified() {
+    return twoFactorVerified;
+  }
+
+  /**
+   * Returns the time before which the token is not valid, if set.
+   *
+   * @return the not-before instant, or empty
+   */
+  public Optional<Instant> notBeforeInstant() {
+    return Optional.ofNullable(notBefore);
+  }
+
+  @Override
+  public String toString() {
+    return "TokenRequest["
+        + (role == TokenRole.CUSTOMER ? "customer " + customerId : "org")
+        + ", scope="
+        + scopes
+        + ", lifetime="
+        + lifetime
+        + (twoFactorVerified ? ", twoFactor" : "")
+        + "]";
+  }
+
+  static void checkCustomerId(String customerId) {
+    Objects.requireNonNull(customerId, "customerId");
+    if (!customerId.matches("[A-Za-z0-9._:-]{1," + MAX_CUSTOMER_ID_LENGTH + "}")) {
+      throw new IllegalArgumentException("customer id must be 1 to 128 letters, digits or . _ : -");
+    }
+  }
+
+  private static ScopeSet checkScopes(TokenRole role, ScopeSet scopes) {
+    Objects.requireNonNull(scopes, "scopes");
+    if (scopes.isEmpty()) {
+      throw new IllegalArgumentException("a token needs at least one scope");
+    }
+    return scopes.catalog().requireAllowed(role, scopes);
+  }
+}

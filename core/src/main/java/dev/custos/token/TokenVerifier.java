@@ -1,0 +1,227 @@
+package dev.custos.token;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import dev.custos.scopes.ScopeCatalog;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Verifies untrusted token strings: exact header, strict base64url, a known key id, the Ed25519
+ * signature, then the claims ({@code exp} required and enforced, {@code nbf} and {@code iat} not in
+ * the future, the expected issuer, scopes of the catalog allowed for the token's role).
+ *
+ * <pre>{@code
+ * TokenVerifier verifier =
+ *     TokenVerifier.builder().keyRing(ring).issuer("https://api.example.com").build();
+ * try {
+ *   VerifiedToken token = verifier.verify(bearer);
+ * } catch (TokenVerificationException e) {
+ *   // 401, with e.reason()
+ * }
+ * }</pre>
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface TokenVerifier {
+  /**
+   * Verifies a token.
+   *
+   * @param token the token string, as received; may be null or anything at all
+   * @return the verified token
+   * @throws TokenVerificationException for every invalid input, with the reason; no other exception
+   *     is thrown for any input
+   */
+  VerifiedToken verify(String token) throws TokenVerificationException;
+
+  /**
+   * Returns a builder.
+   *
+   * @return a new builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Configures a {@link TokenVerifier}: at least one key and the expected issuer are required.
+   *
+   * <p>Not thread-safe; the verifiers it builds are.
+   */
+  final class Builder {
+    /** A key and the instant after which it is refused (null: never). */
+    record Entry(VerificationKey key, Instant acceptedUntil) {}
+
+    private final Map<String, Entry> keys = new LinkedHashMap<>();
+    private ScopeCatalog catalog = ScopeCatalog.unit();
+    private String issuer;
+    private Clock clock = Clock.systemUTC();
+    private Duration clockSkew = Duration.ZERO;
+    private byte[] implicitAssertion = new byte[0];
+
+    private Builder() {}
+
+    /**
+     * Accepts the ring's active key, and each retired key until its acceptance ends.
+     *
+     * @param ring the issuer's keys
+     * @return this builder
+     * @throws NullPointerException if {@code ring} is null
+     */
+    public Builder keyRing(KeyRing ring) {
+      Objects.requireNonNull(ring, "ring");
+      add(ring.signingKey().verificationKey(), null);
+      ring.retired().values().forEach(r -> add(r.key(), r.acceptedUntil()));
+      return this;
+    }
+
+    /**
+     * Accepts the given keys.
+     *
+     * @param keys verification keys, all of one version
+     * @return this builder
+     * @throws NullPointerException if the array or a key is null
+     */
+    public Builder keys(VerificationKey... keys) {
+      for (VerificationKey key : keys) {
+        add(Objects.requireNonNull(key, "key"), null);
+      }
+      return this;
+    }
+
+    /**
+     * Accepts the Ed25519 keys of a JWK Set document, such as another service's {@link
+     * KeyRing#toJwkSet()}. Keys of other types are skipped.
+     *
+     * @param jwkSet the JWK Set as JSON
+     * @param version the PASETO version the keys verify
+     * @return this builder
+     * @throws IllegalArgumentException if the document is not a JWK Set, holds a private key, an
+     *     Ed25519 key whose {@code kid} does not match it, or no Ed25519 key at all
+     * @throws NullPointerException if an argument is null
+     */
+    public Builder jwkSet(String jwkSet, PasetoVersion version) {
+      Objects.requireNonNull(jwkSet, "jwkSet");
+      Objects.requireNonNull(version, "version");
+      JWKSet set;
+      try {
+        set = JWKSet.parse(jwkSet);
+      } catch (ParseException e) {
+        throw new IllegalArgumentException("not a JWK Set: " + e.getMessage());
+      }
+      int added = 0;
+      for (JWK jwk : set.getKeys()) {
+        if (jwk instanceof OctetKeyPair) {
+          add(VerificationKey.fromJwk(jwk, version), null);
+          added++;
+        }
+      }
+      if (added == 0) {
+        throw new IllegalArgumentException("the JWK Set holds no Ed25519 key");
+      }
+      return this;
+    }
+
+    /**
+     * Sets the catalog that scope claims are parsed with; {@link ScopeCatalog#unit()} by default.
+     *
+     * @param catalog the platform's catalog
+     * @return this builder
+     * @throws NullPointerException if {@code catalog} is null
+     */
+    public Builder catalog(ScopeCatalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      return this;
+    }
+
+    /**
+     * Sets the issuer every token must carry ({@code iss}).
+     *
+     * @param issuer the minter's issuer
+     * @return this builder
+     * @throws IllegalArgumentException if the issuer is empty, too long or not printable ASCII
+     * @throws NullPointerException if {@code issuer} is null
+     */
+    public Builder issuer(String issuer) {
+      this.issuer = Claims.checkIssuer(issuer);
+      return this;
+    }
+
+    /**
+     * Sets the clock that expiry is checked against; {@link Clock#systemUTC()} by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets how far the minter's clock may be ahead of or behind this one; zero by default.
+     *
+     * @param skew zero to 5 minutes
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     * @throws NullPointerException if {@code skew} is null
+     */
+    public Builder clockSkew(Duration skew) {
+      Objects.requireNonNull(skew, "skew");
+      if (skew.isNegative() || skew.compareTo(Duration.ofMinutes(5)) > 0) {
+        throw new IllegalArgumentException("clock skew must be zero to 5 minutes");
+      }
+      this.clockSkew = skew;
+      return this;
+    }
+
+    /**
+     * Sets the implicit assertion {@code v4.public} tokens were signed with.
+     *
+     * @param implicitAssertion the assertion; copied
+     * @return this builder
+     * @throws NullPointerException if {@code implicitAssertion} is null
+     */
+    public Builder implicitAssertion(byte[] implicitAssertion) {
+      this.implicitAssertion =
+          Objects.requireNonNull(implicitAssertion, "implicitAssertion").clone();
+      return this;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @return a new verifier
+     * @throws IllegalStateException if no key or no issuer was given, the keys are of different
+     *     versions, or an implicit assertion is set for {@code v2.public} keys
+     */
+    public TokenVerifier build() {
+      if (keys.isEmpty()) {
+        throw new IllegalStateException("at least one verification key is required");
+      }
+      if (issuer == null) {
+        throw new IllegalStateException("issuer is required");
+      }
+      PasetoVersion version = keys.values().iterator().next().key().version();
+      if (keys.values().stream().anyMatch(e -> e.key().version() != version)) {
+        throw new IllegalStateException("all keys of a verifier must be of one PASETO version");
+      }
+      if (implicitAssertion.length > 0 && version != PasetoVersion.V4_PUBLIC) {
+        throw new IllegalStateException("implicit assertions need v4.public keys");
+      }
+      return new DefaultTokenVerifier(
+          version, Map.copyOf(keys), catalog, issuer, clock, clockSkew, implicitAssertion);
+    }
+
+    private void add(VerificationKey key, Instant acceptedUntil) {
+      keys.put(key.keyId(), new Entry(key, acceptedUntil));
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package dev.custos.token;
+
+import dev.custos.scopes.ScopeSet;
+import dev.custos.scopes.TokenRole;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A token that passed every check of a {@link TokenVerifier}: signature, key, expiry and claims.
+ * Only a verifier can create one, so holding one is proof of verification; an authorizer should
+ * accept nothing else.
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public final class VerifiedToken {
+  private final TokenRole role;
+  private final String customerId;
+  private final ScopeSet scopes;
+  private final boolean twoFactorVerified;
+  private final String issuer;
+  private final Instant issuedAt;
+  private final Instant notBefore;
+  private final Instant expiresAt;
+  private final String tokenId;
+  private final String keyId;
+
+  VerifiedToken(
+      TokenRole role,
+      String customerId,
+      ScopeSet scopes,
+      boolean twoFactorVerified,
+      String issuer,
+      Instant issuedAt,
+      Instant notBefore,
+      Instant expiresAt,
+      String tokenId,
+      String keyId) {
+    this.role = role;
+    this.customerId = customerId;
+    this.scopes = scopes;
+    this.twoFactorVerified = twoFactorVerified;
+    this.issuer = issuer;
+    this.issuedAt = issuedAt;
+    this.notBefore = notBefore;
+    this.expiresAt = expiresAt;
+    this.tokenId = tokenId;
+    this.keyId = keyId;
+  }
+
+  /**
+   * Returns whose token this is.
+   *
+   * @return {@link TokenRole#CUSTOMER} or {@link TokenRole#ORG}
+   */
+  public TokenRole role() {
+    return role;
+  }
+
+  /**
+   * Returns the customer a customer token is for.
+   *
+   * @return the customer id; empty for org tokens
+   */
+  public Optional<String> customerId() {
+    return Optional.ofNullable(customerId);
+  }
+
+  /**
+   * Returns the scopes the token holds.
+   *
+   * @return the scopes, of the verifier's catalog
+   */
+  public ScopeSet scopes() {
+    return scopes;
+  }
+
+  /**
+   * Returns whether the token was minted after the customer passed two-factor verification.
+   *
+   * @return {@code true} if so; always {@code true} when a scope requires it
+   */
+  public boolean twoFactorVerified() {
+    return twoFactorVerified;
+  }
+
+  /**
+   * Returns the issuer ({@code iss}).
+   *
+   * @return the issuer
+   */
+  public String issuer() {
+    return issuer;
+  }
+
+  /**
+   * Returns when the token was minted ({@code iat}).
+   *
+   * @return the issue instant
+   */
+  public Instant issuedAt() {
+    return issuedAt;
+  }
+
+  /**
+   * Returns the time before which the token is not valid ({@code nbf}), if it has one.
+   *
+   * @return the not-before instant, or empty
+   */
+  public Optional<Instant> notBefore() {
+    return Optional.ofNullable(notBefore);
+  }
+
+  /**
+   * Returns when the token expires ({@code exp}).
+   *
+   * @return the expiry instant
+   */
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  /**
+   * Returns the token's unique id ({@code jti}).
+   *
+   * @return the token id
+   */
+  public String tokenId() {
+    return tokenId;
+  }
+
+  /**
+   * Returns the id of the key that signed the token.
+   *
+   * @return the PASERK {@code k2.pid}/{@code k4.pid} key id
+   */
+  public String keyId() {
+    return keyId;
+  }
+
+  @Override
+  public String toString() {
+    return "VerifiedToken["
+        + (role == TokenRole.CUSTOMER ? "customer " + customerId : "org")
+        + ", scope="
+        + scopes
+        + (twoFactorVerified ? ", twoFactor" : "")
+        + ", jti="
+        + tokenId
+        + ", expiresAt="
+        + expiresAt
+        + "]";
+  }
+}

@@ -1,0 +1,34 @@
+package dev.custos.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class Base64UrlTest {
+
+  @Test
+  void decode_canonical_roundTrips() {
+    for (int n = 0; n < 40; n++) {
+      byte[] bytes = new byte[n];
+      for (int i = 0; i < n; i++) {
+        bytes[i] = (byte) (i * 37 + n);
+      }
+      assertThat(Base64Url.decode(Base64Url.encode(bytes))).isEqualTo(bytes);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"AA==", "AA=", "A", "AAAAA", "AB", "AAB", "A+A", "A/A", "A A", "AA\n", "Zg.", "é"})
+  void decode_nonCanonical_null(String input) {
+    assertThat(Base64Url.decode(input)).isNull();
+  }
+
+  @Test
+  void decode_zeroTrailingBits_accepted() {
+    assertThat(Base64Url.decode("AA")).containsExactly(0);
+    assertThat(Base64Url.decode("AAE")).containsExactly(0, 1);
+  }
+}

@@ -1,0 +1,366 @@
+package dev.custos.token;
+
+import static dev.custos.token.TokenFixtures.CATALOG;
+import static dev.custos.token.TokenFixtures.ISSUER;
+import static dev.custos.token.TokenFixtures.NOW;
+import static dev.custos.token.TokenFixtures.V2_KEY;
+import static dev.custos.token.TokenFixtures.V4_KEY;
+import static dev.custos.token.TokenFixtures.at;
+import static dev.custos.token.TokenFixtures.minter;
+import static dev.custos.token.TokenFixtures.verifier;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import dev.custos.scopes.InvalidScopeException;
+import dev.custos.scopes.TokenRole;
+import dev.custos.token.TokenVerificationException.Reason;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class TokenMinterVerifierTest {
+  private final TokenMinter minter = minter(V2_KEY, NOW);
+
+  private static TokenRequest customer(String scope) {
+    return TokenRequest.customer("100042", CATALOG.parse(scope));
+  }
+
+  private static TokenVerificationException refused(TokenVerifier verifier, String token) {
+    return assertThatExceptionOfType(TokenVerificationException.class)
+        .isThrownBy(() -> verifier.verify(token))
+        .actual();
+  }
+
+  private static String payloadOf(String token) {
+    String body = token.substring("v2.public.".length(), token.indexOf('.', "v2.public.".length()));
+    byte[] bytes = Base64Url.decode(body);
+    return new String(bytes, 0, bytes.length - 64, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void mint_customerToken_looksLikeTheSpecsAndVerifies() throws Exception {
+    MintedToken minted = minter.mint(customer("customers accounts"));
+
+    assertThat(minted.token()).startsWith("v2.public.eyJyb2xlIjoiY3VzdG9tZX");
+    assertThat(payloadOf(minted.token()))
+        .startsWith("{\"role\":\"customer\",\"customerId\":\"100042\"");
+    assertThat(minted.expiresIn()).isEqualTo(Duration.ofHours(24));
+
+    VerifiedToken verified = verifier(V2_KEY.verificationKey(), NOW).verify(minted.token());
+    assertThat(verified.role()).isEqualTo(TokenRole.CUSTOMER);
+    assertThat(verified.customerId()).contains("100042");
+    assertThat(verified.scopes()).isEqualTo(CATALOG.parse("customers accounts"));
+    assertThat(verified.twoFactorVerified()).isFalse();
+    assertThat(verified.issuer()).isEqualTo(ISSUER);
+    assertThat(verified.issuedAt()).isEqualTo(NOW);
+    assertThat(verified.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(24)));
+    assertThat(verified.tokenId()).isEqualTo(minted.tokenId()).matches("[A-Za-z0-9_-]{22}");
+    assertThat(verified.keyId()).isEqualTo(V2_KEY.keyId()).startsWith("k2.pid.");
+    assertThat(verified.notBefore()).isEmpty();
+  }
+
+  @Test
+  void mint_payload_hasEveryClaimInOrderWithRfc3339Times() {
+    String payload =
+        payloadOf(
+            minter
+                .mint(customer("cards-write").twoFactorVerified().expiresIn(Duration.ofHours(1)))
+                .token());
+
+    assertThat(payload)
+        .matches(
+            "\\{\"role\":\"customer\",\"customerId\":\"100042\",\"scope\":\"cards-write\","
+                + "\"twoFactor\":true,\"iss\":\"https://api.custos.test\","
+                + "\"iat\":\"2026-11-29T10:00:00Z\",\"exp\":\"2026-11-29T11:00:00Z\","
+                + "\"jti\":\"[A-Za-z0-9_-]{22}\"}");
+  }
+
+  @Test
+  void mint_footer_isTheKeyIdAsJson() {
+    String token = minter.mint(customer("cards")).token();
+    String footer = token.substring(token.lastIndexOf('.') + 1);
+
+    assertThat(new String(Base64Url.decode(footer), StandardCharsets.UTF_8))
+        .isEqualTo("{\"kid\":\"" + V2_KEY.keyId() + "\"}");
+  }
+
+  @Test
+  void mint_orgToken_payloadStartsWithRoleOrg() throws Exception {
+    MintedToken minted =
+        minter.mint(TokenRequest.org(CATALOG.parse("customers customer-token-write")));
+
+    assertThat(payloadOf(minted.token())).startsWith("{\"role\":\"org\",\"scope\":");
+    VerifiedToken verified = verifier(V2_KEY.verificationKey(), NOW).verify(minted.token());
+    assertThat(verified.role()).isEqualTo(TokenRole.ORG);
+    assertThat(verified.customerId()).isEmpty();
+  }
+
+  @Test
+  void mint_twoFactorScopeWithoutVerification_refused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> minter.mint(customer("customers accounts-write")))
+        .withMessageContaining("scopes accounts-write require two-factor verification")
+        .withMessageContaining("twoFactorVerified()");
+  }
+
+  @Test
+  void mint_twoFactorScopeAfterVerification_recordsIt() throws Exception {
+    MintedToken minted = minter.mint(customer("accounts-write").twoFactorVerified());
+
+    assertThat(verifier(V2_KEY.verificationKey(), NOW).verify(minted.token()).twoFactorVerified())
+        .isTrue();
+  }
+
+  @Test
+  void request_scopesNotAllowedForRole_refused() {
+    assertThatExceptionOfType(InvalidScopeException.class).isThrownBy(() -> customer("webhooks"));
+    assertThatExceptionOfType(InvalidScopeException.class)
+        .isThrownBy(() -> TokenRequest.org(CATALOG.parse("cards-sensitive")));
+  }
+
+  @Test
+  void request_invalidArguments_refused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> TokenRequest.customer("", CATALOG.parse("cards")));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> TokenRequest.customer("a b", CATALOG.parse("cards")));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> TokenRequest.customer("1", CATALOG.emptySet()));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> customer("cards").expiresIn(Duration.ZERO));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> customer("cards").expiresIn(Duration.ofSeconds(86401)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> customer("cards").expiresIn(Duration.ofMillis(1500)));
+    assertThatIllegalStateException()
+        .isThrownBy(() -> TokenRequest.org(CATALOG.parse("cards")).twoFactorVerified());
+  }
+
+  @Test
+  void verify_oneSecondBeforeExpiry_valid() throws Exception {
+    MintedToken minted = minter.mint(customer("cards").expiresIn(Duration.ofMinutes(5)));
+
+    verifier(V2_KEY.verificationKey(), NOW.plusSeconds(299)).verify(minted.token());
+  }
+
+  @Test
+  void verify_atExpiry_expired() {
+    MintedToken minted = minter.mint(customer("cards").expiresIn(Duration.ofMinutes(5)));
+
+    assertThat(
+            refused(verifier(V2_KEY.verificationKey(), NOW.plusSeconds(300)), minted.token())
+                .reason())
+        .isEqualTo(Reason.EXPIRED);
+  }
+
+  @Test
+  void verify_clockSkew_extendsBothEnds() throws Exception {
+    MintedToken minted = minter.mint(customer("cards").expiresIn(Duration.ofMinutes(5)));
+    TokenVerifier lenient =
+        TokenVerifier.builder()
+            .keys(V2_KEY.verificationKey())
+            .issuer(ISSUER)
+            .clock(at(NOW.plusSeconds(300 + 29)))
+            .clockSkew(Duration.ofSeconds(30))
+            .build();
+
+    lenient.verify(minted.token());
+  }
+
+  @Test
+  void verify_issuedInTheFuture_notYetValid() {
+    MintedToken minted = minter(V2_KEY, NOW.plusSeconds(60)).mint(customer("cards"));
+
+    assertThat(refused(verifier(V2_KEY.verificationKey(), NOW), minted.token()).reason())
+        .isEqualTo(Reason.NOT_YET_VALID);
+  }
+
+  @Test
+  void verify_beforeNotBefore_notYetValid() throws Exception {
+    MintedToken minted = minter.mint(customer("cards").notBefore(NOW.plusSeconds(60)));
+
+    assertThat(
+            refused(verifier(V2_KEY.verificationKey(), NOW.plusSeconds(59)), minted.token())
+                .reason())
+        .isEqualTo(Reason.NOT_YET_VALID);
+    assertThat(
+            verifier(V2_KEY.verificationKey(), NOW.plusSeconds(60))
+                .verify(minted.token())
+                .notBefore())
+        .contains(NOW.plusSeconds(60));
+  }
+
+  @Test
+  void verify_otherIssuer_invalidClaims() {
+    MintedToken minted =
+        TokenMinter.builder()
+            .signingKey(V2_KEY)
+            .issuer("https://evil.test")
+            .clock(at(NOW))
+            .build()
+            .mint(customer("cards"));
+
+    assertThat(refused(verifier(V2_KEY.verificationKey(), NOW), minted.token()).reason())
+        .isEqualTo(Reason.INVALID_CLAIMS);
+  }
+
+  @Test
+  void verify_unknownKey_refusedBeforeSignatureCheck() {
+    SigningKey other = SigningKey.generate(PasetoVersion.V2_PUBLIC);
+    MintedToken minted = minter(other, NOW).mint(customer("cards"));
+
+    assertThat(refused(verifier(V2_KEY.verificationKey(), NOW), minted.token()).reason())
+        .isEqualTo(Reason.UNKNOWN_KEY);
+  }
+
+  @Test
+  void verify_footerNamingAKnownKeyButSignedByAnother_badSignature() {
+    SigningKey attacker = SigningKey.generate(PasetoVersion.V2_PUBLIC);
+    byte[] payload = "{\"role\":\"org\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] footer = ("{\"kid\":\"" + V2_KEY.keyId() + "\"}").getBytes(StandardCharsets.UTF_8);
+    String forged = PasetoPublic.sign(attacker, payload, footer, new byte[0]);
+
+    assertThat(refused(verifier(V2_KEY.verificationKey(), NOW), forged).reason())
+        .isEqualTo(Reason.BAD_SIGNATURE);
+  }
+
+  @Test
+  void verify_signedPayloadsThatAreNotOurClaims_invalidClaims() {
+    String[] payloads = {
+      "[1]",
+      "{\"role\":\"customer\",\"role\":\"org\"}",
+      "{\"role\":\"admin\"}",
+      "{\"role\":\"org\",\"scope\":\"cards\",\"twoFactor\":false,\"iss\":\""
+          + ISSUER
+          + "\",\"iat\":\"2026-11-29T10:00:00Z\",\"jti\":\"x\"}",
+      "{\"role\":\"customer\",\"customerId\":\"1\",\"scope\":\"cards-write\",\"twoFactor\":false,"
+          + "\"iss\":\""
+          + ISSUER
+          + "\",\"iat\":\"2026-11-29T10:00:00Z\","
+          + "\"exp\":\"2026-11-29T11:00:00Z\",\"jti\":\"x\"}",
+      "{\"role\":\"customer\",\"customerId\":\"1\",\"scope\":\"webhooks\",\"twoFactor\":false,"
+          + "\"iss\":\""
+          + ISSUER
+          + "\",\"iat\":\"2026-11-29T10:00:00Z\","
+          + "\"exp\":\"2026-11-29T11:00:00Z\",\"jti\":\"x\"}",
+      "{\"role\":\"org\",\"scope\":\"cards\",\"twoFactor\":false,\"iss\":\""
+          + ISSUER
+          + "\",\"iat\":\"2026-11-29t10:00:00z\",\"exp\":\"2026-11-29T11:00:00Z\",\"jti\":\"x\"}",
+      "{\"role\":\"org\",\"scope\":\"cards\",\"twoFactor\":\"false\",\"iss\":\""
+          + ISSUER
+          + "\",\"iat\":\"2026-11-29T10:00:00Z\",\"exp\":\"2026-11-29T11:00:00Z\",\"jti\":\"x\"}",
+    };
+    byte[] footer = ("{\"kid\":\"" + V2_KEY.keyId() + "\"}").getBytes(StandardCharsets.UTF_8);
+    TokenVerifier verifier = verifier(V2_KEY.verificationKey(), NOW);
+    for (String payload : payloads) {
+      String token =
+          PasetoPublic.sign(V2_KEY, payload.getBytes(StandardCharsets.UTF_8), footer, new byte[0]);
+      assertThat(refused(verifier, token).reason()).as(payload).isEqualTo(Reason.INVALID_CLAIMS);
+    }
+  }
+
+  @Test
+  void verify_otherVersionsAndPurposes_unsupported() {
+    TokenVerifier verifier = verifier(V2_KEY.verificationKey(), NOW);
+    String v4 = minter(V4_KEY, NOW).mint(customer("cards")).token();
+
+    assertThat(refused(verifier, v4).reason()).isEqualTo(Reason.UNSUPPORTED_VERSION);
+    assertThat(refused(verifier, "v2.local.AAAA").reason()).isEqualTo(Reason.UNSUPPORTED_VERSION);
+    assertThat(refused(verifier, "v1.public.AAAA").reason()).isEqualTo(Reason.UNSUPPORTED_VERSION);
+    assertThat(refused(verifier, "V2.public.AAAA").reason()).isEqualTo(Reason.MALFORMED);
+    assertThat(refused(verifier, "eyJhbGciOiJFZERTQSJ9.e30.sig").reason())
+        .isEqualTo(Reason.MALFORMED);
+    assertThat(refused(verifier, null).reason()).isEqualTo(Reason.MALFORMED);
+    assertThat(refused(verifier, "v2.public." + "A".repeat(9000)).reason())
+        .isEqualTo(Reason.MALFORMED);
+  }
+
+  @Test
+  void verify_v4WithImplicitAssertion_mustMatch() throws Exception {
+    byte[] assertion = "customer-100042".getBytes(StandardCharsets.UTF_8);
+    MintedToken minted =
+        TokenMinter.builder()
+            .signingKey(V4_KEY)
+            .issuer(ISSUER)
+            .clock(at(NOW))
+            .implicitAssertion(assertion)
+            .build()
+            .mint(customer("cards"));
+    TokenVerifier.Builder builder =
+        TokenVerifier.builder().keys(V4_KEY.verificationKey()).issuer(ISSUER).clock(at(NOW));
+
+    assertThat(minted.token()).startsWith("v4.public.eyJyb2xlIjoiY3VzdG9tZX");
+    builder.implicitAssertion(assertion).build().verify(minted.token());
+    assertThat(refused(builder.implicitAssertion(new byte[1]).build(), minted.token()).reason())
+        .isEqualTo(Reason.BAD_SIGNATURE);
+  }
+
+  @Test
+  void builders_implicitAssertionWithV2_refused() {
+    assertThatIllegalStateException()
+        .isThrownBy(
+            () ->
+                TokenMinter.builder()
+                    .signingKey(V2_KEY)
+                    .issuer(ISSUER)
+                    .implicitAssertion(new byte[1])
+                    .build());
+    assertThatIllegalStateException()
+        .isThrownBy(
+            () ->
+                TokenVerifier.builder()
+                    .keys(V2_KEY.verificationKey())
+                    .issuer(ISSUER)
+                    .implicitAssertion(new byte[1])
+                    .build());
+  }
+
+  @Test
+  void builders_missingParts_refused() {
+    assertThatIllegalStateException()
+        .isThrownBy(() -> TokenMinter.builder().issuer(ISSUER).build());
+    assertThatIllegalStateException()
+        .isThrownBy(() -> TokenMinter.builder().signingKey(V2_KEY).build());
+    assertThatIllegalStateException()
+        .isThrownBy(() -> TokenVerifier.builder().issuer(ISSUER).build());
+    assertThatIllegalStateException()
+        .isThrownBy(
+            () ->
+                TokenVerifier.builder()
+                    .keys(V2_KEY.verificationKey(), V4_KEY.verificationKey())
+                    .issuer(ISSUER)
+                    .build());
+    assertThatIllegalArgumentException().isThrownBy(() -> TokenMinter.builder().issuer("a b"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> TokenVerifier.builder().clockSkew(Duration.ofMinutes(6)));
+  }
+
+  @Test
+  void toStrings_neverShowTheToken() {
+    MintedToken minted = minter.mint(customer("cards"));
+
+    assertThat(minted.toString()).doesNotContain(minted.token()).contains(minted.tokenId());
+    assertThat(minter.toString()).doesNotContain(V2_KEY.exportSecretPaserk());
+  }
+
+  @Test
+  void verify_hostileFooters_malformedBeforeAnySignatureWork() {
+    TokenVerifier verifier = verifier(V2_KEY.verificationKey(), NOW);
+    String body = Base64Url.encode(new byte[80]);
+    String[] footers = {
+      "[".repeat(250),
+      "{\"kid\":" + "[".repeat(240) + "}",
+      "{\"kid\":1}",
+      "{\"kid\":\"a\",\"kid\":\"b\"}",
+      "not json",
+      "{\"kid\":\"" + "k".repeat(300) + "\"}",
+    };
+    for (String footer : footers) {
+      String token =
+          "v2.public." + body + "." + Base64Url.encode(footer.getBytes(StandardCharsets.UTF_8));
+      assertThat(refused(verifier, token).reason()).as(footer).isEqualTo(Reason.MALFORMED);
+    }
+  }
+}
