@@ -144,6 +144,10 @@ final class Claims {
   static Map<String, Object> jsonObject(byte[] json) throws TokenVerificationException {
     try {
       String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(json)).toString();
+      // nimbus parses "[]" as an empty object and "null" as null: insist on an object.
+      if (!text.stripLeading().startsWith("{")) {
+        throw invalid("payload is not a UTF-8 JSON object with unique keys");
+      }
       return JSONObjectUtils.parse(text);
     } catch (CharacterCodingException | ParseException e) {
       throw invalid("payload is not a UTF-8 JSON object with unique keys");

@@ -230,6 +230,8 @@ class TokenMinterVerifierTest {
   void verify_signedPayloadsThatAreNotOurClaims_invalidClaims() {
     String[] payloads = {
       "[1]",
+      "[]",
+      "null",
       "{\"role\":\"customer\",\"role\":\"org\"}",
       "{\"role\":\"admin\"}",
       "{\"role\":\"org\",\"scope\":\"cards\",\"twoFactor\":false,\"iss\":\""

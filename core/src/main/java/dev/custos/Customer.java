@@ -1,0 +1,144 @@
+package dev.custos;
+
+import dev.custos.otp.Phone;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What Custos needs to know about a customer: its type, whether it is active, where to send its
+ * verification codes, and, for a business, the phones of its authorized users.
+ *
+ * <p>Instances are immutable and safe to share between threads. {@link #toString()} masks phones.
+ */
+public final class Customer {
+  /** Whether a customer is a person or a business. */
+  public enum Type {
+    /** A person; codes go to the customer's own phone. */
+    INDIVIDUAL,
+    /** A business; codes go to its contact's phone, or to an authorized user's on request. */
+    BUSINESS
+  }
+
+  private final String id;
+  private final Type type;
+  private final boolean active;
+  private final Phone contactPhone;
+  private final List<Phone> authorizedUserPhones;
+
+  private Customer(
+      String id, Type type, boolean active, Phone contactPhone, List<Phone> authorizedUserPhones) {
+    this.id = id;
+    this.type = type;
+    this.active = active;
+    this.contactPhone = contactPhone;
+    this.authorizedUserPhones = authorizedUserPhones;
+  }
+
+  /**
+   * Returns an active individual customer.
+   *
+   * @param id the customer's id
+   * @param phone the customer's phone
+   * @return the customer
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the id is blank
+   */
+  public static Customer individual(String id, Phone phone) {
+    return new Customer(
+        checkId(id), Type.INDIVIDUAL, true, Objects.requireNonNull(phone, "phone"), List.of());
+  }
+
+  /**
+   * Returns an active business customer.
+   *
+   * @param id the customer's id
+   * @param contactPhone the business contact's phone
+   * @param authorizedUserPhones the phones of its authorized users (possibly none)
+   * @return the customer
+   * @throws NullPointerException if an argument or a phone is null
+   * @throws IllegalArgumentException if the id is blank
+   */
+  public static Customer business(String id, Phone contactPhone, List<Phone> authorizedUserPhones) {
+    return new Customer(
+        checkId(id),
+        Type.BUSINESS,
+        true,
+        Objects.requireNonNull(contactPhone, "contactPhone"),
+        List.copyOf(authorizedUserPhones));
+  }
+
+  /**
+   * Returns this customer marked inactive (closed, frozen, archived): no verification or token is
+   * issued for it.
+   *
+   * @return a new, inactive customer
+   */
+  public Customer inactive() {
+    return new Customer(id, type, false, contactPhone, authorizedUserPhones);
+  }
+
+  /**
+   * Returns the customer's id.
+   *
+   * @return the id
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * Returns whether the customer is a person or a business.
+   *
+   * @return the type
+   */
+  public Type type() {
+    return type;
+  }
+
+  /**
+   * Returns whether the customer is active.
+   *
+   * @return {@code true} if active
+   */
+  public boolean active() {
+    return active;
+  }
+
+  /**
+   * Returns the phone that receives the customer's codes by default.
+   *
+   * @return the contact phone
+   */
+  public Phone contactPhone() {
+    return contactPhone;
+  }
+
+  /**
+   * Returns the phones of a business's authorized users.
+   *
+   * @return an immutable list; empty for individuals
+   */
+  public List<Phone> authorizedUserPhones() {
+    return authorizedUserPhones;
+  }
+
+  @Override
+  public String toString() {
+    return "Customer["
+        + id
+        + ", "
+        + type
+        + (active ? "" : ", inactive")
+        + ", "
+        + contactPhone
+        + "]";
+  }
+
+  private static String checkId(String id) {
+    Objects.requireNonNull(id, "id");
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("customer id is blank");
+    }
+    return id;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.custos;
+
+import java.util.Optional;
+
+/**
+ * How Custos looks up the host's customers. The host implements it over its own store; {@link
+ * InMemoryCustomerDirectory} serves tests and the reference server.
+ *
+ * <p>Implementations must be thread-safe and should be fast: the lookup runs on every verification
+ * and token request.
+ */
+@FunctionalInterface
+public interface CustomerDirectory {
+  /**
+   * Finds a customer.
+   *
+   * @param customerId the id from the request path; may be anything a client sent
+   * @return the customer, or empty if there is none with this id
+   */
+  Optional<Customer> find(String customerId);
+}

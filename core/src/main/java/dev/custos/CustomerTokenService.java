@@ -1,0 +1,361 @@
+package dev.custos;
+
+import dev.custos.otp.ChallengeRequest;
+import dev.custos.otp.DeliveryFailedException;
+import dev.custos.otp.InvalidOtpRequestException;
+import dev.custos.otp.OtpEngine;
+import dev.custos.otp.OtpStartException;
+import dev.custos.otp.Phone;
+import dev.custos.otp.RateLimitedException;
+import dev.custos.otp.VerificationChallenge;
+import dev.custos.otp.VerificationResult;
+import dev.custos.scopes.InvalidScopeException;
+import dev.custos.scopes.Scope;
+import dev.custos.scopes.ScopeCatalog;
+import dev.custos.scopes.ScopeSet;
+import dev.custos.scopes.TokenRole;
+import dev.custos.token.MintedToken;
+import dev.custos.token.TokenMinter;
+import dev.custos.token.TokenRequest;
+import dev.custos.token.VerifiedToken;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The spec's two operations: Create Customer Token Verification (send a customer a code) and Create
+ * Customer Token (mint a token, after checking the code when a scope needs two-factor
+ * authentication).
+ *
+ * <p>Both are called by the platform with an org API token: the first needs scope {@code
+ * customers}, the second {@code customer-token-write}. Every input is validated before anything
+ * happens, so a refused request changes nothing: in particular a verification is consumed only by a
+ * request that then gets its token.
+ *
+ * <pre>{@code
+ * CustomerTokenService service = CustomerTokenService.builder()
+ *     .directory(customers).otpEngine(otp).minter(minter).build();
+ * }</pre>
+ *
+ * <p>Instances are thread-safe.
+ */
+public final class CustomerTokenService {
+  private static final Logger log = LoggerFactory.getLogger(CustomerTokenService.class);
+  private static final String ATTRIBUTES = "/data/attributes/";
+
+  private final ScopeCatalog catalog;
+  private final CustomerDirectory directory;
+  private final OtpEngine otp;
+  private final TokenMinter minter;
+  private final Scope verificationScope;
+  private final Scope tokenScope;
+
+  private CustomerTokenService(Builder b) {
+    this.catalog = b.catalog;
+    this.directory = b.directory;
+    this.otp = b.otp;
+    this.minter = b.minter;
+    this.verificationScope = requiredScope(b.catalog, "customers");
+    this.tokenScope = requiredScope(b.catalog, "customer-token-write");
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Create Customer Token Verification: sends the customer a six-digit code.
+   *
+   * @param caller the verified org token making the call; needs scope {@code customers}
+   * @param customerId the customer, from the request path
+   * @param attributes channel, and optionally phone, app hash and language
+   * @return the challenge; its verification token goes back to the caller
+   * @throws ApiException 403 {@code forbidden} for a customer token or a missing scope; 404 {@code
+   *     customer_not_found}; 403 {@code customer_not_active}; 400 {@code invalid_value} naming the
+   *     attribute (a phone for an individual, a phone that is no authorized user's, a bad app hash
+   *     or language); 429 {@code limits_exceeded} with a retry-after; 503 {@code delivery_failed}
+   * @throws NullPointerException if {@code caller} or {@code attributes} is null
+   */
+  public VerificationChallenge createVerification(
+      VerifiedToken caller, String customerId, VerificationAttributes attributes)
+      throws ApiException {
+    Objects.requireNonNull(attributes, "attributes");
+    requireOrgScope(caller, verificationScope);
+    Customer customer = activeCustomer(customerId);
+
+    Phone phone = customer.contactPhone();
+    if (attributes.phone().isPresent()) {
+      if (customer.type() != Customer.Type.BUSINESS) {
+        throw invalid("phone", "phone may be given for business customers only");
+      }
+      phone = attributes.phone().get();
+      if (!customer.authorizedUserPhones().contains(phone)) {
+        throw invalid("phone", "phone does not match an authorized user of the customer");
+      }
+    }
+    try {
+      ChallengeRequest request =
+          ChallengeRequest.of(customer.id(), attributes.channel(), phone)
+              .withLanguage(attributes.language());
+      if (attributes.appHash().isPresent()) {
+        request = request.withAppHash(attributes.appHash().get());
+      }
+      return otp.start(request);
+    } catch (InvalidOtpRequestException e) {
+      throw invalid(e.field().attribute(), e.getMessage());
+    } catch (RateLimitedException e) {
+      throw limitsExceeded("too many verification requests (" + e.limit() + ")", e.retryAfter());
+    } catch (DeliveryFailedException e) {
+      throw new ApiException(
+          ApiError.of(
+              503,
+              "delivery_failed",
+              "Delivery failed",
+              "the verification code could not be sent"));
+    } catch (OtpStartException e) {
+      throw new IllegalStateException("unexpected OTP failure", e);
+    }
+  }
+
+  /**
+   * Create Customer Token: mints a customer token, checking the verification first when a scope
+   * requires two-factor authentication (and whenever one is given).
+   *
+   * @param caller the verified org token making the call; needs scope {@code customer-token-write}
+   * @param customerId the customer, from the request path
+   * @param attributes scope, and optionally verification token and code, and lifetime
+   * @return the minted token
+   * @throws ApiException 403 {@code forbidden} for a customer token or a missing scope; 404 {@code
+   *     customer_not_found}; 403 {@code customer_not_active}; 400 {@code invalid_value} naming the
+   *     attribute (scope unknown, malformed or not allowed in customer tokens; expiresIn out of
+   *     range; verification token or code missing or malformed); 400 {@code
+   *     incorrect_verification_code}, {@code verification_expired}, {@code verification_not_found},
+   *     {@code verification_attempts_exceeded}; 429 {@code limits_exceeded} when the customer is
+   *     locked out
+   * @throws NullPointerException if {@code caller} or {@code attributes} is null
+   */
+  public MintedToken createToken(
+      VerifiedToken caller, String customerId, CustomerTokenAttributes attributes)
+      throws ApiException {
+    Objects.requireNonNull(attributes, "attributes");
+    requireOrgScope(caller, tokenScope);
+    Customer customer = activeCustomer(customerId);
+
+    ScopeSet scopes;
+    try {
+      scopes = catalog.requireAllowed(TokenRole.CUSTOMER, catalog.parse(attributes.scope()));
+    } catch (InvalidScopeException e) {
+      throw invalid("scope", e.getMessage());
+    }
+    int seconds =
+        attributes.expiresIn().orElse((int) TokenRequest.MAX_CUSTOMER_LIFETIME.toSeconds());
+    if (seconds < 1 || seconds > TokenRequest.MAX_CUSTOMER_LIFETIME.toSeconds()) {
+      throw invalid("expiresIn", "expiresIn must be an integer from 1 to 86400");
+    }
+    TokenRequest request =
+        TokenRequest.customer(customer.id(), scopes).expiresIn(Duration.ofSeconds(seconds));
+
+    boolean given =
+        attributes.verificationToken().isPresent() || attributes.verificationCode().isPresent();
+    if (scopes.requiresTwoFactor() || given) {
+      String token = attributes.verificationToken().orElse(null);
+      String code = attributes.verificationCode().orElse(null);
+      String needed =
+          scopes.requiresTwoFactor()
+              ? " is required: scope "
+                  + scopes.twoFactorScopes()
+                  + " requires two-factor authentication"
+              : " is required with the other verification attribute";
+      if (token == null) {
+        throw invalid("verificationToken", "verificationToken" + needed);
+      }
+      if (code == null) {
+        throw invalid("verificationCode", "verificationCode" + needed);
+      }
+      request = request.twoFactorVerified();
+      checkVerification(customer.id(), token, code);
+    }
+    MintedToken minted = minter.mint(request);
+    log.info(
+        "customer token minted: customer={}, scope={}, twoFactor={}, jti={}",
+        customer.id(),
+        scopes,
+        request.isTwoFactorVerified(),
+        minted.tokenId());
+    return minted;
+  }
+
+  private void checkVerification(String customerId, String token, String code) throws ApiException {
+    VerificationResult result;
+    try {
+      result = otp.verify(customerId, token, code);
+    } catch (InvalidOtpRequestException e) {
+      throw invalid(e.field().attribute(), e.getMessage());
+    }
+    switch (result.outcome()) {
+      case APPROVED -> {}
+      case INCORRECT_CODE ->
+          throw new ApiException(
+              ApiError.of(
+                      400,
+                      "incorrect_verification_code",
+                      "Incorrect verification code",
+                      "the verification code is incorrect; "
+                          + result.attemptsLeft()
+                          + " attempts left")
+                  .withPointer(ATTRIBUTES + "verificationCode")
+                  .withMeta(Map.of("attemptsLeft", result.attemptsLeft())));
+      case EXPIRED ->
+          throw verificationError(
+              "verification_expired",
+              "Verification expired",
+              "the verification has expired; start a new one");
+      case NOT_FOUND ->
+          throw verificationError(
+              "verification_not_found",
+              "Verification not found",
+              "no pending verification matches this token for this customer");
+      case MAX_ATTEMPTS_REACHED ->
+          throw new ApiException(
+              ApiError.of(
+                      400,
+                      "verification_attempts_exceeded",
+                      "Too many attempts",
+                      "too many incorrect codes; start a new verification")
+                  .withPointer(ATTRIBUTES + "verificationCode"));
+      case CUSTOMER_LOCKED ->
+          throw limitsExceeded("too many incorrect codes for this customer", result.retryAfter());
+    }
+  }
+
+  private void requireOrgScope(VerifiedToken caller, Scope scope) throws ApiException {
+    Objects.requireNonNull(caller, "caller");
+    if (caller.role() != TokenRole.ORG) {
+      throw new ApiException(
+          ApiError.of(403, "forbidden", "Forbidden", "this operation needs an org API token"));
+    }
+    if (!caller.scopes().contains(scope)) {
+      throw new ApiException(
+          ApiError.of(403, "forbidden", "Forbidden", "the token lacks scope " + scope.name())
+              .withMeta(Map.of("requiredScope", scope.name())));
+    }
+  }
+
+  private Customer activeCustomer(String customerId) throws ApiException {
+    Customer customer = directory.find(customerId).orElse(null);
+    if (customer == null) {
+      throw new ApiException(
+          ApiError.of(404, "customer_not_found", "Customer not found", "no customer with this id"));
+    }
+    if (!customer.active()) {
+      throw new ApiException(
+          ApiError.of(
+              403, "customer_not_active", "Customer not active", "the customer is not active"));
+    }
+    return customer;
+  }
+
+  private static ApiException invalid(String attribute, String detail) {
+    return new ApiException(ApiError.invalidValue(ATTRIBUTES + attribute, detail));
+  }
+
+  private static ApiException verificationError(String code, String title, String detail) {
+    return new ApiException(
+        ApiError.of(400, code, title, detail).withPointer(ATTRIBUTES + "verificationToken"));
+  }
+
+  private static ApiException limitsExceeded(String detail, Duration retryAfter) {
+    return new ApiException(
+        ApiError.of(429, "limits_exceeded", "Limits exceeded", detail).withRetryAfter(retryAfter));
+  }
+
+  private static Scope requiredScope(ScopeCatalog catalog, String name) {
+    return catalog
+        .find(name)
+        .orElseThrow(() -> new IllegalStateException("the scope catalog has no scope " + name));
+  }
+
+  /**
+   * Configures a {@link CustomerTokenService}; the directory, OTP engine and minter are required.
+   *
+   * <p>Not thread-safe; the services it builds are.
+   */
+  public static final class Builder {
+    private ScopeCatalog catalog = ScopeCatalog.unit();
+    private CustomerDirectory directory;
+    private OtpEngine otp;
+    private TokenMinter minter;
+
+    private Builder() {}
+
+    /**
+     * Sets the scope catalog; {@link ScopeCatalog#unit()} by default. It must have the scopes
+     * {@code customers} and {@code customer-token-write}.
+     *
+     * @param catalog the platform's catalog
+     * @return this builder
+     * @throws NullPointerException if {@code catalog} is null
+     */
+    public Builder catalog(ScopeCatalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      return this;
+    }
+
+    /**
+     * Sets where customers are looked up.
+     *
+     * @param directory the host's customer directory
+     * @return this builder
+     * @throws NullPointerException if {@code directory} is null
+     */
+    public Builder directory(CustomerDirectory directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Sets the engine that sends and checks codes.
+     *
+     * @param otp the OTP engine
+     * @return this builder
+     * @throws NullPointerException if {@code otp} is null
+     */
+    public Builder otpEngine(OtpEngine otp) {
+      this.otp = Objects.requireNonNull(otp, "otp");
+      return this;
+    }
+
+    /**
+     * Sets the minter of customer tokens.
+     *
+     * @param minter the token minter
+     * @return this builder
+     * @throws NullPointerException if {@code minter} is null
+     */
+    public Builder minter(TokenMinter minter) {
+      this.minter = Objects.requireNonNull(minter, "minter");
+      return this;
+    }
+
+    /**
+     * Builds the service.
+     *
+     * @return a new service
+     * @throws IllegalStateException if a required part is missing, or the catalog lacks {@code
+     *     customers} or {@code customer-token-write}
+     */
+    public CustomerTokenService build() {
+      if (directory == null || otp == null || minter == null) {
+        throw new IllegalStateException("directory, otpEngine and minter are required");
+      }
+      return new CustomerTokenService(this);
+    }
+  }
+}

@@ -1,0 +1,364 @@
+package dev.custos;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.custos.scopes.Scope;
+import dev.custos.scopes.TokenRole;
+import dev.custos.token.TokenRequest;
+import dev.custos.token.TokenVerificationException;
+import dev.custos.token.TokenVerifier;
+import dev.custos.token.VerifiedToken;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The check on every API request a token makes: who is calling ({@link #authenticate}), may it use
+ * this scope on this customer's resource ({@link #authorize}), and which customer a list is limited
+ * to ({@link #customerFilter}).
+ *
+ * <p>Verified tokens are cached (bounded, Caffeine), keyed by the whole token string, so a token
+ * seen before costs a map lookup instead of an Ed25519 verification; a cached token is never served
+ * at or after its {@code exp}. Revocation ({@link #revokeToken}, {@link #revokeCustomerTokens})
+ * takes effect on the next request, cached tokens included: every revocation moves an epoch that
+ * cached entries are stamped with, so the next hit re-checks them.
+ *
+ * <p>A customer token touching another customer's resource is answered 404 {@code not_found}, as if
+ * the resource did not exist, so a token cannot probe which ids exist.
+ *
+ * <p>Instances are thread-safe.
+ */
+public final class RequestAuthorizer {
+  private static final String BEARER = "Bearer ";
+  private static final int MAX_HEADER_LENGTH = 8192 + BEARER.length();
+
+  /** A verified token and the revocation epoch it was last checked against. */
+  private record Cached(VerifiedToken token, long epoch) {}
+
+  private final TokenVerifier verifier;
+  private final Clock clock;
+  private final Cache<String, Cached> verified;
+  private final Cache<String, Boolean> revokedIds;
+  private final Cache<String, Instant> customerCutoffs;
+  private final AtomicLong epoch = new AtomicLong();
+
+  private RequestAuthorizer(Builder b) {
+    this.verifier = b.verifier;
+    this.clock = b.clock;
+    this.verified =
+        Caffeine.newBuilder()
+            .maximumSize(b.cacheSize)
+            .expireAfter(
+                Expiry.<String, Cached>creating(
+                    (token, cached) -> untilNow(cached.token().expiresAt())))
+            .build();
+    this.revokedIds =
+        Caffeine.newBuilder()
+            .maximumSize(b.maxRevocations)
+            .expireAfterWrite(TokenRequest.MAX_ORG_LIFETIME)
+            .build();
+    this.customerCutoffs =
+        Caffeine.newBuilder()
+            .maximumSize(b.maxRevocations)
+            .expireAfter(
+                Expiry.<String, Instant>writing(
+                    (customer, cutoff) ->
+                        untilNow(cutoff.plus(TokenRequest.MAX_CUSTOMER_LIFETIME))))
+            .build();
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Authenticates a request from its {@code Authorization} header.
+   *
+   * @param authorizationHeader the header's value; exactly {@code Bearer <token>}; null if absent
+   * @return the verified token: the caller
+   * @throws ApiException 401 {@code unauthorized}: the header is missing or not {@code Bearer
+   *     <token>}, or the token is invalid, expired, not yet valid or revoked (the detail says
+   *     which)
+   */
+  public VerifiedToken authenticate(String authorizationHeader) throws ApiException {
+    String token = bearerToken(authorizationHeader);
+    long currentEpoch = epoch.get();
+    Instant now = clock.instant();
+    Cached cached = verified.getIfPresent(token);
+    if (cached != null) {
+      if (now.isBefore(cached.token().expiresAt())) {
+        if (cached.epoch() == currentEpoch) {
+          return cached.token();
+        }
+        requireNotRevoked(token, cached.token());
+        verified.put(token, new Cached(cached.token(), currentEpoch));
+        return cached.token();
+      }
+      verified.invalidate(token);
+    }
+    VerifiedToken fresh;
+    try {
+      fresh = verifier.verify(token);
+    } catch (TokenVerificationException e) {
+      throw unauthorized(describe(e.reason()));
+    }
+    requireNotRevoked(token, fresh);
+    verified.put(token, new Cached(fresh, currentEpoch));
+    return fresh;
+  }
+
+  /**
+   * Authorizes an operation on a resource owned by a customer.
+   *
+   * @param principal the authenticated caller
+   * @param requiredScope the scope the operation needs
+   * @param resourceCustomerId the customer who owns the resource
+   * @throws ApiException 403 {@code forbidden} if the token lacks the scope (the detail names it
+   *     and says whether a token with it needs two-factor verification; {@code meta} has {@code
+   *     requiredScope} and {@code twoFactorRequired}); 404 {@code not_found} if a customer token
+   *     touches another customer's resource
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the scope is of another catalog than the token's
+   */
+  public void authorize(VerifiedToken principal, Scope requiredScope, String resourceCustomerId)
+      throws ApiException {
+    Objects.requireNonNull(resourceCustomerId, "resourceCustomerId");
+    requireScope(principal, requiredScope);
+    if (principal.role() == TokenRole.CUSTOMER
+        && !principal.customerId().orElseThrow().equals(resourceCustomerId)) {
+      throw new ApiException(ApiError.of(404, "not_found", "Not found", "no such resource"));
+    }
+  }
+
+  /**
+   * Authorizes a list operation and returns the customer it is limited to. A customer token lists
+   * only its own customer's resources, with or without a {@code filter[customerId]}; an org token
+   * lists what the filter names, or everything.
+   *
+   * @param principal the authenticated caller
+   * @param requiredScope the scope the list needs
+   * @param requestedCustomerId the request's {@code filter[customerId]}, or null if absent
+   * @return the customer id to filter by; empty for an org token without a filter
+   * @throws ApiException 403 {@code forbidden} if the token lacks the scope, or a customer token's
+   *     filter names another customer (with {@code source.parameter} {@code filter[customerId]})
+   * @throws NullPointerException if {@code principal} or {@code requiredScope} is null
+   */
+  public Optional<String> customerFilter(
+      VerifiedToken principal, Scope requiredScope, String requestedCustomerId)
+      throws ApiException {
+    requireScope(principal, requiredScope);
+    if (principal.role() == TokenRole.ORG) {
+      return Optional.ofNullable(requestedCustomerId);
+    }
+    String own = principal.customerId().orElseThrow();
+    if (requestedCustomerId != null && !requestedCustomerId.equals(own)) {
+      throw new ApiException(
+          ApiError.of(
+                  403,
+                  "forbidden",
+                  "Forbidden",
+                  "a customer token lists only its own customer's resources")
+              .withParameter("filter[customerId]"));
+    }
+    return Optional.of(own);
+  }
+
+  /**
+   * Revokes one token: from the next request on it is refused, even if cached. Kept for the longest
+   * token lifetime (366 days), within the revocation bound.
+   *
+   * @param tokenId the token's id ({@code jti})
+   * @throws NullPointerException if {@code tokenId} is null
+   */
+  public void revokeToken(String tokenId) {
+    revokedIds.put(Objects.requireNonNull(tokenId, "tokenId"), Boolean.TRUE);
+    epoch.incrementAndGet();
+  }
+
+  /**
+   * Revokes every token of a customer issued before an instant (typically now: "sign out
+   * everywhere"); tokens issued at or after it stay valid. Takes effect on the next request, cached
+   * tokens included.
+   *
+   * @param customerId the customer
+   * @param issuedBefore tokens with an earlier {@code iat} are refused
+   * @throws NullPointerException if an argument is null
+   */
+  public void revokeCustomerTokens(String customerId, Instant issuedBefore) {
+    Objects.requireNonNull(customerId, "customerId");
+    Objects.requireNonNull(issuedBefore, "issuedBefore");
+    customerCutoffs.asMap().merge(customerId, issuedBefore, (a, b) -> a.isAfter(b) ? a : b);
+    epoch.incrementAndGet();
+  }
+
+  private void requireNotRevoked(String token, VerifiedToken verifiedToken) throws ApiException {
+    boolean revoked = revokedIds.getIfPresent(verifiedToken.tokenId()) != null;
+    if (!revoked && verifiedToken.customerId().isPresent()) {
+      Instant cutoff = customerCutoffs.getIfPresent(verifiedToken.customerId().get());
+      revoked = cutoff != null && verifiedToken.issuedAt().isBefore(cutoff);
+    }
+    if (revoked) {
+      verified.invalidate(token);
+      throw unauthorized("the token has been revoked");
+    }
+  }
+
+  private static void requireScope(VerifiedToken principal, Scope requiredScope)
+      throws ApiException {
+    Objects.requireNonNull(principal, "principal");
+    Objects.requireNonNull(requiredScope, "requiredScope");
+    if (!principal.scopes().contains(requiredScope)) {
+      boolean twoFactor =
+          principal.role() == TokenRole.CUSTOMER && requiredScope.requiresTwoFactor();
+      throw new ApiException(
+          ApiError.of(
+                  403,
+                  "forbidden",
+                  "Forbidden",
+                  "the token lacks scope "
+                      + requiredScope.name()
+                      + (twoFactor
+                          ? "; a customer token holding it must be created after two-factor"
+                              + " verification"
+                          : ""))
+              .withMeta(
+                  Map.of("requiredScope", requiredScope.name(), "twoFactorRequired", twoFactor)));
+    }
+  }
+
+  private static String bearerToken(String header) throws ApiException {
+    if (header == null || header.isEmpty()) {
+      throw unauthorized("the Authorization header is missing");
+    }
+    if (header.length() > MAX_HEADER_LENGTH
+        || !header.startsWith(BEARER)
+        || header.length() == BEARER.length()) {
+      throw unauthorized("the Authorization header must be 'Bearer <token>'");
+    }
+    for (int i = BEARER.length(); i < header.length(); i++) {
+      char c = header.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_'
+              || c == '.';
+      if (!ok) {
+        throw unauthorized("the Authorization header must be 'Bearer <token>'");
+      }
+    }
+    return header.substring(BEARER.length());
+  }
+
+  private static String describe(TokenVerificationException.Reason reason) {
+    return switch (reason) {
+      case EXPIRED -> "the token has expired";
+      case NOT_YET_VALID -> "the token is not valid yet";
+      case UNSUPPORTED_VERSION -> "the token is not of a supported version";
+      case UNKNOWN_KEY, BAD_SIGNATURE -> "the token's signature is not valid";
+      case MALFORMED, INVALID_CLAIMS -> "the token is malformed";
+    };
+  }
+
+  private static ApiException unauthorized(String detail) {
+    return new ApiException(ApiError.of(401, "unauthorized", "Unauthorized", detail));
+  }
+
+  private Duration untilNow(Instant instant) {
+    Duration left = Duration.between(clock.instant(), instant);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  /**
+   * Configures a {@link RequestAuthorizer}; the token verifier is required.
+   *
+   * <p>Not thread-safe; the authorizers it builds are.
+   */
+  public static final class Builder {
+    private TokenVerifier verifier;
+    private Clock clock = Clock.systemUTC();
+    private long cacheSize = 100_000;
+    private long maxRevocations = 1_000_000;
+
+    private Builder() {}
+
+    /**
+     * Sets the verifier of tokens not in the cache.
+     *
+     * @param verifier the token verifier
+     * @return this builder
+     * @throws NullPointerException if {@code verifier} is null
+     */
+    public Builder verifier(TokenVerifier verifier) {
+      this.verifier = Objects.requireNonNull(verifier, "verifier");
+      return this;
+    }
+
+    /**
+     * Sets the clock cached tokens' expiry is checked against: the verifier's clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets how many verified tokens are cached; 100,000 by default.
+     *
+     * @param size 1 to 10,000,000
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder cacheSize(long size) {
+      if (size < 1 || size > 10_000_000) {
+        throw new IllegalArgumentException("cacheSize must be 1 to 10000000");
+      }
+      this.cacheSize = size;
+      return this;
+    }
+
+    /**
+     * Sets how many revoked token ids and revoked customers are remembered (each); 1,000,000 by
+     * default. Past it the oldest are forgotten.
+     *
+     * @param max 1,000 to 100,000,000
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder maxRevocations(long max) {
+      if (max < 1_000 || max > 100_000_000) {
+        throw new IllegalArgumentException("maxRevocations must be 1000 to 100000000");
+      }
+      this.maxRevocations = max;
+      return this;
+    }
+
+    /**
+     * Builds the authorizer.
+     *
+     * @return a new authorizer
+     * @throws IllegalStateException if no verifier was set
+     */
+    public RequestAuthorizer build() {
+      if (verifier == null) {
+        throw new IllegalStateException("a token verifier is required");
+      }
+      return new RequestAuthorizer(this);
+    }
+  }
+}

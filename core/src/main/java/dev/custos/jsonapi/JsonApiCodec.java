@@ -1,0 +1,277 @@
+package dev.custos.jsonapi;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.custos.ApiError;
+import dev.custos.ApiException;
+import dev.custos.CustomerTokenAttributes;
+import dev.custos.VerificationAttributes;
+import dev.custos.otp.Channel;
+import dev.custos.otp.InvalidOtpRequestException;
+import dev.custos.otp.Phone;
+import dev.custos.otp.VerificationChallenge;
+import dev.custos.token.MintedToken;
+import java.text.ParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and writes the JSON:API documents of the customer-token operations, through
+ * nimbus-jose-jwt's JSON support.
+ *
+ * <p>Request documents must be exactly of the spec's shape: a JSON object with only {@code data};
+ * {@code data} with only {@code type} (the operation's) and {@code attributes}; attributes of the
+ * operation only, each of its JSON type. Anything else is a 400 {@code invalid_value} whose {@code
+ * source.pointer} names the offending member ({@code ""} for a body that is not a JSON object).
+ * Bodies over {@value #MAX_DOCUMENT_LENGTH} characters are refused with 413 before parsing.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class JsonApiCodec {
+  /** The JSON:API media type, for {@code Content-Type} and {@code Accept}. */
+  public static final String MEDIA_TYPE = "application/vnd.api+json";
+
+  /** The longest request document read, in characters. */
+  public static final int MAX_DOCUMENT_LENGTH = 16_384;
+
+  private static final Set<String> VERIFICATION_ATTRIBUTES =
+      Set.of("channel", "phone", "appHash", "language");
+  private static final Set<String> TOKEN_ATTRIBUTES =
+      Set.of("scope", "verificationToken", "verificationCode", "expiresIn");
+
+  private JsonApiCodec() {}
+
+  /**
+   * Parses a Create Customer Token Verification request document.
+   *
+   * @param body the request body
+   * @return the attributes
+   * @throws ApiException 400 {@code invalid_value} naming the offending member, or 413 {@code
+   *     payload_too_large}
+   */
+  public static VerificationAttributes parseVerification(String body) throws ApiException {
+    Map<String, Object> attributes =
+        attributes(body, "customerTokenVerification", VERIFICATION_ATTRIBUTES);
+    String channelName = requiredString(attributes, "channel");
+    Channel channel =
+        switch (channelName) {
+          case "sms" -> Channel.SMS;
+          case "call" -> Channel.CALL;
+          default -> throw invalid("channel", "channel must be sms or call");
+        };
+    VerificationAttributes result = VerificationAttributes.of(channel);
+    if (attributes.containsKey("phone")) {
+      result = result.withPhone(phone(attributes.get("phone")));
+    }
+    String appHash = optionalString(attributes, "appHash");
+    if (appHash != null) {
+      result = result.withAppHash(appHash);
+    }
+    String language = optionalString(attributes, "language");
+    return language == null ? result : result.withLanguage(language);
+  }
+
+  /**
+   * Parses a Create Customer Token request document.
+   *
+   * @param body the request body
+   * @return the attributes
+   * @throws ApiException 400 {@code invalid_value} naming the offending member (including an {@code
+   *     expiresIn} that is not an integer from 1 to 86400), or 413 {@code payload_too_large}
+   */
+  public static CustomerTokenAttributes parseCustomerToken(String body) throws ApiException {
+    Map<String, Object> attributes = attributes(body, "customerToken", TOKEN_ATTRIBUTES);
+    CustomerTokenAttributes result =
+        CustomerTokenAttributes.of(requiredString(attributes, "scope"));
+    String token = optionalString(attributes, "verificationToken");
+    if (token != null) {
+      result = result.withVerificationToken(token);
+    }
+    String code = optionalString(attributes, "verificationCode");
+    if (code != null) {
+      result = result.withVerificationCode(code);
+    }
+    if (attributes.containsKey("expiresIn")) {
+      Object value = attributes.get("expiresIn");
+      if (!(value instanceof Long seconds) || seconds < 1 || seconds > 86_400) {
+        throw invalid("expiresIn", "expiresIn must be an integer from 1 to 86400");
+      }
+      result = result.withExpiresIn(seconds.intValue());
+    }
+    return result;
+  }
+
+  /**
+   * Renders the 201 response of Create Customer Token Verification.
+   *
+   * @param challenge the started challenge
+   * @return {@code
+   *     {"data":{"type":"customerTokenVerification","attributes":{"verificationToken":…}}}}
+   */
+  public static String renderVerification(VerificationChallenge challenge) {
+    return data(
+        "customerTokenVerification", Map.of("verificationToken", challenge.verificationToken()));
+  }
+
+  /**
+   * Renders the 201 response of Create Customer Token.
+   *
+   * @param minted the minted token
+   * @return {@code {"data":{"type":"customerBearerToken","attributes":{"token":…,"expiresIn":…}}}}
+   */
+  public static String renderBearerToken(MintedToken minted) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("token", minted.token());
+    attributes.put("expiresIn", minted.expiresIn().toSeconds());
+    return data("customerBearerToken", attributes);
+  }
+
+  /**
+   * Renders an error document: {@code {"errors":[{"status","code","title","detail","source",
+   * "meta"}]}}.
+   *
+   * @param error the error
+   * @return the document
+   */
+  public static String renderError(ApiError error) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("status", Integer.toString(error.status()));
+    object.put("code", error.code());
+    object.put("title", error.title());
+    object.put("detail", error.detail());
+    error.pointer().ifPresent(p -> object.put("source", Map.of("pointer", p)));
+    error.parameter().ifPresent(p -> object.put("source", Map.of("parameter", p)));
+    if (!error.meta().isEmpty()) {
+      object.put("meta", error.meta());
+    }
+    return JSONObjectUtils.toJSONString(Map.of("errors", List.of(object)));
+  }
+
+  private static String data(String type, Map<String, Object> attributes) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("type", type);
+    data.put("attributes", attributes);
+    return JSONObjectUtils.toJSONString(Map.of("data", data));
+  }
+
+  private static Map<String, Object> attributes(String body, String type, Set<String> allowed)
+      throws ApiException {
+    if (body == null || body.isBlank()) {
+      throw new ApiException(ApiError.invalidValue("", "the request body is empty"));
+    }
+    if (body.length() > MAX_DOCUMENT_LENGTH) {
+      throw new ApiException(
+          ApiError.of(
+              413,
+              "payload_too_large",
+              "Payload too large",
+              "the request body is longer than " + MAX_DOCUMENT_LENGTH + " characters"));
+    }
+    Map<String, Object> document = null;
+    // nimbus parses "[]" as an empty object and "null" as null: insist on an object.
+    if (body.stripLeading().startsWith("{")) {
+      try {
+        document = JSONObjectUtils.parse(body);
+      } catch (ParseException e) {
+        document = null;
+      }
+    }
+    if (document == null) {
+      throw new ApiException(
+          ApiError.invalidValue("", "the request body is not a JSON object with unique keys"));
+    }
+    only(document, "", Set.of("data"));
+    Map<String, Object> data = object(document, "data", "/data");
+    only(data, "/data", Set.of("type", "attributes"));
+    if (!(data.get("type") instanceof String actual)) {
+      throw new ApiException(ApiError.invalidValue("/data/type", "data.type must be " + type));
+    }
+    if (!actual.equals(type)) {
+      throw new ApiException(ApiError.invalidValue("/data/type", "data.type must be " + type));
+    }
+    Map<String, Object> attributes = object(data, "attributes", "/data/attributes");
+    only(attributes, "/data/attributes", allowed);
+    return attributes;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(Map<String, Object> parent, String name, String pointer)
+      throws ApiException {
+    Object value = parent.get(name);
+    if (value == null) {
+      throw new ApiException(ApiError.invalidValue(pointer, name + " is required"));
+    }
+    if (!(value instanceof Map)) {
+      throw new ApiException(ApiError.invalidValue(pointer, name + " must be an object"));
+    }
+    return (Map<String, Object>) value;
+  }
+
+  private static void only(Map<String, Object> object, String pointer, Set<String> allowed)
+      throws ApiException {
+    for (String name : object.keySet()) {
+      if (!allowed.contains(name)) {
+        throw new ApiException(
+            ApiError.invalidValue(pointer + "/" + escape(name), "unknown member"));
+      }
+    }
+  }
+
+  private static String requiredString(Map<String, Object> attributes, String name)
+      throws ApiException {
+    String value = optionalString(attributes, name);
+    if (value == null) {
+      throw invalid(name, name + " is required");
+    }
+    return value;
+  }
+
+  private static String optionalString(Map<String, Object> attributes, String name)
+      throws ApiException {
+    if (!attributes.containsKey(name)) {
+      return null;
+    }
+    if (!(attributes.get(name) instanceof String value)) {
+      throw invalid(name, name + " must be a string");
+    }
+    return value;
+  }
+
+  private static Phone phone(Object value) throws ApiException {
+    if (!(value instanceof Map<?, ?> map)) {
+      throw invalid("phone", "phone must be an object with countryCode and number");
+    }
+    for (Object key : map.keySet()) {
+      if (!key.equals("countryCode") && !key.equals("number")) {
+        throw new ApiException(
+            ApiError.invalidValue(
+                "/data/attributes/phone/" + escape((String) key), "unknown member"));
+      }
+    }
+    if (!(map.get("countryCode") instanceof String countryCode)) {
+      throw new ApiException(
+          ApiError.invalidValue(
+              "/data/attributes/phone/countryCode", "phone.countryCode must be a string"));
+    }
+    if (!(map.get("number") instanceof String number)) {
+      throw new ApiException(
+          ApiError.invalidValue("/data/attributes/phone/number", "phone.number must be a string"));
+    }
+    try {
+      return Phone.of(countryCode, number);
+    } catch (InvalidOtpRequestException e) {
+      throw invalid("phone", e.getMessage());
+    }
+  }
+
+  private static ApiException invalid(String attribute, String detail) {
+    return new ApiException(ApiError.invalidValue("/data/attributes/" + attribute, detail));
+  }
+
+  /** RFC 6901: {@code ~} and {@code /} in a member name become {@code ~0} and {@code ~1}. */
+  private static String escape(String name) {
+    String shortened = name.length() > 64 ? name.substring(0, 64) : name;
+    return shortened.replace("~", "~0").replace("/", "~1");
+  }
+}

@@ -1,0 +1,214 @@
+package dev.custos;
+
+import static dev.custos.TestPlatform.BUSINESS;
+import static dev.custos.TestPlatform.INDIVIDUAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import dev.custos.scopes.Scope;
+import dev.custos.token.MintedToken;
+import dev.custos.token.TokenRequest;
+import dev.custos.token.TokenVerifier;
+import dev.custos.token.VerifiedToken;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RequestAuthorizerTest {
+  private final TestPlatform platform = new TestPlatform();
+  private final AtomicInteger verifications = new AtomicInteger();
+  private final TokenVerifier counting =
+      token -> {
+        verifications.incrementAndGet();
+        return platform.verifier.verify(token);
+      };
+  private final RequestAuthorizer authorizer =
+      RequestAuthorizer.builder().verifier(counting).clock(platform.time).build();
+  private final Scope cards = platform.catalog.find("cards").orElseThrow();
+  private final Scope cardsWrite = platform.catalog.find("cards-write").orElseThrow();
+
+  private MintedToken customerToken(String customer, String scopes, Duration lifetime) {
+    TokenRequest request =
+        TokenRequest.customer(customer, platform.catalog.parse(scopes)).expiresIn(lifetime);
+    return platform.minter.mint(
+        request.scopes().requiresTwoFactor() ? request.twoFactorVerified() : request);
+  }
+
+  private ApiException refused(String header) {
+    return assertThatExceptionOfType(ApiException.class)
+        .isThrownBy(() -> authorizer.authenticate(header))
+        .actual();
+  }
+
+  @Test
+  void authenticate_sameTokenTwice_verifiesOnce() throws Exception {
+    String header = "Bearer " + customerToken(INDIVIDUAL, "cards", Duration.ofHours(1)).token();
+
+    VerifiedToken first = authorizer.authenticate(header);
+    VerifiedToken second = authorizer.authenticate(header);
+
+    assertThat(second).isSameAs(first);
+    assertThat(verifications).hasValue(1);
+  }
+
+  @Test
+  void authenticate_cachedTokenAtItsExpiry_refusedAsExpired() throws Exception {
+    String header = "Bearer " + customerToken(INDIVIDUAL, "cards", Duration.ofMinutes(5)).token();
+    authorizer.authenticate(header);
+    platform.time.advance(Duration.ofMinutes(4).plusSeconds(59));
+    authorizer.authenticate(header);
+
+    platform.time.advance(Duration.ofSeconds(1));
+
+    ApiException e = refused(header);
+    assertThat(e.status()).isEqualTo(401);
+    assertThat(e.error().detail()).isEqualTo("the token has expired");
+  }
+
+  @Test
+  void revokeToken_cachedToken_refusedOnTheNextRequest() throws Exception {
+    MintedToken minted = customerToken(INDIVIDUAL, "cards", Duration.ofHours(1));
+    MintedToken other = customerToken(INDIVIDUAL, "cards", Duration.ofHours(1));
+    authorizer.authenticate("Bearer " + minted.token());
+    authorizer.authenticate("Bearer " + other.token());
+
+    authorizer.revokeToken(minted.tokenId());
+
+    assertThat(refused("Bearer " + minted.token()).error().detail())
+        .isEqualTo("the token has been revoked");
+    assertThat(authorizer.authenticate("Bearer " + other.token()).tokenId())
+        .isEqualTo(other.tokenId());
+  }
+
+  @Test
+  void revokeToken_notYetSeenToken_refused() {
+    MintedToken minted = customerToken(INDIVIDUAL, "cards", Duration.ofHours(1));
+
+    authorizer.revokeToken(minted.tokenId());
+
+    assertThat(refused("Bearer " + minted.token()).status()).isEqualTo(401);
+  }
+
+  @Test
+  void revokeCustomerTokens_earlierTokensRefusedLaterOnesAndOtherCustomersKept() throws Exception {
+    MintedToken before = customerToken(INDIVIDUAL, "cards", Duration.ofHours(1));
+    MintedToken otherCustomer = customerToken(BUSINESS, "cards", Duration.ofHours(1));
+    authorizer.authenticate("Bearer " + before.token());
+    platform.time.advance(Duration.ofSeconds(1));
+
+    authorizer.revokeCustomerTokens(INDIVIDUAL, platform.time.instant());
+    MintedToken after = customerToken(INDIVIDUAL, "cards", Duration.ofHours(1));
+
+    assertThat(refused("Bearer " + before.token()).error().detail())
+        .isEqualTo("the token has been revoked");
+    assertThat(authorizer.authenticate("Bearer " + after.token()).customerId())
+        .contains(INDIVIDUAL);
+    assertThat(authorizer.authenticate("Bearer " + otherCustomer.token()).customerId())
+        .contains(BUSINESS);
+  }
+
+  @Test
+  void revokeCustomerTokens_earlierCutoffDoesNotUndoLaterOne() throws Exception {
+    MintedToken token = customerToken(INDIVIDUAL, "cards", Duration.ofHours(1));
+    platform.time.advance(Duration.ofSeconds(10));
+    authorizer.revokeCustomerTokens(INDIVIDUAL, platform.time.instant());
+    authorizer.revokeCustomerTokens(INDIVIDUAL, platform.time.instant().minusSeconds(60));
+
+    assertThat(refused("Bearer " + token.token()).status()).isEqualTo(401);
+  }
+
+  @Test
+  void revocation_doesNotDropValidCachedTokensFromTheFastPath() throws Exception {
+    String header = "Bearer " + customerToken(INDIVIDUAL, "cards", Duration.ofHours(1)).token();
+    authorizer.authenticate(header);
+    authorizer.revokeToken("some-other-token");
+
+    authorizer.authenticate(header);
+    authorizer.authenticate(header);
+
+    assertThat(verifications).hasValue(1);
+  }
+
+  @Test
+  void authorize_ownResourceWithScope_allowed() throws Exception {
+    VerifiedToken caller =
+        authorizer.authenticate(
+            "Bearer " + customerToken(INDIVIDUAL, "cards-write", Duration.ofHours(1)).token());
+
+    authorizer.authorize(caller, cardsWrite, INDIVIDUAL);
+  }
+
+  @Test
+  void authorize_anotherCustomersResource_404() throws Exception {
+    VerifiedToken caller =
+        authorizer.authenticate(
+            "Bearer " + customerToken(INDIVIDUAL, "cards", Duration.ofHours(1)).token());
+
+    ApiException e =
+        assertThatExceptionOfType(ApiException.class)
+            .isThrownBy(() -> authorizer.authorize(caller, cards, BUSINESS))
+            .actual();
+
+    assertThat(e.status()).isEqualTo(404);
+    assertThat(e.error().code()).isEqualTo("not_found");
+  }
+
+  @Test
+  void authorize_missingReadScope_403WithoutStepUpHint() throws Exception {
+    VerifiedToken caller =
+        authorizer.authenticate(
+            "Bearer " + customerToken(INDIVIDUAL, "accounts", Duration.ofHours(1)).token());
+
+    ApiException e =
+        assertThatExceptionOfType(ApiException.class)
+            .isThrownBy(() -> authorizer.authorize(caller, cards, INDIVIDUAL))
+            .actual();
+
+    assertThat(e.error().detail()).isEqualTo("the token lacks scope cards");
+    assertThat(e.error().meta())
+        .containsEntry("requiredScope", "cards")
+        .containsEntry("twoFactorRequired", false);
+  }
+
+  @Test
+  void authorize_orgToken_anyCustomer() throws Exception {
+    VerifiedToken org = authorizer.authenticate(platform.orgHeader("cards"));
+
+    authorizer.authorize(org, cards, INDIVIDUAL);
+    authorizer.authorize(org, cards, BUSINESS);
+  }
+
+  @Test
+  void customerFilter_customerToken_ownIdWithOrWithoutFilter() throws Exception {
+    VerifiedToken caller =
+        authorizer.authenticate(
+            "Bearer " + customerToken(INDIVIDUAL, "cards", Duration.ofHours(1)).token());
+
+    assertThat(authorizer.customerFilter(caller, cards, null)).contains(INDIVIDUAL);
+    assertThat(authorizer.customerFilter(caller, cards, INDIVIDUAL)).contains(INDIVIDUAL);
+    ApiException e =
+        assertThatExceptionOfType(ApiException.class)
+            .isThrownBy(() -> authorizer.customerFilter(caller, cards, BUSINESS))
+            .actual();
+    assertThat(e.status()).isEqualTo(403);
+    assertThat(e.error().parameter()).contains("filter[customerId]");
+  }
+
+  @Test
+  void customerFilter_orgToken_passesTheFilterThrough() throws Exception {
+    VerifiedToken org = authorizer.authenticate(platform.orgHeader("cards"));
+
+    assertThat(authorizer.customerFilter(org, cards, null)).isEmpty();
+    assertThat(authorizer.customerFilter(org, cards, BUSINESS)).contains(BUSINESS);
+  }
+
+  @Test
+  void builder_invalidSettings_refused() {
+    assertThatExceptionOfType(IllegalStateException.class)
+        .isThrownBy(() -> RequestAuthorizer.builder().build());
+    assertThatExceptionOfType(IllegalArgumentException.class)
+        .isThrownBy(() -> RequestAuthorizer.builder().cacheSize(0));
+    assertThatExceptionOfType(IllegalArgumentException.class)
+        .isThrownBy(() -> RequestAuthorizer.builder().maxRevocations(10));
+  }
+}
