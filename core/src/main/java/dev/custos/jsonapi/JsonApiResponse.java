@@ -22,6 +22,20 @@ public final class JsonApiResponse {
   }
 
   /**
+   * Returns a response with the given headers, for bodies that are not JSON:API documents (such as
+   * a JWK Set).
+   *
+   * @param status an HTTP status
+   * @param headers the headers to send
+   * @param body the body
+   * @return the response
+   * @throws NullPointerException if {@code headers} or {@code body} is null
+   */
+  public static JsonApiResponse of(int status, Map<String, String> headers, String body) {
+    return new JsonApiResponse(status, headers, body);
+  }
+
+  /**
    * Returns the HTTP status.
    *
    * @return the status, such as 201

@@ -1,0 +1,127 @@
+package dev.custos.server;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.custos.Customer;
+import dev.custos.InMemoryCustomerDirectory;
+import dev.custos.otp.Phone;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The sandbox's customers, accounts and cards, read from a JSON file. */
+final class Fixtures {
+  /** A deposit account, as the sample resources show it. */
+  record Account(String id, String customerId, Map<String, Object> attributes) {}
+
+  /** A debit card, as the sample resources show it. */
+  record Card(
+      String id,
+      String type,
+      String accountId,
+      String customerId,
+      Map<String, Object> attributes) {}
+
+  /** A customer's public profile, for GET /customers/{id}. */
+  record Profile(String id, String type, Map<String, Object> attributes) {}
+
+  final InMemoryCustomerDirectory directory = new InMemoryCustomerDirectory();
+  final Map<String, Profile> profiles = new LinkedHashMap<>();
+  final Map<String, Account> accounts = new LinkedHashMap<>();
+  final List<Card> cards = new CopyOnWriteArrayList<>();
+
+  static Fixtures builtIn() throws IOException {
+    try (InputStream in = Fixtures.class.getResourceAsStream("fixtures.json")) {
+      if (in == null) {
+        throw new IOException("built-in fixtures.json is missing");
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in fixtures");
+    }
+  }
+
+  static Fixtures load(Path file) throws IOException {
+    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+  }
+
+  private static Fixtures parse(String json, String source) throws IOException {
+    try {
+      Fixtures fixtures = new Fixtures();
+      Map<String, Object> root = JSONObjectUtils.parse(json);
+      for (Map<String, Object> c : list(root, "customers")) {
+        String id = string(c, "id");
+        Phone phone = phone(JSONObjectUtils.getJSONObject(c, "phone"));
+        String type = string(c, "type");
+        Customer customer;
+        if (type.equals("individual")) {
+          customer = Customer.individual(id, phone);
+        } else if (type.equals("business")) {
+          List<Phone> users = new ArrayList<>();
+          for (Map<String, Object> user : list(c, "authorizedUsers")) {
+            users.add(phone(JSONObjectUtils.getJSONObject(user, "phone")));
+          }
+          customer = Customer.business(id, phone, users);
+        } else {
+          throw new IOException(source + ": customer " + id + " has unknown type " + type);
+        }
+        fixtures.directory.put(
+            Boolean.FALSE.equals(c.get("active")) ? customer.inactive() : customer);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("name", c.get("name"));
+        attributes.put("email", c.get("email"));
+        attributes.put("phone", c.get("phone"));
+        fixtures.profiles.put(id, new Profile(id, type + "Customer", attributes));
+      }
+      for (Map<String, Object> a : list(root, "accounts")) {
+        Map<String, Object> attributes = new LinkedHashMap<>(a);
+        attributes.remove("id");
+        attributes.remove("customerId");
+        fixtures.accounts.put(
+            string(a, "id"), new Account(string(a, "id"), string(a, "customerId"), attributes));
+      }
+      for (Map<String, Object> c : list(root, "cards")) {
+        Map<String, Object> attributes = new LinkedHashMap<>(c);
+        for (String key : List.of("id", "type", "accountId", "customerId")) {
+          attributes.remove(key);
+        }
+        fixtures.cards.add(
+            new Card(
+                string(c, "id"),
+                string(c, "type"),
+                string(c, "accountId"),
+                string(c, "customerId"),
+                attributes));
+      }
+      return fixtures;
+    } catch (ParseException | RuntimeException e) {
+      throw new IOException(source + " is not valid fixtures JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Map<String, Object>> list(Map<String, Object> parent, String name)
+      throws ParseException {
+    Map<String, Object>[] items = JSONObjectUtils.getJSONObjectArray(parent, name);
+    return items == null ? List.of() : List.of(items);
+  }
+
+  private static String string(Map<String, Object> object, String name) throws ParseException {
+    String value = JSONObjectUtils.getString(object, name);
+    if (value == null) {
+      throw new ParseException(name + " is required", 0);
+    }
+    return value;
+  }
+
+  private static Phone phone(Map<String, Object> phone) throws ParseException {
+    if (phone == null) {
+      throw new ParseException("phone is required", 0);
+    }
+    return Phone.of(string(phone, "countryCode"), string(phone, "number"));
+  }
+}

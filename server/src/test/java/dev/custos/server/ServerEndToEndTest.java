@@ -1,0 +1,380 @@
+package dev.custos.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.custos.token.PasetoVersion;
+import dev.custos.token.SigningKey;
+import dev.custos.token.TokenVerifier;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The server over real HTTP on an ephemeral port: both how-to guides and every error path. */
+class ServerEndToEndTest {
+  /** Wall clock and ticker moved by hand, together. */
+  static final class Time extends Clock implements Ticker {
+    private final AtomicLong millis =
+        new AtomicLong(Instant.parse("2026-11-29T10:00:00Z").toEpochMilli());
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+
+    void advance(Duration d) {
+      millis.addAndGet(d.toMillis());
+      nanos.addAndGet(d.toNanos());
+    }
+
+    @Override
+    public long read() {
+      return nanos.get();
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis.get());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  static final String CARD_BODY =
+      "{\"data\":{\"type\":\"individualDebitCard\",\"attributes\":{\"shippingAddress\":{"
+          + "\"street\":\"5230 Newell Rd\",\"city\":\"Palo Alto\",\"state\":\"CA\",\"postalCode\":\"94303\","
+          + "\"country\":\"US\"}},\"relationships\":{\"account\":{\"data\":{\"type\":\"depositAccount\","
+          + "\"id\":\"10001\"}}}}}";
+
+  private final Time time = new Time();
+  private final HttpClient client = HttpClient.newHttpClient();
+  private CustosServer server;
+  private String orgToken;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = CustosServer.start(CustosServer.options().port(0).shutdownGrace(0).time(time, time));
+    orgToken = server.sandboxOrgToken().orElseThrow();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  HttpResponse<String> send(String method, String path, String token, String body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/vnd.api+json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static Object read(HttpResponse<String> response, String... path) throws Exception {
+    Object node = JSONObjectUtils.parse(response.body());
+    for (String step : path) {
+      node =
+          node instanceof List<?> list
+              ? list.get(Integer.parseInt(step))
+              : ((Map<?, ?>) node).get(step);
+    }
+    return node;
+  }
+
+  private String customerToken(String customer, String scope) throws Exception {
+    HttpResponse<String> response =
+        send("POST", "/customers/" + customer + "/token", orgToken, tokenBody(scope, null, null));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return (String) read(response, "data", "attributes", "token");
+  }
+
+  static String tokenBody(String scope, String verificationToken, String code) {
+    StringBuilder attributes = new StringBuilder("\"scope\":\"" + scope + "\"");
+    if (verificationToken != null) {
+      attributes.append(",\"verificationToken\":\"").append(verificationToken).append("\"");
+      attributes.append(",\"verificationCode\":\"").append(code).append("\"");
+    }
+    return "{\"data\":{\"type\":\"customerToken\",\"attributes\":{" + attributes + "}}}";
+  }
+
+  private String startVerification(String customer) throws Exception {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/customers/" + customer + "/token/verification",
+            orgToken,
+            "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\"}}}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return (String) read(response, "data", "attributes", "verificationToken");
+  }
+
+  private String codeFromSandbox(String customer) throws Exception {
+    HttpResponse<String> messages =
+        send("GET", "/sandbox/messages?filter%5BcustomerId%5D=" + customer, orgToken, null);
+    assertThat(messages.statusCode()).isEqualTo(200);
+    String body = (String) read(messages, "data", "0", "attributes", "body");
+    assertThat(body).matches("Your Unit verification code is: \\d{6}");
+    return body.substring(body.length() - 6);
+  }
+
+  private static void assertError(HttpResponse<String> response, int status, String code)
+      throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).contains("application/vnd.api+json");
+    assertThat(read(response, "errors", "0", "code")).isEqualTo(code);
+  }
+
+  @Test
+  void guide_viewDebitCards_listsOnlyTheCustomersCards() throws Exception {
+    String token = customerToken("100001", "cards");
+
+    HttpResponse<String> cards = send("GET", "/cards", token, null);
+
+    assertThat(cards.statusCode()).isEqualTo(200);
+    assertThat((List<?>) read(cards, "data")).hasSize(1);
+    assertThat(read(cards, "data", "0", "id")).isEqualTo("7001");
+    assertThat(read(cards, "data", "0", "relationships", "customer", "data", "id"))
+        .isEqualTo("100001");
+    assertError(send("GET", "/cards?filter%5BcustomerId%5D=100002", token, null), 403, "forbidden");
+  }
+
+  @Test
+  void guide_createDebitCard_throughVerificationCodeFromSandbox() throws Exception {
+    String verificationToken = startVerification("100001");
+    String code = codeFromSandbox("100001");
+    HttpResponse<String> minted =
+        send(
+            "POST",
+            "/customers/100001/token",
+            orgToken,
+            tokenBody("customers cards-write cards", verificationToken, code));
+    assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+    String token = (String) read(minted, "data", "attributes", "token");
+
+    HttpResponse<String> card = send("POST", "/cards", token, CARD_BODY);
+
+    assertThat(card.statusCode()).as(card.body()).isEqualTo(201);
+    assertThat(read(card, "data", "type")).isEqualTo("individualDebitCard");
+    assertThat(read(card, "data", "relationships", "account", "data", "id")).isEqualTo("10001");
+    assertThat(read(card, "data", "attributes", "shippingAddress", "city")).isEqualTo("Palo Alto");
+    assertThat((List<?>) read(send("GET", "/cards", token, null), "data")).hasSize(2);
+  }
+
+  @Test
+  void accountsAndCustomer_orgSeesAllCustomerTokenOnlyItsOwn() throws Exception {
+    String token = customerToken("100001", "customers accounts");
+    String orgReader = customerToken("100001", "accounts");
+
+    assertThat((List<?>) read(send("GET", "/accounts", token, null), "data")).hasSize(1);
+    assertThat(read(send("GET", "/customers/100001", token, null), "data", "type"))
+        .isEqualTo("individualCustomer");
+    assertError(send("GET", "/customers/100002", token, null), 404, "not_found");
+    assertError(send("GET", "/customers/100001", orgReader, null), 403, "forbidden");
+    assertError(send("GET", "/accounts", orgToken, null), 403, "forbidden");
+  }
+
+  @Test
+  void errors_badJsonWrongTypeMissingScopeWrongCode() throws Exception {
+    HttpResponse<String> badJson = send("POST", "/customers/100001/token", orgToken, "{not json");
+    assertError(badJson, 400, "invalid_value");
+    assertThat(read(badJson, "errors", "0", "source", "pointer")).isEqualTo("");
+
+    HttpResponse<String> wrongType =
+        send(
+            "POST",
+            "/customers/100001/token",
+            orgToken,
+            "{\"data\":{\"type\":\"card\",\"attributes\":{}}}");
+    assertError(wrongType, 400, "invalid_value");
+    assertThat(read(wrongType, "errors", "0", "source", "pointer")).isEqualTo("/data/type");
+
+    String cardsOnly = customerToken("100001", "cards");
+    HttpResponse<String> missingScope = send("POST", "/cards", cardsOnly, CARD_BODY);
+    assertError(missingScope, 403, "forbidden");
+    assertThat((String) read(missingScope, "errors", "0", "detail"))
+        .contains("cards-write", "two-factor");
+
+    String verificationToken = startVerification("100001");
+    String wrong = codeFromSandbox("100001").equals("000000") ? "000001" : "000000";
+    HttpResponse<String> wrongCode =
+        send(
+            "POST",
+            "/customers/100001/token",
+            orgToken,
+            tokenBody("cards-write", verificationToken, wrong));
+    assertError(wrongCode, 400, "incorrect_verification_code");
+    assertThat(read(wrongCode, "errors", "0", "meta", "attemptsLeft")).isEqualTo(4L);
+  }
+
+  @Test
+  void errors_expiredTokenOversizeWrongMethodUnknownPathNoToken() throws Exception {
+    String token = customerToken("100001", "cards");
+    time.advance(Duration.ofHours(24));
+    HttpResponse<String> expired = send("GET", "/cards", token, null);
+    assertError(expired, 401, "unauthorized");
+    assertThat(expired.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+
+    assertError(
+        send("POST", "/customers/100001/token", orgToken, "{\"a\":\"" + "x".repeat(20_000) + "\"}"),
+        413,
+        "payload_too_large");
+    assertError(send("GET", "/customers/100001/token", orgToken, null), 405, "method_not_allowed");
+    assertError(send("DELETE", "/cards", orgToken, null), 405, "method_not_allowed");
+    assertError(send("GET", "/nowhere", orgToken, null), 404, "not_found");
+    assertError(send("GET", "/cards", null, null), 401, "unauthorized");
+  }
+
+  @Test
+  void errors_otherCustomersAccountForNewCard_404() throws Exception {
+    String verificationToken = startVerification("100001");
+    String code = codeFromSandbox("100001");
+    String token =
+        (String)
+            read(
+                send(
+                    "POST",
+                    "/customers/100001/token",
+                    orgToken,
+                    tokenBody("cards-write", verificationToken, code)),
+                "data",
+                "attributes",
+                "token");
+
+    assertError(
+        send("POST", "/cards", token, CARD_BODY.replace("10001", "10002")), 404, "not_found");
+    assertError(
+        send("POST", "/cards", token, CARD_BODY.replace("10001", "99999")), 404, "not_found");
+  }
+
+  @Test
+  void errors_unsupportedMediaType_415() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(server.uri() + "/customers/100001/token"))
+            .header("Authorization", "Bearer " + orgToken)
+            .header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString("scope=cards"))
+            .build();
+
+    assertError(
+        client.send(request, HttpResponse.BodyHandlers.ofString()), 415, "unsupported_media_type");
+  }
+
+  @Test
+  void jwks_verifiesTheServersTokens() throws Exception {
+    HttpResponse<String> jwks = send("GET", "/.well-known/jwks.json", null, null);
+    assertThat(jwks.statusCode()).isEqualTo(200);
+    assertThat(jwks.headers().firstValue("Content-Type")).contains("application/jwk-set+json");
+
+    TokenVerifier verifier =
+        TokenVerifier.builder()
+            .jwkSet(jwks.body(), PasetoVersion.V2_PUBLIC)
+            .issuer("custos-sandbox")
+            .clock(time)
+            .build();
+
+    assertThat(verifier.verify(customerToken("100001", "cards")).customerId()).contains("100001");
+  }
+
+  @Test
+  void sandboxPasscode_offByDefault_onWhenAsked() throws Exception {
+    String verificationToken = startVerification("100001");
+    String actual = codeFromSandbox("100001");
+    if (!actual.equals("000001")) {
+      assertError(
+          send(
+              "POST",
+              "/customers/100001/token",
+              orgToken,
+              tokenBody("cards-write", verificationToken, "000001")),
+          400,
+          "incorrect_verification_code");
+    }
+
+    try (CustosServer sandbox =
+        CustosServer.start(CustosServer.options().port(0).shutdownGrace(0).sandboxPasscode(true))) {
+      String org = sandbox.sandboxOrgToken().orElseThrow();
+      HttpClient c = HttpClient.newHttpClient();
+      HttpResponse<String> started =
+          c.send(
+              HttpRequest.newBuilder(
+                      URI.create(sandbox.uri() + "/customers/100001/token/verification"))
+                  .header("Authorization", "Bearer " + org)
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\"}}}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      String token = (String) read(started, "data", "attributes", "verificationToken");
+      HttpResponse<String> minted =
+          c.send(
+              HttpRequest.newBuilder(URI.create(sandbox.uri() + "/customers/100001/token"))
+                  .header("Authorization", "Bearer " + org)
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          tokenBody("cards-write", token, "000001")))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+    }
+  }
+
+  @Test
+  void noSandbox_needsAKeySendsNothingHidesMessages() throws Exception {
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    CustosServer.start(
+                        CustosServer.options().port(0).shutdownGrace(0).sandbox(false))))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    CustosServer.start(
+                        CustosServer.options()
+                            .port(0)
+                            .sandbox(false)
+                            .sandboxPasscode(true)
+                            .signingKey(SigningKey.generate(PasetoVersion.V2_PUBLIC)))))
+        .isInstanceOf(IllegalStateException.class);
+
+    try (CustosServer production =
+        CustosServer.start(
+            CustosServer.options()
+                .port(0)
+                .sandbox(false)
+                .signingKey(SigningKey.generate(PasetoVersion.V2_PUBLIC)))) {
+      assertThat(production.sandboxOrgToken()).isEmpty();
+      HttpResponse<String> messages =
+          client.send(
+              HttpRequest.newBuilder(URI.create(production.uri() + "/sandbox/messages")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertError(messages, 404, "not_found");
+    }
+  }
+}
