@@ -1,0 +1,45 @@
+package dev.custos.benchmarks;
+
+import com.github.benmanes.caffeine.cache.Scheduler;
+import dev.custos.otp.ChallengeRequest;
+import dev.custos.otp.OtpEngine;
+import dev.custos.otp.OtpEngineBuilder;
+import dev.custos.otp.OtpStartException;
+import dev.custos.otp.Phone;
+import dev.custos.otp.VerificationChallenge;
+import java.time.Duration;
+
+/** Engines and customers shared by the OTP benchmarks and the memory figures. */
+final class OtpBenchmarks {
+  private OtpBenchmarks() {}
+
+  /** An engine with a no-op sender and send limits out of the way of a steady benchmark. */
+  static OtpEngine engine(int capacity) {
+    OtpEngineBuilder builder =
+        OtpEngine.builder()
+            .brand("Bench")
+            .sender(message -> {})
+            .maxSendsPerPhone(100)
+            .maxSendsPerCustomer(100)
+            .resendCooldown(Duration.ZERO)
+            .maxPendingChallenges(capacity)
+            .scheduler(Scheduler.disabledScheduler());
+    return builder.build();
+  }
+
+  static String customer(int i) {
+    return Integer.toString(1_000_000 + i);
+  }
+
+  static Phone phone(int i) {
+    return Phone.of("1", Long.toString(2_000_000_000L + i));
+  }
+
+  static VerificationChallenge start(OtpEngine engine, int i) {
+    try {
+      return engine.start(ChallengeRequest.sms(customer(i), phone(i)));
+    } catch (OtpStartException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
