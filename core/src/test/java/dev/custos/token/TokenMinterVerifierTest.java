@@ -365,4 +365,23 @@ class TokenMinterVerifierTest {
       assertThat(refused(verifier, token).reason()).as(footer).isEqualTo(Reason.MALFORMED);
     }
   }
+
+  @Test
+  void verify_everySingleCharacterChange_refusedWithTheCheckedException() {
+    String token = minter.mint(customer("customers cards")).token();
+    TokenVerifier verifier = verifier(V2_KEY.verificationKey(), NOW);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/";
+    int refused = 0;
+    for (int at = 0; at < token.length(); at++) {
+      for (char c : alphabet.toCharArray()) {
+        if (c == token.charAt(at)) {
+          continue;
+        }
+        String changed = token.substring(0, at) + c + token.substring(at + 1);
+        refused(verifier, changed);
+        refused++;
+      }
+    }
+    assertThat(refused).isGreaterThan(token.length() * 60);
+  }
 }
