@@ -41,6 +41,7 @@ public class AuthorizeBenchmark {
   private RequestAuthorizer authorizer;
   private Cache<String, Object> bare;
   private String[] headers;
+  private String[] customers;
   private dev.custos.scopes.Scope cards;
 
   /** A per-thread cursor over the tokens. */
@@ -65,11 +66,11 @@ public class AuthorizeBenchmark {
     ScopeCatalog catalog = ScopeCatalog.unit();
     cards = catalog.find("cards").orElseThrow();
     headers = new String[tokens];
+    customers = new String[tokens];
     for (int i = 0; i < tokens; i++) {
+      customers[i] = Integer.toString(100000 + i);
       String token =
-          minter
-              .mint(TokenRequest.customer(Integer.toString(100000 + i), catalog.parse("cards")))
-              .token();
+          minter.mint(TokenRequest.customer(customers[i], catalog.parse("cards"))).token();
       headers[i] = "Bearer " + token;
       authorizer.authenticate(headers[i]);
       bare.put(headers[i], Boolean.TRUE);
@@ -87,7 +88,7 @@ public class AuthorizeBenchmark {
   public VerifiedToken authorizeCacheHit(Cursor cursor) throws ApiException {
     int i = cursor.next++ % tokens;
     VerifiedToken caller = authorizer.authenticate(new String(headers[i]));
-    authorizer.authorize(caller, cards, caller.customerId().orElseThrow());
+    authorizer.authorize(caller, cards, customers[i]);
     return caller;
   }
 

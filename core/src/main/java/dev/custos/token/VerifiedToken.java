@@ -66,6 +66,17 @@ public final class VerifiedToken {
   }
 
   /**
+   * Returns whether this is a customer token of the given customer: the ownership check of every
+   * request on a customer's resource, without unwrapping {@link #customerId()}.
+   *
+   * @param customerId a customer id
+   * @return {@code true} only for a customer token whose customer id equals {@code customerId}
+   */
+  public boolean isCustomer(String customerId) {
+    return this.customerId != null && this.customerId.equals(customerId);
+  }
+
+  /**
    * Returns the scopes the token holds.
    *
    * @return the scopes, of the verifier's catalog
