@@ -2,10 +2,14 @@ package dev.custos.otp;
 
 import dev.custos.otp.InvalidOtpRequestException.Field;
 import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
 
 /** Checks shared by the request types and the engine. */
 final class Inputs {
   static final int MAX_CUSTOMER_ID_LENGTH = 128;
+
+  /** Checked on every start: compiled once. */
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
 
   private Inputs() {}
 
@@ -27,7 +31,7 @@ final class Inputs {
 
   /** Language codes: {@code en}, {@code es}, {@code pt-BR}, {@code zh-CN}... */
   static boolean isLanguageCode(String language) {
-    return language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
+    return LANGUAGE.matcher(language).matches();
   }
 
   /** The Android SMS Retriever app hash: exactly 11 of {@code [A-Za-z0-9+/]}. */
