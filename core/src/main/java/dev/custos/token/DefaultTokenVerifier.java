@@ -16,7 +16,7 @@ final class DefaultTokenVerifier implements TokenVerifier {
   private static final int MAX_FOOTER_BYTES = 256;
 
   private final PasetoVersion version;
-  private final Map<String, TokenVerifier.Builder.Entry> keys;
+  private final Map<String, AcceptedKey> keys;
   private final ScopeCatalog catalog;
   private final String issuer;
   private final Clock clock;
@@ -25,7 +25,7 @@ final class DefaultTokenVerifier implements TokenVerifier {
 
   DefaultTokenVerifier(
       PasetoVersion version,
-      Map<String, TokenVerifier.Builder.Entry> keys,
+      Map<String, AcceptedKey> keys,
       ScopeCatalog catalog,
       String issuer,
       Clock clock,
@@ -44,9 +44,9 @@ final class DefaultTokenVerifier implements TokenVerifier {
   public VerifiedToken verify(String token) throws TokenVerificationException {
     PasetoPublic.Parts parts = PasetoPublic.parse(version, token);
     String keyId = keyId(parts.footer);
-    TokenVerifier.Builder.Entry entry = keys.get(keyId);
+    AcceptedKey entry = keys.get(keyId);
     Instant now = clock.instant();
-    if (entry == null || (entry.acceptedUntil() != null && now.isAfter(entry.acceptedUntil()))) {
+    if (entry == null || !entry.acceptedAt(now)) {
       throw new TokenVerificationException(UNKNOWN_KEY, "token is signed by an unknown key");
     }
     PasetoPublic.checkSignature(entry.key(), parts, implicitAssertion);

@@ -27,12 +27,9 @@ import java.util.Objects;
  */
 public final class KeyRing {
   private final SigningKey active;
-  private final Map<String, Retired> retired;
+  private final Map<String, AcceptedKey> retired;
 
-  /** A retired key and the instant after which it is no longer accepted. */
-  record Retired(VerificationKey key, Instant acceptedUntil) {}
-
-  private KeyRing(SigningKey active, Map<String, Retired> retired) {
+  private KeyRing(SigningKey active, Map<String, AcceptedKey> retired) {
     this.active = active;
     this.retired = retired;
   }
@@ -69,8 +66,8 @@ public final class KeyRing {
     if (next.keyId().equals(active.keyId()) || retired.containsKey(next.keyId())) {
       throw new IllegalArgumentException("key " + next.keyId() + " is already in the ring");
     }
-    Map<String, Retired> keys = new LinkedHashMap<>();
-    keys.put(active.keyId(), new Retired(active.verificationKey(), acceptOldUntil));
+    Map<String, AcceptedKey> keys = new LinkedHashMap<>();
+    keys.put(active.keyId(), new AcceptedKey(active.verificationKey(), acceptOldUntil));
     keys.putAll(retired);
     return new KeyRing(next, Map.copyOf(keys));
   }
@@ -84,8 +81,8 @@ public final class KeyRing {
    */
   public KeyRing pruned(Instant now) {
     Objects.requireNonNull(now, "now");
-    Map<String, Retired> keys = new LinkedHashMap<>(retired);
-    keys.values().removeIf(r -> r.acceptedUntil().isBefore(now));
+    Map<String, AcceptedKey> keys = new LinkedHashMap<>(retired);
+    keys.values().removeIf(r -> !r.acceptedAt(now));
     return new KeyRing(active, Map.copyOf(keys));
   }
 
@@ -134,7 +131,7 @@ public final class KeyRing {
     return new JWKSet(jwks).toString(true);
   }
 
-  Map<String, Retired> retired() {
+  Map<String, AcceptedKey> retired() {
     return retired;
   }
 

@@ -55,10 +55,7 @@ public interface TokenVerifier {
    * <p>Not thread-safe; the verifiers it builds are.
    */
   final class Builder {
-    /** A key and the instant after which it is refused (null: never). */
-    record Entry(VerificationKey key, Instant acceptedUntil) {}
-
-    private final Map<String, Entry> keys = new LinkedHashMap<>();
+    private final Map<String, AcceptedKey> keys = new LinkedHashMap<>();
     private ScopeCatalog catalog = ScopeCatalog.unit();
     private String issuer;
     private Clock clock = Clock.systemUTC();
@@ -77,7 +74,7 @@ public interface TokenVerifier {
     public Builder keyRing(KeyRing ring) {
       Objects.requireNonNull(ring, "ring");
       add(ring.signingKey().verificationKey(), null);
-      ring.retired().values().forEach(r -> add(r.key(), r.acceptedUntil()));
+      ring.retired().values().forEach(r -> keys.put(r.key().keyId(), r));
       return this;
     }
 
@@ -221,7 +218,7 @@ public interface TokenVerifier {
     }
 
     private void add(VerificationKey key, Instant acceptedUntil) {
-      keys.put(key.keyId(), new Entry(key, acceptedUntil));
+      keys.put(key.keyId(), new AcceptedKey(key, acceptedUntil));
     }
   }
 }
