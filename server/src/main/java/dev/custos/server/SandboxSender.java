@@ -50,10 +50,10 @@ final class SandboxSender implements OtpSender {
       messages.removeLast();
     }
     lastCustomerId = message.customerId();
-    lastCode = message.body().replaceAll("(?s).*?(\\d{6}).*", "$1");
-    if (message.channel() == Channel.CALL) {
-      lastCode = message.body().replaceAll("(?s)^[^0-9]*((\\d, ){5}\\d).*", "$1").replace(", ", "");
-    }
+    lastCode =
+        message.channel() == Channel.CALL
+            ? message.body().replaceAll("(?s)^[^0-9]*((\\d, ){5}\\d).*", "$1").replace(", ", "")
+            : message.body().replaceAll("(?s).*?(\\d{6}).*", "$1");
   }
 
   /** Newest first, optionally only one customer's. */
