@@ -8,6 +8,7 @@ module dev.custos.core {
   requires transitive dev.custos.scopes;
   requires transitive dev.custos.otp;
   requires transitive dev.custos.token;
+  requires com.github.benmanes.caffeine;
   requires com.nimbusds.jose.jwt;
   requires org.slf4j;
 

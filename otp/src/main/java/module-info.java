@@ -7,7 +7,7 @@
  * <p>Depends on no other Custos module.
  */
 module dev.custos.otp {
-  requires transitive com.github.benmanes.caffeine;
+  requires com.github.benmanes.caffeine;
   requires org.bouncycastle.provider;
   requires org.slf4j;
 

@@ -4,6 +4,7 @@
  */
 module dev.custos.server {
   requires transitive dev.custos.core;
+  requires com.github.benmanes.caffeine;
   requires info.picocli;
   requires jdk.httpserver;
   requires com.nimbusds.jose.jwt;

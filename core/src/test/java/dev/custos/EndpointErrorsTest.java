@@ -282,7 +282,7 @@ class EndpointErrorsTest {
   void createVerification_invalidDocument_400NamingTheMember(String body, String pointer)
       throws Exception {
     assertError(verification(BUSINESS, body), 400, "invalid_value", pointer);
-    assertThat(platform.sender.messages).isEmpty();
+    assertThat(platform.sender.messages()).isEmpty();
   }
 
   @Test
@@ -332,8 +332,8 @@ class EndpointErrorsTest {
                     Map.of("countryCode", "1", "number", "5555550103"))));
 
     assertThat(response.status()).isEqualTo(201);
-    assertThat(platform.sender.messages.get(0).phone()).isEqualTo(AUTHORIZED_USER_PHONE);
-    assertThat(platform.sender.messages.get(0).body()).startsWith("Tu código");
+    assertThat(platform.sender.messages().get(0).phone()).isEqualTo(AUTHORIZED_USER_PHONE);
+    assertThat(platform.sender.messages().get(0).body()).startsWith("Tu código");
   }
 
   @Test
@@ -349,7 +349,7 @@ class EndpointErrorsTest {
 
   @Test
   void createVerification_senderDown_503() throws Exception {
-    platform.sender.failing = true;
+    platform.sender.failWith(new IllegalStateException("provider down"));
 
     assertError(
         verification(INDIVIDUAL, verificationRequest(Map.of("channel", "sms"))),

@@ -35,7 +35,7 @@ class HowToGuidesTest {
     VerifiedToken caller = platform.authorizer.authenticate("Bearer " + token);
     Scope cards = platform.catalog.find("cards").orElseThrow();
     assertThat(platform.authorizer.customerFilter(caller, cards, null)).contains(INDIVIDUAL);
-    assertThat(platform.sender.messages).isEmpty();
+    assertThat(platform.sender.messages()).isEmpty();
   }
 
   @Test
@@ -48,7 +48,7 @@ class HowToGuidesTest {
     assertThat(read(verification, "data", "type")).isEqualTo("customerTokenVerification");
     String verificationToken =
         (String) read(verification, "data", "attributes", "verificationToken");
-    assertThat(platform.sender.messages)
+    assertThat(platform.sender.messages())
         .singleElement()
         .satisfies(m -> assertThat(m.body()).matches("Your Unit verification code is: \\d{6}"));
 

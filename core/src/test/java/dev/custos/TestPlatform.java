@@ -1,32 +1,21 @@
 package dev.custos;
 
-import com.github.benmanes.caffeine.cache.Scheduler;
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.jsonapi.CustomerTokenEndpoints;
 import dev.custos.jsonapi.JsonApiResponse;
 import dev.custos.otp.OtpEngine;
-import dev.custos.otp.OtpMessage;
-import dev.custos.otp.OtpSender;
 import dev.custos.otp.Phone;
+import dev.custos.otp.testing.RecordingSender;
 import dev.custos.scopes.ScopeCatalog;
+import dev.custos.testing.FakeClock;
 import dev.custos.token.KeyRing;
 import dev.custos.token.PasetoVersion;
 import dev.custos.token.SigningKey;
 import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
 import dev.custos.token.TokenVerifier;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Custos wired as a host would, on fake time, with two customers and a recording sender. */
 final class TestPlatform {
@@ -38,62 +27,8 @@ final class TestPlatform {
   static final Phone BUSINESS_PHONE = Phone.of("1", "5555550102");
   static final Phone AUTHORIZED_USER_PHONE = Phone.of("1", "5555550103");
 
-  /** A wall clock and a ticker that move together, only when told. */
-  static final class Time extends Clock implements Ticker {
-    private final AtomicLong millis =
-        new AtomicLong(Instant.parse("2026-11-29T10:00:00Z").toEpochMilli());
-    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-
-    void advance(Duration d) {
-      millis.addAndGet(d.toMillis());
-      nanos.addAndGet(d.toNanos());
-    }
-
-    @Override
-    public long read() {
-      return nanos.get();
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis.get());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
-  /** Keeps every message; fails on demand. */
-  static final class Sender implements OtpSender {
-    final List<OtpMessage> messages = new CopyOnWriteArrayList<>();
-    volatile boolean failing;
-
-    @Override
-    public void send(OtpMessage message) {
-      if (failing) {
-        throw new IllegalStateException("provider down");
-      }
-      messages.add(message);
-    }
-
-    String lastCode() {
-      Matcher m = Pattern.compile("(\\d{6})").matcher(messages.get(messages.size() - 1).body());
-      if (!m.find()) {
-        throw new AssertionError("no code");
-      }
-      return m.group(1);
-    }
-  }
-
-  final Time time = new Time();
-  final Sender sender = new Sender();
+  final FakeClock time = FakeClock.create();
+  final RecordingSender sender = new RecordingSender();
   final ScopeCatalog catalog = ScopeCatalog.unit();
   final InMemoryCustomerDirectory directory =
       new InMemoryCustomerDirectory()
@@ -104,15 +39,7 @@ final class TestPlatform {
   final TokenMinter minter = TokenMinter.builder().keyRing(keys).issuer(ISSUER).clock(time).build();
   final TokenVerifier verifier =
       TokenVerifier.builder().keyRing(keys).issuer(ISSUER).clock(time).build();
-  final OtpEngine otp =
-      OtpEngine.builder()
-          .brand("Unit")
-          .sender(sender)
-          .clock(time)
-          .ticker(time)
-          .executor(Runnable::run)
-          .scheduler(Scheduler.disabledScheduler())
-          .build();
+  final OtpEngine otp = OtpEngine.builder().brand("Unit").sender(sender).clock(time).build();
   final RequestAuthorizer authorizer =
       RequestAuthorizer.builder().verifier(verifier).clock(time).build();
   final CustomerTokenService service =

@@ -1,9 +1,7 @@
 package dev.custos.benchmarks;
 
-import com.github.benmanes.caffeine.cache.Scheduler;
 import dev.custos.otp.ChallengeRequest;
 import dev.custos.otp.OtpEngine;
-import dev.custos.otp.OtpEngineBuilder;
 import dev.custos.otp.OtpStartException;
 import dev.custos.otp.Phone;
 import dev.custos.otp.VerificationChallenge;
@@ -15,16 +13,14 @@ final class OtpBenchmarks {
 
   /** An engine with a no-op sender and send limits out of the way of a steady benchmark. */
   static OtpEngine engine(int capacity) {
-    OtpEngineBuilder builder =
-        OtpEngine.builder()
-            .brand("Bench")
-            .sender(message -> {})
-            .maxSendsPerPhone(100)
-            .maxSendsPerCustomer(100)
-            .resendCooldown(Duration.ZERO)
-            .maxPendingChallenges(capacity)
-            .scheduler(Scheduler.disabledScheduler());
-    return builder.build();
+    return OtpEngine.builder()
+        .brand("Bench")
+        .sender(message -> {})
+        .maxSendsPerPhone(100)
+        .maxSendsPerCustomer(100)
+        .resendCooldown(Duration.ZERO)
+        .maxPendingChallenges(capacity)
+        .build();
   }
 
   static String customer(int i) {

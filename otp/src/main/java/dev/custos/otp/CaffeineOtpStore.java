@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,21 +17,22 @@ final class CaffeineOtpStore implements OtpStore {
   private final Cache<String, SendWindow> sendWindows;
   private final Cache<String, FailureCount> failures;
 
-  CaffeineOtpStore(
-      long maxChallenges, long maxCounters, Ticker ticker, Scheduler scheduler, Executor executor) {
-    this.challenges = cache(maxChallenges, ticker, scheduler, executor);
-    this.sendWindows = cache(maxCounters, ticker, scheduler, executor);
-    this.failures = cache(maxCounters, ticker, scheduler, executor);
+  /**
+   * @param ticker the engine's time line (its clock in nanoseconds): values' deadlines are read on
+   *     it, so Caffeine must expire entries on the same one
+   */
+  CaffeineOtpStore(long maxChallenges, long maxCounters, Ticker ticker) {
+    this.challenges = cache(maxChallenges, ticker);
+    this.sendWindows = cache(maxCounters, ticker);
+    this.failures = cache(maxCounters, ticker);
   }
 
-  private static <V extends Expiring> Cache<String, V> cache(
-      long maximumSize, Ticker ticker, Scheduler scheduler, Executor executor) {
+  private static <V extends Expiring> Cache<String, V> cache(long maximumSize, Ticker ticker) {
     return Caffeine.newBuilder()
         .maximumSize(maximumSize)
         .expireAfter(Expiry.<String, V>writing((key, value) -> remaining(value, ticker)))
         .ticker(ticker)
-        .scheduler(scheduler)
-        .executor(executor)
+        .scheduler(Scheduler.systemScheduler())
         .build();
   }
 

@@ -1,6 +1,5 @@
 package dev.custos.otp;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.custos.otp.InvalidOtpRequestException.Field;
 import dev.custos.otp.SendWindow.Attempt;
 import java.time.Clock;
@@ -23,7 +22,6 @@ final class DefaultOtpEngine implements OtpEngine {
   private final OtpSender sender;
   private final MessageTemplates templates;
   private final Clock clock;
-  private final Ticker ticker;
   private final OtpCrypto crypto;
   private final OtpStore store;
   private final long lifetimeMillis;
@@ -46,16 +44,14 @@ final class DefaultOtpEngine implements OtpEngine {
   private final EnumMap<VerificationOutcome, LongAdder> outcomes =
       adders(VerificationOutcome.class);
 
-  DefaultOtpEngine(OtpEngineBuilder b, OtpCrypto crypto) {
+  DefaultOtpEngine(OtpEngine.Builder b, OtpCrypto crypto) {
     this.brand = b.brand;
     this.sender = b.sender;
     this.templates = b.templates;
     this.clock = b.clock;
-    this.ticker = b.ticker;
     this.crypto = crypto;
     this.store =
-        new CaffeineOtpStore(
-            b.maxPendingChallenges, 2 * b.maxPendingChallenges, b.ticker, b.scheduler, b.executor);
+        new CaffeineOtpStore(b.maxPendingChallenges, 2 * b.maxPendingChallenges, this::nanos);
     this.lifetimeMillis = b.challengeLifetime.toMillis();
     this.lifetimeNanos = b.challengeLifetime.toNanos();
     this.maxAttempts = b.maxAttempts;
@@ -67,7 +63,7 @@ final class DefaultOtpEngine implements OtpEngine {
     this.allowedCountryCodes = b.allowedCountryCodes;
     this.maxConsecutiveFailures = b.maxConsecutiveFailures;
     this.lockoutNanos = b.lockout.toNanos();
-    this.failureMemoryNanos = OtpEngineBuilder.FAILURE_MEMORY.toNanos();
+    this.failureMemoryNanos = OtpEngine.Builder.FAILURE_MEMORY.toNanos();
     this.maxPendingChallenges = b.maxPendingChallenges;
   }
 
@@ -86,7 +82,7 @@ final class DefaultOtpEngine implements OtpEngine {
       throw new InvalidOtpRequestException(Field.PHONE, "country code is not allowed");
     }
 
-    long now = ticker.read();
+    long now = nanos();
     reserveSends(customerId, phone, now);
 
     String code = crypto.newCode();
@@ -137,7 +133,11 @@ final class DefaultOtpEngine implements OtpEngine {
       throw refused(customerId, RateLimit.CUSTOMER_LOCKED, failures.lockRemaining(now));
     }
     if (store.pendingChallenges() >= maxPendingChallenges) {
-      throw refused(customerId, RateLimit.CAPACITY, MINUTE_NANOS);
+      // The count may include challenges that just expired: drop them before refusing anyone.
+      store.cleanUp();
+      if (store.pendingChallenges() >= maxPendingChallenges) {
+        throw refused(customerId, RateLimit.CAPACITY, MINUTE_NANOS);
+      }
     }
     String phoneKey = "phone:" + phone.e164();
     String customerKey = "customer:" + customerId;
@@ -210,7 +210,7 @@ final class DefaultOtpEngine implements OtpEngine {
     if (token == null) {
       return VerificationResult.of(VerificationOutcome.NOT_FOUND);
     }
-    long now = ticker.read();
+    long now = nanos();
     FailureCount failures = store.failures(customerId);
     if (failures != null && failures.lockRemaining(now) > 0) {
       return VerificationResult.customerLocked(Duration.ofNanos(failures.lockRemaining(now)));
@@ -282,6 +282,7 @@ final class DefaultOtpEngine implements OtpEngine {
 
   @Override
   public OtpStats stats() {
+    store.cleanUp();
     EnumMap<RateLimit, Long> limits = new EnumMap<>(RateLimit.class);
     rateLimited.forEach((limit, adder) -> limits.put(limit, adder.sum()));
     EnumMap<VerificationOutcome, Long> verifications = new EnumMap<>(VerificationOutcome.class);
@@ -290,9 +291,12 @@ final class DefaultOtpEngine implements OtpEngine {
         started.sum(), deliveryFailures.sum(), limits, verifications, store.pendingChallenges());
   }
 
-  @Override
-  public void cleanUp() {
-    store.cleanUp();
+  /**
+   * The clock's reading in nanoseconds since the epoch, at its millisecond resolution: the one time
+   * line that deadlines, windows and the store's expiry are measured on.
+   */
+  private long nanos() {
+    return clock.millis() * 1_000_000L;
   }
 
   @Override

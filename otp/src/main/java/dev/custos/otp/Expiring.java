@@ -1,7 +1,10 @@
 package dev.custos.otp;
 
-/** Stored state that carries its own deadline, read on the store's ticker. */
+/**
+ * Stored state that carries its own deadline, read on the engine's time line (its clock, in
+ * nanoseconds).
+ */
 interface Expiring {
-  /** The ticker reading at which the state is gone. */
+  /** The reading of the engine's time line at which the state is gone. */
   long deadlineNanos();
 }

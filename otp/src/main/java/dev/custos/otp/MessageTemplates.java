@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Each may also use {@code {brand}}, the name configured with {@link
- * OtpEngineBuilder#brand(String)}. English ({@code en}) and Spanish ({@code es}) are built in; a
+ * OtpEngine.Builder#brand(String)}. English ({@code en}) and Spanish ({@code es}) are built in; a
  * platform adds a language by adding a file to a directory and loading it with {@link
  * #fromDirectory(Path)}. A request in a language without templates is refused, never sent in
  * another language.

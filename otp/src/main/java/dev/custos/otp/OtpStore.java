@@ -5,7 +5,7 @@ import java.util.function.UnaryOperator;
 /**
  * Where the engine keeps its state: each customer's pending challenge, the send windows, and the
  * failure counts. Every value is immutable and carries its own deadline ({@link Expiring}); a store
- * drops a value once its deadline has passed on the engine's ticker.
+ * drops a value once its deadline has passed on the engine's time line.
  *
  * <p>Each {@code compute} is atomic per key, like {@link
  * java.util.concurrent.ConcurrentMap#compute}: {@code update} gets the current value (null if none)

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The recent sends counted against one limit (one phone, one customer, or the whole engine): their
- * ticker readings, oldest first, at most the limit's maximum. Immutable.
+ * time-line readings, oldest first, at most the limit's maximum. Immutable.
  */
 final class SendWindow implements Expiring {
   private final long[] times;

@@ -3,6 +3,8 @@ package dev.custos.otp;
 import static dev.custos.otp.TestEngines.PHONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.otp.testing.RecordingSender;
+import dev.custos.testing.FakeClock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,7 +21,7 @@ class OtpEngineConcurrencyTest {
   private static final int THREADS = 32;
   private static final String CUSTOMER = "100042";
 
-  private final FakeTime time = new FakeTime();
+  private final FakeClock time = FakeClock.create();
   private final RecordingSender sender = new RecordingSender();
   private final OtpEngine engine = TestEngines.unlimited(time, sender).build();
 

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.custos.otp.testing.RecordingSender;
+import dev.custos.testing.FakeClock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /** What the engine logs: its events, and never a code, a token or a full phone number. */
 class OtpEngineLoggingTest {
-  private final FakeTime time = new FakeTime();
+  private final FakeClock time = FakeClock.create();
   private final RecordingSender sender = new RecordingSender();
   private final OtpEngine engine = TestEngines.builder(time, sender).build();
   private final Logger logger = (Logger) LoggerFactory.getLogger(OtpEngine.class);
@@ -41,7 +43,7 @@ class OtpEngineLoggingTest {
     engine.verify("100042", challenge.verificationToken(), code);
     assertThatExceptionOfType(RateLimitedException.class)
         .isThrownBy(() -> engine.start(ChallengeRequest.sms("100042", PHONE)));
-    sender.failWith = new IllegalStateException("could not reach " + PHONE.e164());
+    sender.failWith(new IllegalStateException("could not reach " + PHONE.e164()));
     time.advance(java.time.Duration.ofMinutes(1));
     assertThatExceptionOfType(DeliveryFailedException.class)
         .isThrownBy(() -> engine.start(ChallengeRequest.call("100042", PHONE)));

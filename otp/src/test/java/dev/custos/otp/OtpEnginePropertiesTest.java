@@ -6,13 +6,15 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import dev.custos.otp.testing.RecordingSender;
+import dev.custos.testing.FakeClock;
 import java.security.SecureRandom;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 class OtpEnginePropertiesTest {
-  private final FakeTime time = new FakeTime();
+  private final FakeClock time = FakeClock.create();
   private final RecordingSender sender = new RecordingSender();
   private final OtpEngine engine = TestEngines.unlimited(time, sender).build();
 

@@ -4,11 +4,13 @@ import static dev.custos.otp.TestEngines.PHONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.custos.otp.testing.RecordingSender;
+import dev.custos.testing.FakeClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class OtpEngineRateLimitTest {
-  private final FakeTime time = new FakeTime();
+  private final FakeClock time = FakeClock.create();
   private final RecordingSender sender = new RecordingSender();
 
   private static ChallengeRequest sms(String customer, Phone phone) {
@@ -32,7 +34,20 @@ class OtpEngineRateLimitTest {
     assertThat(e.limit()).isEqualTo(RateLimit.PHONE_COOLDOWN);
     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(20));
     assertThat(e).hasMessage("rate limited by PHONE_COOLDOWN; retry after 20 s");
-    assertThat(sender.messages).hasSize(1);
+    assertThat(sender.messages()).hasSize(1);
+  }
+
+  @Test
+  void start_clockSteppedBack_cooldownLastsLongerByTheStep() throws Exception {
+    // One time source: a clock stepped back lengthens a limit (fails closed), never resets it.
+    OtpEngine engine = TestEngines.builder(time, sender).build();
+    engine.start(sms("c1", PHONE));
+    time.set(time.instant().minus(Duration.ofMinutes(1)));
+
+    RateLimitedException e = refused(engine, sms("c1", PHONE));
+
+    assertThat(e.limit()).isEqualTo(RateLimit.PHONE_COOLDOWN);
+    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(90));
   }
 
   @Test
@@ -43,7 +58,7 @@ class OtpEngineRateLimitTest {
 
     engine.start(sms("c1", PHONE));
 
-    assertThat(sender.messages).hasSize(2);
+    assertThat(sender.messages()).hasSize(2);
   }
 
   @Test
@@ -60,7 +75,7 @@ class OtpEngineRateLimitTest {
     assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(5));
     time.advance(Duration.ofMinutes(5));
     engine.start(sms("c9", PHONE));
-    assertThat(sender.messages).hasSize(6);
+    assertThat(sender.messages()).hasSize(6);
   }
 
   @Test
@@ -124,10 +139,10 @@ class OtpEngineRateLimitTest {
   @Test
   void start_senderFailure_stillCountsAgainstLimits() throws Exception {
     OtpEngine engine = TestEngines.builder(time, sender).build();
-    sender.failWith = new IllegalStateException("down");
+    sender.failWith(new IllegalStateException("down"));
     assertThatExceptionOfType(DeliveryFailedException.class)
         .isThrownBy(() -> engine.start(sms("c1", PHONE)));
-    sender.failWith = null;
+    sender.failWith(null);
 
     assertThat(refused(engine, sms("c1", PHONE)).limit()).isEqualTo(RateLimit.PHONE_COOLDOWN);
   }
@@ -140,7 +155,6 @@ class OtpEngineRateLimitTest {
 
     assertThat(refused(engine, sms("c3", PHONE)).limit()).isEqualTo(RateLimit.CAPACITY);
     time.advance(Duration.ofMinutes(10));
-    engine.cleanUp();
     engine.start(sms("c3", PHONE));
   }
 
@@ -157,7 +171,7 @@ class OtpEngineRateLimitTest {
   }
 
   @Test
-  void cleanUp_afterLifetime_pendingChallengesLeaveMemory() throws Exception {
+  void stats_afterLifetime_pendingChallengesLeaveMemory() throws Exception {
     OtpEngine engine = TestEngines.unlimited(time, sender).build();
     for (int i = 0; i < 50; i++) {
       engine.start(sms("c" + i, PHONE));
@@ -165,11 +179,9 @@ class OtpEngineRateLimitTest {
     assertThat(engine.stats().pendingChallenges()).isEqualTo(50);
 
     time.advance(Duration.ofMinutes(9).plusSeconds(59));
-    engine.cleanUp();
     assertThat(engine.stats().pendingChallenges()).isEqualTo(50);
 
     time.advance(Duration.ofSeconds(1));
-    engine.cleanUp();
     assertThat(engine.stats().pendingChallenges()).isZero();
   }
 }

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.custos.otp.InvalidOtpRequestException.Field;
+import dev.custos.otp.testing.RecordingSender;
+import dev.custos.testing.FakeClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OtpEngineStartTest {
   private static final String CUSTOMER = "100042";
 
-  private final FakeTime time = new FakeTime();
+  private final FakeClock time = FakeClock.create();
   private final RecordingSender sender = new RecordingSender();
   private final OtpEngine engine = TestEngines.unlimited(time, sender).build();
 
@@ -107,7 +109,7 @@ class OtpEngineStartTest {
         .isThrownBy(() -> engine.start(ChallengeRequest.sms(CUSTOMER, PHONE).withLanguage("fr")))
         .satisfies(e -> assertThat(e.field()).isEqualTo(Field.LANGUAGE))
         .withMessageContaining("available: [en, es]");
-    assertThat(sender.messages).isEmpty();
+    assertThat(sender.messages()).isEmpty();
   }
 
   @Test
@@ -118,12 +120,12 @@ class OtpEngineStartTest {
         .isThrownBy(
             () -> usOnly.start(ChallengeRequest.sms(CUSTOMER, Phone.of("44", "7700900123"))))
         .satisfies(e -> assertThat(e.field()).isEqualTo(Field.PHONE));
-    assertThat(sender.messages).isEmpty();
+    assertThat(sender.messages()).isEmpty();
   }
 
   @Test
   void start_senderFails_typedErrorAndNoChallengeLeft() throws Exception {
-    sender.failWith = new IllegalStateException("provider down");
+    sender.failWith(new IllegalStateException("provider down"));
 
     assertThatExceptionOfType(DeliveryFailedException.class)
         .isThrownBy(() -> engine.start(ChallengeRequest.sms(CUSTOMER, PHONE)))
@@ -138,7 +140,7 @@ class OtpEngineStartTest {
   void start_senderFails_earlierChallengeStillValid() throws Exception {
     VerificationChallenge first = engine.start(ChallengeRequest.sms(CUSTOMER, PHONE));
     String code = sender.lastCode();
-    sender.failWith = new IllegalStateException("provider down");
+    sender.failWith(new IllegalStateException("provider down"));
 
     assertThatExceptionOfType(DeliveryFailedException.class)
         .isThrownBy(() -> engine.start(ChallengeRequest.sms(CUSTOMER, PHONE)));
@@ -171,7 +173,7 @@ class OtpEngineStartTest {
 
   @Test
   void build_brandTooLongForSpanishSms_throwsNamingTemplate() {
-    OtpEngineBuilder builder = TestEngines.builder(time, sender).brand("B".repeat(60));
+    OtpEngine.Builder builder = TestEngines.builder(time, sender).brand("B".repeat(60));
 
     assertThatIllegalStateException()
         .isThrownBy(builder::build)
@@ -191,7 +193,7 @@ class OtpEngineStartTest {
 
   @Test
   void builder_invalidSettings_throw() {
-    OtpEngineBuilder b = OtpEngine.builder();
+    OtpEngine.Builder b = OtpEngine.builder();
 
     assertThatIllegalArgumentException().isThrownBy(() -> b.brand(" "));
     assertThatIllegalArgumentException().isThrownBy(() -> b.brand("Acme\n"));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.custos.otp.InvalidOtpRequestException.Field;
+import dev.custos.otp.testing.RecordingSender;
+import dev.custos.testing.FakeClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OtpEngineVerifyTest {
   private static final String CUSTOMER = "100042";
 
-  private final FakeTime time = new FakeTime();
+  private final FakeClock time = FakeClock.create();
   private final RecordingSender sender = new RecordingSender();
   private final OtpEngine engine = TestEngines.unlimited(time, sender).build();
 
@@ -98,7 +100,6 @@ class OtpEngineVerifyTest {
   void verify_longAfterExpiryAndCleanUp_stillExpiredNotNotFound() throws Exception {
     VerificationChallenge challenge = start(CUSTOMER);
     time.advance(Duration.ofHours(5));
-    engine.cleanUp();
 
     assertThat(engine.stats().pendingChallenges()).isZero();
     assertThat(engine.verify(CUSTOMER, challenge.verificationToken(), sender.lastCode()).outcome())
@@ -121,7 +122,8 @@ class OtpEngineVerifyTest {
 
   @Test
   void start_expiresAt_isTenMinutesAfterStart() throws Exception {
-    assertThat(start(CUSTOMER).expiresAt()).isEqualTo(FakeTime.START.plus(Duration.ofMinutes(10)));
+    assertThat(start(CUSTOMER).expiresAt())
+        .isEqualTo(FakeClock.DEFAULT_START.plus(Duration.ofMinutes(10)));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.custos.otp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.otp.testing.RecordingSender;
 import org.junit.jupiter.api.Test;
 
 /** The README's OtpEngine example, line for line, so the documentation stays true. */

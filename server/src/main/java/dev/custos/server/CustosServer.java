@@ -1,6 +1,5 @@
 package dev.custos.server;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -108,12 +107,7 @@ public final class CustosServer implements AutoCloseable {
         TokenVerifier.builder().keyRing(keys).issuer(options.issuer).clock(options.clock).build();
     this.sender = new SandboxSender(options.clock, options.sandbox);
     OtpEngine otp =
-        OtpEngine.builder()
-            .brand(options.brand)
-            .sender(sender)
-            .clock(options.clock)
-            .ticker(options.ticker)
-            .build();
+        OtpEngine.builder().brand(options.brand).sender(sender).clock(options.clock).build();
     if (options.sandboxPasscode) {
       otp = new SandboxPasscodeEngine(otp, sender);
     }
@@ -500,7 +494,6 @@ public final class CustosServer implements AutoCloseable {
     String issuer = "custos-sandbox";
     String brand = "Unit";
     Clock clock = Clock.systemUTC();
-    Ticker ticker = Ticker.systemTicker();
     int shutdownGraceSeconds = 2;
 
     private Options() {}
@@ -609,16 +602,15 @@ public final class CustosServer implements AutoCloseable {
     }
 
     /**
-     * Sets the clock and ticker (tests move them by hand).
+     * Sets the one time source of every component: token times, verification expiry, send windows
+     * and lockouts; {@link Clock#systemUTC()} by default.
      *
-     * @param clock the wall clock
-     * @param ticker the monotonic ticker
+     * @param clock the clock
      * @return these options
-     * @throws NullPointerException if an argument is null
+     * @throws NullPointerException if {@code clock} is null
      */
-    public Options time(Clock clock, Ticker ticker) {
+    public Options clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
-      this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
     }
 

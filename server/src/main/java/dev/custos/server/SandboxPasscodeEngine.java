@@ -53,9 +53,4 @@ final class SandboxPasscodeEngine implements OtpEngine {
   public OtpStats stats() {
     return delegate.stats();
   }
-
-  @Override
-  public void cleanUp() {
-    delegate.cleanUp();
-  }
 }

@@ -2,8 +2,8 @@ package dev.custos.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.custos.testing.FakeClock;
 import dev.custos.token.PasetoVersion;
 import dev.custos.token.SigningKey;
 import dev.custos.token.TokenVerifier;
@@ -11,66 +11,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The server over real HTTP on an ephemeral port: both how-to guides and every error path. */
 class ServerEndToEndTest {
-  /** Wall clock and ticker moved by hand, together. */
-  static final class Time extends Clock implements Ticker {
-    private final AtomicLong millis =
-        new AtomicLong(Instant.parse("2026-11-29T10:00:00Z").toEpochMilli());
-    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-
-    void advance(Duration d) {
-      millis.addAndGet(d.toMillis());
-      nanos.addAndGet(d.toNanos());
-    }
-
-    @Override
-    public long read() {
-      return nanos.get();
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis.get());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
   static final String CARD_BODY =
       "{\"data\":{\"type\":\"individualDebitCard\",\"attributes\":{\"shippingAddress\":{"
           + "\"street\":\"5230 Newell Rd\",\"city\":\"Palo Alto\",\"state\":\"CA\",\"postalCode\":\"94303\","
           + "\"country\":\"US\"}},\"relationships\":{\"account\":{\"data\":{\"type\":\"depositAccount\","
           + "\"id\":\"10001\"}}}}}";
 
-  private final Time time = new Time();
+  private final FakeClock time = FakeClock.create();
   private final HttpClient client = HttpClient.newHttpClient();
   private CustosServer server;
   private String orgToken;
 
   @BeforeEach
   void start() throws Exception {
-    server = CustosServer.start(CustosServer.options().port(0).shutdownGrace(0).time(time, time));
+    server = CustosServer.start(CustosServer.options().port(0).shutdownGrace(0).clock(time));
     orgToken = server.sandboxOrgToken().orElseThrow();
   }
 
