@@ -1,8 +1,9 @@
 /**
- * The customer-token service layer over {@code dev.custos.token} and {@code dev.custos.otp}: {@link
- * dev.custos.CustomerTokenService} performs the spec's two operations, {@link
- * dev.custos.RequestAuthorizer} checks every API request, and {@link
- * dev.custos.jsonapi.CustomerTokenEndpoints} speaks JSON:API for both.
+ * The customer-token service layer over {@code dev.custos.token} and {@code dev.custos.otp}, one
+ * package per concept: {@link dev.custos.customer.CustomerTokenService} performs the spec's two
+ * operations, {@link dev.custos.authz.RequestAuthorizer} checks every API request, {@link
+ * dev.custos.jsonapi.CustomerTokenEndpoints} speaks JSON:API for both, and every refusal is an
+ * {@link dev.custos.error.ApiException} with a code from {@link dev.custos.error.ApiErrorCode}.
  */
 module dev.custos.core {
   requires transitive dev.custos.scopes;
@@ -12,6 +13,8 @@ module dev.custos.core {
   requires com.nimbusds.jose.jwt;
   requires org.slf4j;
 
-  exports dev.custos;
+  exports dev.custos.authz;
+  exports dev.custos.customer;
+  exports dev.custos.error;
   exports dev.custos.jsonapi;
 }

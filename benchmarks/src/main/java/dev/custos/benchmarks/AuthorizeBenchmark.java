@@ -2,8 +2,8 @@ package dev.custos.benchmarks;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.custos.ApiException;
-import dev.custos.RequestAuthorizer;
+import dev.custos.authz.RequestAuthorizer;
+import dev.custos.error.ApiException;
 import dev.custos.scopes.ScopeCatalog;
 import dev.custos.token.KeyRing;
 import dev.custos.token.PasetoVersion;

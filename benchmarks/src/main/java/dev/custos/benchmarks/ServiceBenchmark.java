@@ -1,11 +1,11 @@
 package dev.custos.benchmarks;
 
-import dev.custos.ApiException;
-import dev.custos.Customer;
-import dev.custos.CustomerTokenAttributes;
-import dev.custos.CustomerTokenService;
-import dev.custos.InMemoryCustomerDirectory;
-import dev.custos.RequestAuthorizer;
+import dev.custos.authz.RequestAuthorizer;
+import dev.custos.customer.Customer;
+import dev.custos.customer.CustomerDirectory;
+import dev.custos.customer.CustomerTokenAttributes;
+import dev.custos.customer.CustomerTokenService;
+import dev.custos.error.ApiException;
 import dev.custos.otp.OtpEngine;
 import dev.custos.otp.Phone;
 import dev.custos.scopes.ScopeCatalog;
@@ -17,6 +17,7 @@ import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
 import dev.custos.token.TokenVerifier;
 import dev.custos.token.VerifiedToken;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,9 +53,9 @@ public class ServiceBenchmark {
     TokenMinter minter = TokenMinter.builder().keyRing(ring).issuer(TokenBenchmark.ISSUER).build();
     TokenVerifier verifier =
         TokenVerifier.builder().keyRing(ring).issuer(TokenBenchmark.ISSUER).build();
-    InMemoryCustomerDirectory customers =
-        new InMemoryCustomerDirectory()
-            .put(Customer.individual("100042", Phone.of("1", "5555550123")));
+    Customer customer = Customer.individual("100042", Phone.of("1", "5555550123"));
+    CustomerDirectory customers =
+        id -> customer.id().equals(id) ? Optional.of(customer) : Optional.empty();
     OtpEngine otp = OtpEngine.builder().brand("Bench").sender(message -> {}).build();
     service =
         CustomerTokenService.builder().directory(customers).otpEngine(otp).minter(minter).build();

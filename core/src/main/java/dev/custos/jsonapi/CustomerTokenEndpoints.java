@@ -1,12 +1,9 @@
 package dev.custos.jsonapi;
 
-import dev.custos.ApiError;
-import dev.custos.ApiException;
-import dev.custos.CustomerTokenService;
-import dev.custos.RequestAuthorizer;
+import dev.custos.authz.RequestAuthorizer;
+import dev.custos.customer.CustomerTokenService;
+import dev.custos.error.ApiException;
 import dev.custos.token.VerifiedToken;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,6 +21,9 @@ import java.util.Objects;
  * then runs the operation; every failure becomes an error document. Thread-safe.
  */
 public final class CustomerTokenEndpoints {
+  /** The longest request document read, in characters; longer ones are answered 413. */
+  public static final int MAX_DOCUMENT_LENGTH = 16_384;
+
   private final RequestAuthorizer authorizer;
   private final CustomerTokenService service;
 
@@ -56,7 +56,7 @@ public final class CustomerTokenEndpoints {
               service.createVerification(
                   caller, customerId, JsonApiCodec.parseVerification(body))));
     } catch (ApiException e) {
-      return error(e.error());
+      return error(e);
     }
   }
 
@@ -75,45 +75,15 @@ public final class CustomerTokenEndpoints {
           JsonApiCodec.renderBearerToken(
               service.createToken(caller, customerId, JsonApiCodec.parseCustomerToken(body))));
     } catch (ApiException e) {
-      return error(e.error());
+      return error(e);
     }
-  }
-
-  /**
-   * Returns the response for an error, with the headers its status calls for.
-   *
-   * @param error the error
-   * @return the error response
-   * @throws NullPointerException if {@code error} is null
-   */
-  public static JsonApiResponse error(ApiError error) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", JsonApiCodec.MEDIA_TYPE);
-    error
-        .retryAfter()
-        .ifPresent(
-            wait ->
-                headers.put(
-                    "Retry-After", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
-    if (error.status() == 401) {
-      headers.put("WWW-Authenticate", "Bearer");
-    }
-    return new JsonApiResponse(error.status(), headers, JsonApiCodec.renderError(error));
-  }
-
-  /**
-   * Returns a success response with the JSON:API media type.
-   *
-   * @param status the HTTP status, such as 200 or 201
-   * @param body the JSON:API document
-   * @return the response
-   * @throws NullPointerException if {@code body} is null
-   */
-  public static JsonApiResponse ok(int status, String body) {
-    return new JsonApiResponse(status, Map.of("Content-Type", JsonApiCodec.MEDIA_TYPE), body);
   }
 
   private static JsonApiResponse created(String body) {
-    return ok(201, body);
+    return JsonApiResponse.ok(201, body);
+  }
+
+  private static JsonApiResponse error(ApiException e) {
+    return JsonApiResponse.error(e.error());
   }
 }

@@ -1,10 +1,11 @@
 package dev.custos.jsonapi;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import dev.custos.ApiError;
-import dev.custos.ApiException;
-import dev.custos.CustomerTokenAttributes;
-import dev.custos.VerificationAttributes;
+import dev.custos.customer.CustomerTokenAttributes;
+import dev.custos.customer.VerificationAttributes;
+import dev.custos.error.ApiError;
+import dev.custos.error.ApiErrorCode;
+import dev.custos.error.ApiException;
 import dev.custos.otp.Channel;
 import dev.custos.otp.InvalidOtpRequestException;
 import dev.custos.otp.Phone;
@@ -24,16 +25,13 @@ import java.util.Set;
  * {@code data} with only {@code type} (the operation's) and {@code attributes}; attributes of the
  * operation only, each of its JSON type. Anything else is a 400 {@code invalid_value} whose {@code
  * source.pointer} names the offending member ({@code ""} for a body that is not a JSON object).
- * Bodies over {@value #MAX_DOCUMENT_LENGTH} characters are refused with 413 before parsing.
+ * Bodies over {@link CustomerTokenEndpoints#MAX_DOCUMENT_LENGTH} characters are refused with 413
+ * before parsing.
  *
  * <p>Stateless and thread-safe.
  */
-public final class JsonApiCodec {
-  /** The JSON:API media type, for {@code Content-Type} and {@code Accept}. */
-  public static final String MEDIA_TYPE = "application/vnd.api+json";
-
-  /** The longest request document read, in characters. */
-  public static final int MAX_DOCUMENT_LENGTH = 16_384;
+final class JsonApiCodec {
+  private static final int MAX_DOCUMENT_LENGTH = CustomerTokenEndpoints.MAX_DOCUMENT_LENGTH;
 
   private static final Set<String> VERIFICATION_ATTRIBUTES =
       Set.of("channel", "phone", "appHash", "language");
@@ -50,7 +48,7 @@ public final class JsonApiCodec {
    * @throws ApiException 400 {@code invalid_value} naming the offending member, or 413 {@code
    *     payload_too_large}
    */
-  public static VerificationAttributes parseVerification(String body) throws ApiException {
+  static VerificationAttributes parseVerification(String body) throws ApiException {
     Map<String, Object> attributes =
         attributes(body, "customerTokenVerification", VERIFICATION_ATTRIBUTES);
     String channelName = requiredString(attributes, "channel");
@@ -80,7 +78,7 @@ public final class JsonApiCodec {
    * @throws ApiException 400 {@code invalid_value} naming the offending member (including an {@code
    *     expiresIn} that is not an integer from 1 to 86400), or 413 {@code payload_too_large}
    */
-  public static CustomerTokenAttributes parseCustomerToken(String body) throws ApiException {
+  static CustomerTokenAttributes parseCustomerToken(String body) throws ApiException {
     Map<String, Object> attributes = attributes(body, "customerToken", TOKEN_ATTRIBUTES);
     CustomerTokenAttributes result =
         CustomerTokenAttributes.of(requiredString(attributes, "scope"));
@@ -109,7 +107,7 @@ public final class JsonApiCodec {
    * @return {@code
    *     {"data":{"type":"customerTokenVerification","attributes":{"verificationToken":…}}}}
    */
-  public static String renderVerification(VerificationChallenge challenge) {
+  static String renderVerification(VerificationChallenge challenge) {
     return data(
         "customerTokenVerification", Map.of("verificationToken", challenge.verificationToken()));
   }
@@ -120,7 +118,7 @@ public final class JsonApiCodec {
    * @param minted the minted token
    * @return {@code {"data":{"type":"customerBearerToken","attributes":{"token":…,"expiresIn":…}}}}
    */
-  public static String renderBearerToken(MintedToken minted) {
+  static String renderBearerToken(MintedToken minted) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("token", minted.token());
     attributes.put("expiresIn", minted.expiresIn().toSeconds());
@@ -134,11 +132,11 @@ public final class JsonApiCodec {
    * @param error the error
    * @return the document
    */
-  public static String renderError(ApiError error) {
+  static String renderError(ApiError error) {
     Map<String, Object> object = new LinkedHashMap<>();
     object.put("status", Integer.toString(error.status()));
-    object.put("code", error.code());
-    object.put("title", error.title());
+    object.put("code", error.code().code());
+    object.put("title", error.code().title());
     object.put("detail", error.detail());
     error.pointer().ifPresent(p -> object.put("source", Map.of("pointer", p)));
     error.parameter().ifPresent(p -> object.put("source", Map.of("parameter", p)));
@@ -158,14 +156,12 @@ public final class JsonApiCodec {
   private static Map<String, Object> attributes(String body, String type, Set<String> allowed)
       throws ApiException {
     if (body == null || body.isBlank()) {
-      throw new ApiException(ApiError.invalidValue("", "the request body is empty"));
+      throw invalidMember("the request body is empty");
     }
     if (body.length() > MAX_DOCUMENT_LENGTH) {
       throw new ApiException(
           ApiError.of(
-              413,
-              "payload_too_large",
-              "Payload too large",
+              ApiErrorCode.PAYLOAD_TOO_LARGE,
               "the request body is longer than " + MAX_DOCUMENT_LENGTH + " characters"));
     }
     Map<String, Object> document = null;
@@ -178,44 +174,49 @@ public final class JsonApiCodec {
       }
     }
     if (document == null) {
-      throw new ApiException(
-          ApiError.invalidValue("", "the request body is not a JSON object with unique keys"));
+      throw invalidMember("the request body is not a JSON object with unique keys");
     }
-    only(document, "", Set.of("data"));
-    Map<String, Object> data = object(document, "data", "/data");
-    only(data, "/data", Set.of("type", "attributes"));
-    if (!(data.get("type") instanceof String actual)) {
-      throw new ApiException(ApiError.invalidValue("/data/type", "data.type must be " + type));
+    only(document, Set.of("data"));
+    Map<String, Object> data = object(document, "data");
+    only(data, Set.of("type", "attributes"), "data");
+    if (!(data.get("type") instanceof String actual) || !actual.equals(type)) {
+      throw invalidMember("data.type must be " + type, "data", "type");
     }
-    if (!actual.equals(type)) {
-      throw new ApiException(ApiError.invalidValue("/data/type", "data.type must be " + type));
-    }
-    Map<String, Object> attributes = object(data, "attributes", "/data/attributes");
-    only(attributes, "/data/attributes", allowed);
+    Map<String, Object> attributes = object(data, "attributes", "data");
+    only(attributes, allowed, "data", "attributes");
     return attributes;
   }
 
+  /** The object member {@code name} of {@code parent}, which is at {@code parentPath}. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(Map<String, Object> parent, String name, String pointer)
-      throws ApiException {
+  private static Map<String, Object> object(
+      Map<String, Object> parent, String name, String... parentPath) throws ApiException {
     Object value = parent.get(name);
     if (value == null) {
-      throw new ApiException(ApiError.invalidValue(pointer, name + " is required"));
+      throw invalidMember(name + " is required", append(parentPath, name));
     }
     if (!(value instanceof Map)) {
-      throw new ApiException(ApiError.invalidValue(pointer, name + " must be an object"));
+      throw invalidMember(name + " must be an object", append(parentPath, name));
     }
     return (Map<String, Object>) value;
   }
 
-  private static void only(Map<String, Object> object, String pointer, Set<String> allowed)
+  /**
+   * Refuses the first member of {@code object} (which is at {@code path}) not in {@code allowed}.
+   */
+  private static void only(Map<?, ?> object, Set<String> allowed, String... path)
       throws ApiException {
-    for (String name : object.keySet()) {
+    for (Object name : object.keySet()) {
       if (!allowed.contains(name)) {
-        throw new ApiException(
-            ApiError.invalidValue(pointer + "/" + escape(name), "unknown member"));
+        throw invalidMember("unknown member", append(path, (String) name));
       }
     }
+  }
+
+  private static String[] append(String[] path, String name) {
+    String[] longer = java.util.Arrays.copyOf(path, path.length + 1);
+    longer[path.length] = name;
+    return longer;
   }
 
   private static String requiredString(Map<String, Object> attributes, String name)
@@ -242,21 +243,12 @@ public final class JsonApiCodec {
     if (!(value instanceof Map<?, ?> map)) {
       throw invalid("phone", "phone must be an object with countryCode and number");
     }
-    for (Object key : map.keySet()) {
-      if (!key.equals("countryCode") && !key.equals("number")) {
-        throw new ApiException(
-            ApiError.invalidValue(
-                "/data/attributes/phone/" + escape((String) key), "unknown member"));
-      }
-    }
+    only(map, Set.of("countryCode", "number"), "data", "attributes", "phone");
     if (!(map.get("countryCode") instanceof String countryCode)) {
-      throw new ApiException(
-          ApiError.invalidValue(
-              "/data/attributes/phone/countryCode", "phone.countryCode must be a string"));
+      throw invalidAt("phone.countryCode must be a string", "phone", "countryCode");
     }
     if (!(map.get("number") instanceof String number)) {
-      throw new ApiException(
-          ApiError.invalidValue("/data/attributes/phone/number", "phone.number must be a string"));
+      throw invalidAt("phone.number must be a string", "phone", "number");
     }
     try {
       return Phone.of(countryCode, number);
@@ -266,12 +258,15 @@ public final class JsonApiCodec {
   }
 
   private static ApiException invalid(String attribute, String detail) {
-    return new ApiException(ApiError.invalidValue("/data/attributes/" + attribute, detail));
+    return invalidAt(detail, attribute);
   }
 
-  /** RFC 6901: {@code ~} and {@code /} in a member name become {@code ~0} and {@code ~1}. */
-  private static String escape(String name) {
-    String shortened = name.length() > 64 ? name.substring(0, 64) : name;
-    return shortened.replace("~", "~0").replace("/", "~1");
+  private static ApiException invalidAt(String detail, String... attributePath) {
+    return new ApiException(
+        ApiError.of(ApiErrorCode.INVALID_VALUE, detail).atAttribute(attributePath));
+  }
+
+  private static ApiException invalidMember(String detail, String... path) {
+    return new ApiException(ApiError.of(ApiErrorCode.INVALID_VALUE, detail).atMember(path));
   }
 }

@@ -1,5 +1,7 @@
 package dev.custos.jsonapi;
 
+import dev.custos.error.ApiError;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,28 +13,57 @@ import java.util.Objects;
  * the body. Instances are immutable and safe to share between threads.
  */
 public final class JsonApiResponse {
+  /** The JSON:API media type, for {@code Content-Type} and {@code Accept}. */
+  public static final String MEDIA_TYPE = "application/vnd.api+json";
+
   private final int status;
   private final Map<String, String> headers;
   private final String body;
 
-  JsonApiResponse(int status, Map<String, String> headers, String body) {
+  private JsonApiResponse(int status, Map<String, String> headers, String body) {
     this.status = status;
     this.headers = Map.copyOf(headers);
     this.body = Objects.requireNonNull(body);
   }
 
   /**
-   * Returns a response with the given headers, for bodies that are not JSON:API documents (such as
-   * a JWK Set).
+   * Returns the response for an error: its status, its error document, and the headers its status
+   * calls for ({@code Retry-After} in whole seconds, rounded up; {@code WWW-Authenticate} for 401).
    *
-   * @param status an HTTP status
-   * @param headers the headers to send
-   * @param body the body
-   * @return the response
-   * @throws NullPointerException if {@code headers} or {@code body} is null
+   * @param error the error
+   * @return the error response
+   * @throws NullPointerException if {@code error} is null
    */
-  public static JsonApiResponse of(int status, Map<String, String> headers, String body) {
-    return new JsonApiResponse(status, headers, body);
+  public static JsonApiResponse error(ApiError error) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", MEDIA_TYPE);
+    error
+        .retryAfter()
+        .ifPresent(
+            wait ->
+                headers.put(
+                    "Retry-After", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+    if (error.status() == 401) {
+      headers.put("WWW-Authenticate", "Bearer");
+    }
+    return new JsonApiResponse(error.status(), headers, JsonApiCodec.renderError(error));
+  }
+
+  /**
+   * Returns a success response carrying a JSON:API document.
+   *
+   * @param status a success status, 200 to 299
+   * @param document the JSON:API document
+   * @return the response
+   * @throws IllegalArgumentException if {@code status} is not 200 to 299
+   * @throws NullPointerException if {@code document} is null
+   */
+  public static JsonApiResponse ok(int status, String document) {
+    if (status < 200 || status > 299) {
+      throw new IllegalArgumentException("a success status is 200 to 299, was " + status);
+    }
+    return new JsonApiResponse(
+        status, Map.of("Content-Type", MEDIA_TYPE), Objects.requireNonNull(document, "document"));
   }
 
   /**

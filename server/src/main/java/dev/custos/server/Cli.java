@@ -62,7 +62,8 @@ public final class Cli implements Runnable {
   }
 
   /**
-   * Runs the command line with the given streams, without exiting: for tests and embedding.
+   * Runs the command line with the given streams, without exiting, for a program that embeds the
+   * CLI.
    *
    * @param out standard output
    * @param err standard error

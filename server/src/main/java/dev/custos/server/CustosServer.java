@@ -3,12 +3,12 @@ package dev.custos.server;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.custos.ApiError;
-import dev.custos.ApiException;
-import dev.custos.CustomerTokenService;
-import dev.custos.RequestAuthorizer;
+import dev.custos.authz.RequestAuthorizer;
+import dev.custos.customer.CustomerTokenService;
+import dev.custos.error.ApiError;
+import dev.custos.error.ApiErrorCode;
+import dev.custos.error.ApiException;
 import dev.custos.jsonapi.CustomerTokenEndpoints;
-import dev.custos.jsonapi.JsonApiCodec;
 import dev.custos.jsonapi.JsonApiResponse;
 import dev.custos.otp.OtpEngine;
 import dev.custos.scopes.Scope;
@@ -69,13 +69,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class CustosServer implements AutoCloseable {
   /** The longest request body read, in bytes. */
-  public static final int MAX_BODY_BYTES = JsonApiCodec.MAX_DOCUMENT_LENGTH;
+  public static final int MAX_BODY_BYTES = CustomerTokenEndpoints.MAX_DOCUMENT_LENGTH;
 
   private static final Logger log = LoggerFactory.getLogger(CustosServer.class);
   private static final Pattern CUSTOMER_TOKEN = Pattern.compile("/customers/([^/]+)/token");
   private static final Pattern CUSTOMER_VERIFICATION =
       Pattern.compile("/customers/([^/]+)/token/verification");
   private static final Pattern CUSTOMER = Pattern.compile("/customers/([^/]+)");
+  private static final String JWKS_PATH = "/.well-known/jwks.json";
 
   private final Options options;
   private final HttpServer http;
@@ -207,26 +208,34 @@ public final class CustosServer implements AutoCloseable {
     long start = System.nanoTime();
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getRawPath();
-    JsonApiResponse response;
+    Reply reply;
     try {
-      response = route(exchange, method, path);
+      reply = path.equals(JWKS_PATH) ? jwks(method) : Reply.of(route(exchange, method, path));
     } catch (ApiException e) {
-      response = CustomerTokenEndpoints.error(e.error());
+      reply = Reply.of(JsonApiResponse.error(e.error()));
     } catch (RuntimeException e) {
       log.error("internal error on {} {}: {}", method, path, e.getClass().getName());
-      response =
-          CustomerTokenEndpoints.error(
-              ApiError.of(500, "internal_error", "Internal error", "the server failed to answer"));
+      reply =
+          Reply.of(
+              JsonApiResponse.error(
+                  ApiError.of(ApiErrorCode.INTERNAL_ERROR, "the server failed to answer")));
     }
-    byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-    response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+    reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+    exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
     log.info(
-        "{} {} {} {}ms", method, path, response.status(), (System.nanoTime() - start) / 1_000_000);
+        "{} {} {} {}ms", method, path, reply.status(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** What goes back on the wire: a JSON:API response, or a body of another media type. */
+  private record Reply(int status, Map<String, String> headers, String body) {
+    static Reply of(JsonApiResponse response) {
+      return new Reply(response.status(), response.headers(), response.body());
+    }
   }
 
   private JsonApiResponse route(HttpExchange exchange, String method, String path)
@@ -262,7 +271,7 @@ public final class CustosServer implements AutoCloseable {
                     Map.of("customer", ref("customer", a.customerId()))));
           }
         }
-        return CustomerTokenEndpoints.ok(200, JSONObjectUtils.toJSONString(Map.of("data", data)));
+        return JsonApiResponse.ok(200, JSONObjectUtils.toJSONString(Map.of("data", data)));
       }
       case "/cards" -> {
         allow(method, "GET", "POST");
@@ -277,11 +286,7 @@ public final class CustosServer implements AutoCloseable {
             data.add(card(c));
           }
         }
-        return CustomerTokenEndpoints.ok(200, JSONObjectUtils.toJSONString(Map.of("data", data)));
-      }
-      case "/.well-known/jwks.json" -> {
-        allow(method, "GET");
-        return jwks();
+        return JsonApiResponse.ok(200, JSONObjectUtils.toJSONString(Map.of("data", data)));
       }
       case "/sandbox/messages" -> {
         if (!options.sandbox) {
@@ -301,15 +306,15 @@ public final class CustosServer implements AutoCloseable {
           attributes.put("sentAt", d.sentAt().toString());
           data.add(resource("sandboxMessage", Long.toString(d.id()), attributes, Map.of()));
         }
-        return CustomerTokenEndpoints.ok(200, JSONObjectUtils.toJSONString(Map.of("data", data)));
+        return JsonApiResponse.ok(200, JSONObjectUtils.toJSONString(Map.of("data", data)));
       }
       default -> throw notFound();
     }
   }
 
-  private JsonApiResponse jwks() {
-    return JsonApiResponse.of(
-        200, Map.of("Content-Type", "application/jwk-set+json"), keys.toJwkSet());
+  private Reply jwks(String method) throws ApiException {
+    allow(method, "GET");
+    return new Reply(200, Map.of("Content-Type", "application/jwk-set+json"), keys.toJwkSet());
   }
 
   private JsonApiResponse customer(VerifiedToken caller, String id) throws ApiException {
@@ -317,9 +322,9 @@ public final class CustosServer implements AutoCloseable {
     Fixtures.Profile profile = fixtures.profiles.get(id);
     if (profile == null) {
       throw new ApiException(
-          ApiError.of(404, "customer_not_found", "Customer not found", "no customer with this id"));
+          ApiError.of(ApiErrorCode.CUSTOMER_NOT_FOUND, "no customer with this id"));
     }
-    return CustomerTokenEndpoints.ok(
+    return JsonApiResponse.ok(
         200,
         JSONObjectUtils.toJSONString(
             Map.of(
@@ -338,11 +343,15 @@ public final class CustosServer implements AutoCloseable {
     }
     if (data == null) {
       throw new ApiException(
-          ApiError.invalidValue("", "the request body must be a JSON:API document with data"));
+          ApiError.of(
+                  ApiErrorCode.INVALID_VALUE,
+                  "the request body must be a JSON:API document with data")
+              .atMember());
     }
     if (!"individualDebitCard".equals(data.get("type"))) {
       throw new ApiException(
-          ApiError.invalidValue("/data/type", "data.type must be individualDebitCard"));
+          ApiError.of(ApiErrorCode.INVALID_VALUE, "data.type must be individualDebitCard")
+              .atMember("data", "type"));
     }
     String accountId = accountId(data);
     Fixtures.Account account = fixtures.accounts.get(accountId);
@@ -365,7 +374,7 @@ public final class CustosServer implements AutoCloseable {
             account.customerId(),
             attributes);
     fixtures.cards.add(card);
-    return CustomerTokenEndpoints.ok(201, JSONObjectUtils.toJSONString(Map.of("data", card(card))));
+    return JsonApiResponse.ok(201, JSONObjectUtils.toJSONString(Map.of("data", card(card))));
   }
 
   private static String accountId(Map<String, Object> data) throws ApiException {
@@ -377,8 +386,8 @@ public final class CustosServer implements AutoCloseable {
     }
     if (!(id instanceof String accountId)) {
       throw new ApiException(
-          ApiError.invalidValue(
-              "/data/relationships/account/data/id", "the account relationship is required"));
+          ApiError.of(ApiErrorCode.INVALID_VALUE, "the account relationship is required")
+              .atMember("data", "relationships", "account", "data", "id"));
     }
     return accountId;
   }
@@ -431,36 +440,30 @@ public final class CustosServer implements AutoCloseable {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new ApiException(
-          ApiError.of(400, "invalid_value", "Invalid value", "malformed URL encoding"));
+      throw new ApiException(ApiError.of(ApiErrorCode.INVALID_VALUE, "malformed URL encoding"));
     }
   }
 
   private static String body(HttpExchange exchange) throws ApiException, IOException {
     String type = exchange.getRequestHeaders().getFirst("Content-Type");
     if (type != null
-        && !type.startsWith(JsonApiCodec.MEDIA_TYPE)
+        && !type.startsWith(JsonApiResponse.MEDIA_TYPE)
         && !type.startsWith("application/json")) {
       throw new ApiException(
-          ApiError.of(
-              415,
-              "unsupported_media_type",
-              "Unsupported media type",
-              "send " + JsonApiCodec.MEDIA_TYPE));
+          ApiError.of(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, "send " + JsonApiResponse.MEDIA_TYPE));
     }
     try (InputStream in = exchange.getRequestBody()) {
       byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
       if (bytes.length > MAX_BODY_BYTES) {
         throw new ApiException(
             ApiError.of(
-                413,
-                "payload_too_large",
-                "Payload too large",
+                ApiErrorCode.PAYLOAD_TOO_LARGE,
                 "the request body is longer than " + MAX_BODY_BYTES + " bytes"));
       }
       return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new ApiException(ApiError.invalidValue("", "the request body is not UTF-8"));
+      throw new ApiException(
+          ApiError.of(ApiErrorCode.INVALID_VALUE, "the request body is not UTF-8").atMember());
     }
   }
 
@@ -471,16 +474,12 @@ public final class CustosServer implements AutoCloseable {
       }
     }
     throw new ApiException(
-        ApiError.of(
-                405,
-                "method_not_allowed",
-                "Method not allowed",
-                "use " + String.join(" or ", allowed))
+        ApiError.of(ApiErrorCode.METHOD_NOT_ALLOWED, "use " + String.join(" or ", allowed))
             .withMeta(Map.of("allow", String.join(", ", allowed))));
   }
 
   private static ApiException notFound() {
-    return new ApiException(ApiError.of(404, "not_found", "Not found", "no such resource"));
+    return new ApiException(ApiError.of(ApiErrorCode.NOT_FOUND, "no such resource"));
   }
 
   /** Where and how a {@link CustosServer} runs. Not thread-safe. */

@@ -1,8 +1,8 @@
 package dev.custos.server;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import dev.custos.Customer;
-import dev.custos.InMemoryCustomerDirectory;
+import dev.custos.customer.Customer;
+import dev.custos.customer.CustomerDirectory;
 import dev.custos.otp.Phone;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The sandbox's customers, accounts and cards, read from a JSON file. */
@@ -32,7 +34,8 @@ final class Fixtures {
   /** A customer's public profile, for GET /customers/{id}. */
   record Profile(String id, String type, Map<String, Object> attributes) {}
 
-  final InMemoryCustomerDirectory directory = new InMemoryCustomerDirectory();
+  private final Map<String, Customer> customers = new ConcurrentHashMap<>();
+  final CustomerDirectory directory = id -> Optional.ofNullable(customers.get(id));
   final Map<String, Profile> profiles = new LinkedHashMap<>();
   final Map<String, Account> accounts = new LinkedHashMap<>();
   final List<Card> cards = new CopyOnWriteArrayList<>();
@@ -70,8 +73,8 @@ final class Fixtures {
         } else {
           throw new IOException(source + ": customer " + id + " has unknown type " + type);
         }
-        fixtures.directory.put(
-            Boolean.FALSE.equals(c.get("active")) ? customer.inactive() : customer);
+        fixtures.customers.put(
+            id, Boolean.FALSE.equals(c.get("active")) ? customer.inactive() : customer);
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("name", c.get("name"));
         attributes.put("email", c.get("email"));

@@ -1,4 +1,4 @@
-package dev.custos;
+package dev.custos.customer;
 
 import dev.custos.otp.Phone;
 import java.util.List;

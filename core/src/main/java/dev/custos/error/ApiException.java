@@ -1,8 +1,8 @@
-package dev.custos;
+package dev.custos.error;
 
 /**
- * Thrown by {@link CustomerTokenService} and {@link RequestAuthorizer} when a request must be
- * refused; {@link #error()} says how to answer it.
+ * Thrown by the customer-token service and the request authorizer when a request must be refused;
+ * {@link #error()} says how to answer it.
  *
  * <p>The message is the error's detail: safe to log, never holding a token, code or phone number.
  */

@@ -1,4 +1,4 @@
-package dev.custos;
+package dev.custos.customer;
 
 import java.util.Objects;
 import java.util.Optional;

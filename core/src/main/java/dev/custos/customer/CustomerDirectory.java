@@ -1,10 +1,14 @@
-package dev.custos;
+package dev.custos.customer;
 
 import java.util.Optional;
 
 /**
- * How Custos looks up the host's customers. The host implements it over its own store; {@link
- * InMemoryCustomerDirectory} serves tests and the reference server.
+ * How Custos looks up the host's customers. The host implements it over its own store; one method,
+ * so a lambda will do:
+ *
+ * <pre>{@code
+ * CustomerDirectory directory = id -> customerRepository.findById(id).map(this::toCustosCustomer);
+ * }</pre>
  *
  * <p>Implementations must be thread-safe and should be fast: the lookup runs on every verification
  * and token request.

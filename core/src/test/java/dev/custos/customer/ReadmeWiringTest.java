@@ -1,7 +1,8 @@
-package dev.custos;
+package dev.custos.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.authz.RequestAuthorizer;
 import dev.custos.jsonapi.CustomerTokenEndpoints;
 import dev.custos.jsonapi.JsonApiResponse;
 import dev.custos.otp.OtpEngine;
@@ -16,6 +17,8 @@ import dev.custos.token.TokenVerifier;
 import dev.custos.token.VerifiedToken;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The README's "wiring Custos into a host service" example, line for line. */
@@ -24,11 +27,11 @@ class ReadmeWiringTest {
   @Test
   void readmeWiring_hostServiceEndToEnd() throws Exception {
     List<String> sms = new ArrayList<>();
-    InMemoryCustomerDirectory customers =
-        new InMemoryCustomerDirectory()
-            .put(Customer.individual("100042", Phone.of("1", "5555550123")));
+    Map<String, Customer> hostCustomers =
+        Map.of("100042", Customer.individual("100042", Phone.of("1", "5555550123")));
 
     // --- README snippet start ---
+    CustomerDirectory customers = id -> Optional.ofNullable(hostCustomers.get(id));
     KeyRing keys = KeyRing.of(SigningKey.generate(PasetoVersion.V2_PUBLIC));
     String issuer = "https://api.example.com";
     TokenMinter minter = TokenMinter.builder().keyRing(keys).issuer(issuer).build();

@@ -1,13 +1,14 @@
-package dev.custos;
+package dev.custos.jsonapi;
 
-import static dev.custos.TestPlatform.INDIVIDUAL;
-import static dev.custos.TestPlatform.read;
-import static dev.custos.TestPlatform.tokenRequest;
-import static dev.custos.TestPlatform.verificationRequest;
+import static dev.custos.core.testing.TestPlatform.INDIVIDUAL;
+import static dev.custos.core.testing.TestPlatform.read;
+import static dev.custos.core.testing.TestPlatform.tokenRequest;
+import static dev.custos.core.testing.TestPlatform.verificationRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.custos.jsonapi.JsonApiResponse;
+import dev.custos.core.testing.TestPlatform;
+import dev.custos.error.ApiException;
 import dev.custos.scopes.Scope;
 import dev.custos.token.VerifiedToken;
 import java.util.Map;

@@ -1,5 +1,8 @@
-package dev.custos;
+package dev.custos.customer;
 
+import dev.custos.error.ApiError;
+import dev.custos.error.ApiErrorCode;
+import dev.custos.error.ApiException;
 import dev.custos.otp.ChallengeRequest;
 import dev.custos.otp.DeliveryFailedException;
 import dev.custos.otp.InvalidOtpRequestException;
@@ -43,7 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CustomerTokenService {
   private static final Logger log = LoggerFactory.getLogger(CustomerTokenService.class);
-  private static final String ATTRIBUTES = "/data/attributes/";
 
   private final ScopeCatalog catalog;
   private final CustomerDirectory directory;
@@ -114,11 +116,7 @@ public final class CustomerTokenService {
       throw limitsExceeded("too many verification requests (" + e.limit() + ")", e.retryAfter());
     } catch (DeliveryFailedException e) {
       throw new ApiException(
-          ApiError.of(
-              503,
-              "delivery_failed",
-              "Delivery failed",
-              "the verification code could not be sent"));
+          ApiError.of(ApiErrorCode.DELIVERY_FAILED, "the verification code could not be sent"));
     } catch (OtpStartException e) {
       throw new IllegalStateException("unexpected OTP failure", e);
     }
@@ -204,32 +202,25 @@ public final class CustomerTokenService {
       case INCORRECT_CODE ->
           throw new ApiException(
               ApiError.of(
-                      400,
-                      "incorrect_verification_code",
-                      "Incorrect verification code",
+                      ApiErrorCode.INCORRECT_VERIFICATION_CODE,
                       "the verification code is incorrect; "
                           + result.attemptsLeft()
                           + " attempts left")
-                  .withPointer(ATTRIBUTES + "verificationCode")
+                  .atAttribute("verificationCode")
                   .withMeta(Map.of("attemptsLeft", result.attemptsLeft())));
       case EXPIRED ->
           throw verificationError(
-              "verification_expired",
-              "Verification expired",
-              "the verification has expired; start a new one");
+              ApiErrorCode.VERIFICATION_EXPIRED, "the verification has expired; start a new one");
       case NOT_FOUND ->
           throw verificationError(
-              "verification_not_found",
-              "Verification not found",
+              ApiErrorCode.VERIFICATION_NOT_FOUND,
               "no pending verification matches this token for this customer");
       case MAX_ATTEMPTS_REACHED ->
           throw new ApiException(
               ApiError.of(
-                      400,
-                      "verification_attempts_exceeded",
-                      "Too many attempts",
+                      ApiErrorCode.VERIFICATION_ATTEMPTS_EXCEEDED,
                       "too many incorrect codes; start a new verification")
-                  .withPointer(ATTRIBUTES + "verificationCode"));
+                  .atAttribute("verificationCode"));
       case CUSTOMER_LOCKED ->
           throw limitsExceeded("too many incorrect codes for this customer", result.retryAfter());
     }
@@ -239,11 +230,11 @@ public final class CustomerTokenService {
     Objects.requireNonNull(caller, "caller");
     if (caller.role() != TokenRole.ORG) {
       throw new ApiException(
-          ApiError.of(403, "forbidden", "Forbidden", "this operation needs an org API token"));
+          ApiError.of(ApiErrorCode.FORBIDDEN, "this operation needs an org API token"));
     }
     if (!caller.scopes().contains(scope)) {
       throw new ApiException(
-          ApiError.of(403, "forbidden", "Forbidden", "the token lacks scope " + scope.name())
+          ApiError.of(ApiErrorCode.FORBIDDEN, "the token lacks scope " + scope.name())
               .withMeta(Map.of("requiredScope", scope.name())));
     }
   }
@@ -252,28 +243,26 @@ public final class CustomerTokenService {
     Customer customer = directory.find(customerId).orElse(null);
     if (customer == null) {
       throw new ApiException(
-          ApiError.of(404, "customer_not_found", "Customer not found", "no customer with this id"));
+          ApiError.of(ApiErrorCode.CUSTOMER_NOT_FOUND, "no customer with this id"));
     }
     if (!customer.active()) {
       throw new ApiException(
-          ApiError.of(
-              403, "customer_not_active", "Customer not active", "the customer is not active"));
+          ApiError.of(ApiErrorCode.CUSTOMER_NOT_ACTIVE, "the customer is not active"));
     }
     return customer;
   }
 
   private static ApiException invalid(String attribute, String detail) {
-    return new ApiException(ApiError.invalidValue(ATTRIBUTES + attribute, detail));
+    return new ApiException(ApiError.of(ApiErrorCode.INVALID_VALUE, detail).atAttribute(attribute));
   }
 
-  private static ApiException verificationError(String code, String title, String detail) {
-    return new ApiException(
-        ApiError.of(400, code, title, detail).withPointer(ATTRIBUTES + "verificationToken"));
+  private static ApiException verificationError(ApiErrorCode code, String detail) {
+    return new ApiException(ApiError.of(code, detail).atAttribute("verificationToken"));
   }
 
   private static ApiException limitsExceeded(String detail, Duration retryAfter) {
     return new ApiException(
-        ApiError.of(429, "limits_exceeded", "Limits exceeded", detail).withRetryAfter(retryAfter));
+        ApiError.of(ApiErrorCode.LIMITS_EXCEEDED, detail).withRetryAfter(retryAfter));
   }
 
   private static Scope requiredScope(ScopeCatalog catalog, String name) {

@@ -1,15 +1,15 @@
-package dev.custos;
+package dev.custos.jsonapi;
 
-import static dev.custos.TestPlatform.AUTHORIZED_USER_PHONE;
-import static dev.custos.TestPlatform.BUSINESS;
-import static dev.custos.TestPlatform.INACTIVE;
-import static dev.custos.TestPlatform.INDIVIDUAL;
-import static dev.custos.TestPlatform.read;
-import static dev.custos.TestPlatform.tokenRequest;
-import static dev.custos.TestPlatform.verificationRequest;
+import static dev.custos.core.testing.TestPlatform.AUTHORIZED_USER_PHONE;
+import static dev.custos.core.testing.TestPlatform.BUSINESS;
+import static dev.custos.core.testing.TestPlatform.INACTIVE;
+import static dev.custos.core.testing.TestPlatform.INDIVIDUAL;
+import static dev.custos.core.testing.TestPlatform.read;
+import static dev.custos.core.testing.TestPlatform.tokenRequest;
+import static dev.custos.core.testing.TestPlatform.verificationRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custos.jsonapi.JsonApiResponse;
+import dev.custos.core.testing.TestPlatform;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,13 @@
-package dev.custos;
+package dev.custos.authz;
 
-import static dev.custos.TestPlatform.BUSINESS;
-import static dev.custos.TestPlatform.INDIVIDUAL;
+import static dev.custos.core.testing.TestPlatform.BUSINESS;
+import static dev.custos.core.testing.TestPlatform.INDIVIDUAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.custos.core.testing.TestPlatform;
+import dev.custos.error.ApiErrorCode;
+import dev.custos.error.ApiException;
 import dev.custos.scopes.Scope;
 import dev.custos.token.MintedToken;
 import dev.custos.token.TokenRequest;
@@ -150,7 +153,7 @@ class RequestAuthorizerTest {
             .actual();
 
     assertThat(e.status()).isEqualTo(404);
-    assertThat(e.error().code()).isEqualTo("not_found");
+    assertThat(e.error().code()).isEqualTo(ApiErrorCode.NOT_FOUND);
   }
 
   @Test

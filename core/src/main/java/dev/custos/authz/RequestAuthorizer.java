@@ -1,8 +1,11 @@
-package dev.custos;
+package dev.custos.authz;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.custos.error.ApiError;
+import dev.custos.error.ApiErrorCode;
+import dev.custos.error.ApiException;
 import dev.custos.scopes.Scope;
 import dev.custos.scopes.TokenRole;
 import dev.custos.token.TokenRequest;
@@ -143,7 +146,7 @@ public final class RequestAuthorizer {
     Objects.requireNonNull(resourceCustomerId, "resourceCustomerId");
     requireScope(principal, requiredScope);
     if (principal.role() == TokenRole.CUSTOMER && !principal.isCustomer(resourceCustomerId)) {
-      throw new ApiException(ApiError.of(404, "not_found", "Not found", "no such resource"));
+      throw new ApiException(ApiError.of(ApiErrorCode.NOT_FOUND, "no such resource"));
     }
   }
 
@@ -171,11 +174,9 @@ public final class RequestAuthorizer {
     if (requestedCustomerId != null && !requestedCustomerId.equals(own)) {
       throw new ApiException(
           ApiError.of(
-                  403,
-                  "forbidden",
-                  "Forbidden",
+                  ApiErrorCode.FORBIDDEN,
                   "a customer token lists only its own customer's resources")
-              .withParameter("filter[customerId]"));
+              .atParameter("filter[customerId]"));
     }
     return Optional.of(own);
   }
@@ -229,9 +230,7 @@ public final class RequestAuthorizer {
           principal.role() == TokenRole.CUSTOMER && requiredScope.requiresTwoFactor();
       throw new ApiException(
           ApiError.of(
-                  403,
-                  "forbidden",
-                  "Forbidden",
+                  ApiErrorCode.FORBIDDEN,
                   "the token lacks scope "
                       + requiredScope.name()
                       + (twoFactor
@@ -279,7 +278,7 @@ public final class RequestAuthorizer {
   }
 
   private static ApiException unauthorized(String detail) {
-    return new ApiException(ApiError.of(401, "unauthorized", "Unauthorized", detail));
+    return new ApiException(ApiError.of(ApiErrorCode.UNAUTHORIZED, detail));
   }
 
   private Duration untilNow(Instant instant) {

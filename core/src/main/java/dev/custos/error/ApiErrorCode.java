@@ -1,0 +1,98 @@
+package dev.custos.error;
+
+/**
+ * Every error Custos and its reference server answer with: the HTTP status, the stable
+ * machine-readable code clients switch on (Unit's style, snake case), and a short title.
+ *
+ * <table>
+ *   <caption>Error codes</caption>
+ *   <tr><th>status</th><th>code</th><th>when</th></tr>
+ *   <tr><td>400</td><td>invalid_value</td><td>a malformed document, attribute or parameter (see the source)</td></tr>
+ *   <tr><td>400</td><td>incorrect_verification_code</td><td>wrong code; {@code meta.attemptsLeft}</td></tr>
+ *   <tr><td>400</td><td>verification_expired</td><td>the verification is older than 10 minutes</td></tr>
+ *   <tr><td>400</td><td>verification_not_found</td><td>unknown, used, superseded or another customer's</td></tr>
+ *   <tr><td>400</td><td>verification_attempts_exceeded</td><td>too many wrong codes: start again</td></tr>
+ *   <tr><td>401</td><td>unauthorized</td><td>missing, malformed, invalid, expired or revoked token</td></tr>
+ *   <tr><td>403</td><td>forbidden</td><td>the token lacks a scope ({@code meta} says whether it needs 2FA), or is of the wrong role</td></tr>
+ *   <tr><td>403</td><td>customer_not_active</td><td>the customer exists but is not active</td></tr>
+ *   <tr><td>404</td><td>customer_not_found</td><td>no customer with the path's id</td></tr>
+ *   <tr><td>404</td><td>not_found</td><td>no such resource, or one of another customer than the token's</td></tr>
+ *   <tr><td>405</td><td>method_not_allowed</td><td>the path exists, the method does not ({@code meta.allow})</td></tr>
+ *   <tr><td>413</td><td>payload_too_large</td><td>a request document over the size limit</td></tr>
+ *   <tr><td>415</td><td>unsupported_media_type</td><td>a body that is not JSON:API</td></tr>
+ *   <tr><td>429</td><td>limits_exceeded</td><td>a send limit or lockout; {@link ApiError#retryAfter()}</td></tr>
+ *   <tr><td>500</td><td>internal_error</td><td>a fault of the server's own</td></tr>
+ *   <tr><td>503</td><td>delivery_failed</td><td>the SMS or voice provider did not take the code</td></tr>
+ * </table>
+ */
+public enum ApiErrorCode {
+  /** 400: a malformed document, attribute or parameter. */
+  INVALID_VALUE(400, "invalid_value", "Invalid value"),
+  /** 400: the verification code is wrong; attempts remain. */
+  INCORRECT_VERIFICATION_CODE(400, "incorrect_verification_code", "Incorrect verification code"),
+  /** 400: the verification's 10 minutes are over. */
+  VERIFICATION_EXPIRED(400, "verification_expired", "Verification expired"),
+  /** 400: no pending verification matches the token for this customer. */
+  VERIFICATION_NOT_FOUND(400, "verification_not_found", "Verification not found"),
+  /** 400: the last allowed wrong code burned the verification. */
+  VERIFICATION_ATTEMPTS_EXCEEDED(400, "verification_attempts_exceeded", "Too many attempts"),
+  /** 401: no valid bearer token. */
+  UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
+  /** 403: the token may not do this. */
+  FORBIDDEN(403, "forbidden", "Forbidden"),
+  /** 403: the customer exists but is not active. */
+  CUSTOMER_NOT_ACTIVE(403, "customer_not_active", "Customer not active"),
+  /** 404: no customer with the path's id. */
+  CUSTOMER_NOT_FOUND(404, "customer_not_found", "Customer not found"),
+  /** 404: no such resource, as far as this token may know. */
+  NOT_FOUND(404, "not_found", "Not found"),
+  /** 405: the path does not take this method. */
+  METHOD_NOT_ALLOWED(405, "method_not_allowed", "Method not allowed"),
+  /** 413: the request document is too long. */
+  PAYLOAD_TOO_LARGE(413, "payload_too_large", "Payload too large"),
+  /** 415: the request body is not of the JSON:API media type. */
+  UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "Unsupported media type"),
+  /** 429: a send limit or a lockout; retry later. */
+  LIMITS_EXCEEDED(429, "limits_exceeded", "Limits exceeded"),
+  /** 500: the server failed to answer. */
+  INTERNAL_ERROR(500, "internal_error", "Internal error"),
+  /** 503: the SMS or voice provider did not take the code. */
+  DELIVERY_FAILED(503, "delivery_failed", "Delivery failed");
+
+  private final int status;
+  private final String code;
+  private final String title;
+
+  ApiErrorCode(int status, String code, String title) {
+    this.status = status;
+    this.code = code;
+    this.title = title;
+  }
+
+  /**
+   * Returns the HTTP status.
+   *
+   * @return the status, 400 to 599
+   */
+  public int status() {
+    return status;
+  }
+
+  /**
+   * Returns the stable code sent to clients, such as {@code invalid_value}.
+   *
+   * @return the code
+   */
+  public String code() {
+    return code;
+  }
+
+  /**
+   * Returns the short summary sent as the error's {@code title}.
+   *
+   * @return the title
+   */
+  public String title() {
+    return title;
+  }
+}

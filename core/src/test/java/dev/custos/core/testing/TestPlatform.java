@@ -1,0 +1,95 @@
+package dev.custos.core.testing;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.custos.authz.RequestAuthorizer;
+import dev.custos.customer.Customer;
+import dev.custos.customer.CustomerDirectory;
+import dev.custos.customer.CustomerTokenService;
+import dev.custos.jsonapi.CustomerTokenEndpoints;
+import dev.custos.jsonapi.JsonApiResponse;
+import dev.custos.otp.OtpEngine;
+import dev.custos.otp.Phone;
+import dev.custos.otp.testing.RecordingSender;
+import dev.custos.scopes.ScopeCatalog;
+import dev.custos.testing.FakeClock;
+import dev.custos.token.KeyRing;
+import dev.custos.token.PasetoVersion;
+import dev.custos.token.SigningKey;
+import dev.custos.token.TokenMinter;
+import dev.custos.token.TokenRequest;
+import dev.custos.token.TokenVerifier;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Custos wired as a host would, on a fake clock, with three customers and a recording sender: the
+ * one wiring every core test package shares.
+ */
+public final class TestPlatform {
+  public static final String ISSUER = "https://api.custos.test";
+  public static final String INDIVIDUAL = "100001";
+  public static final String BUSINESS = "100002";
+  public static final String INACTIVE = "100003";
+  public static final Phone INDIVIDUAL_PHONE = Phone.of("1", "5555550101");
+  public static final Phone BUSINESS_PHONE = Phone.of("1", "5555550102");
+  public static final Phone AUTHORIZED_USER_PHONE = Phone.of("1", "5555550103");
+
+  public final FakeClock time = FakeClock.create();
+  public final RecordingSender sender = new RecordingSender();
+  public final ScopeCatalog catalog = ScopeCatalog.unit();
+  private final Map<String, Customer> customers =
+      Map.of(
+          INDIVIDUAL,
+          Customer.individual(INDIVIDUAL, INDIVIDUAL_PHONE),
+          BUSINESS,
+          Customer.business(BUSINESS, BUSINESS_PHONE, List.of(AUTHORIZED_USER_PHONE)),
+          INACTIVE,
+          Customer.individual(INACTIVE, Phone.of("1", "5555550199")).inactive());
+  public final CustomerDirectory directory = id -> Optional.ofNullable(customers.get(id));
+  public final KeyRing keys = KeyRing.of(SigningKey.generate(PasetoVersion.V2_PUBLIC));
+  public final TokenMinter minter =
+      TokenMinter.builder().keyRing(keys).issuer(ISSUER).clock(time).build();
+  public final TokenVerifier verifier =
+      TokenVerifier.builder().keyRing(keys).issuer(ISSUER).clock(time).build();
+  public final OtpEngine otp = OtpEngine.builder().brand("Unit").sender(sender).clock(time).build();
+  public final RequestAuthorizer authorizer =
+      RequestAuthorizer.builder().verifier(verifier).clock(time).build();
+  public final CustomerTokenService service =
+      CustomerTokenService.builder().directory(directory).otpEngine(otp).minter(minter).build();
+  public final CustomerTokenEndpoints endpoints = new CustomerTokenEndpoints(authorizer, service);
+
+  /** An org API token holding the given scopes, as the Authorization header value. */
+  public String orgHeader(String scopes) {
+    return "Bearer " + minter.mint(TokenRequest.org(catalog.parse(scopes))).token();
+  }
+
+  /** An org API token holding {@code customers customer-token-write}, as the header value. */
+  public String orgHeader() {
+    return orgHeader("customers customer-token-write");
+  }
+
+  /** A Create Customer Token document with the given attributes. */
+  public static String tokenRequest(Map<String, Object> attributes) {
+    return JSONObjectUtils.toJSONString(
+        Map.of("data", Map.of("type", "customerToken", "attributes", attributes)));
+  }
+
+  /** A Create Customer Token Verification document with the given attributes. */
+  public static String verificationRequest(Map<String, Object> attributes) {
+    return JSONObjectUtils.toJSONString(
+        Map.of("data", Map.of("type", "customerTokenVerification", "attributes", attributes)));
+  }
+
+  /** Reads a member of a response body by path, such as data.attributes.token. */
+  public static Object read(JsonApiResponse response, String... path) throws Exception {
+    Object node = JSONObjectUtils.parse(response.body());
+    for (String step : path) {
+      node =
+          node instanceof List<?> list
+              ? list.get(Integer.parseInt(step))
+              : ((Map<?, ?>) node).get(step);
+    }
+    return node;
+  }
+}

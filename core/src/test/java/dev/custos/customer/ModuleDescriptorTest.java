@@ -1,0 +1,36 @@
+package dev.custos.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custos.testing.ModuleDescriptorContract;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service layer exports one package per concept and re-exports exactly the modules whose types
+ * its API takes and returns (scopes, OTP values, tokens); Caffeine, nimbus and slf4j stay inside.
+ */
+class ModuleDescriptorTest extends ModuleDescriptorContract {
+  @Override
+  protected Class<?> anyType() {
+    return CustomerTokenService.class;
+  }
+
+  @Override
+  protected List<String> exports() {
+    return List.of(
+        "dev.custos.authz", "dev.custos.customer", "dev.custos.error", "dev.custos.jsonapi");
+  }
+
+  @Override
+  protected List<String> requiresTransitive() {
+    return List.of("dev.custos.otp", "dev.custos.scopes", "dev.custos.token");
+  }
+
+  @Test
+  void api_hasNoCodecOrInMemoryTypes() {
+    assertThat(api().types())
+        .extracting(Class::getSimpleName)
+        .doesNotContain("JsonApiCodec", "JsonPointer", "InMemoryCustomerDirectory");
+  }
+}
