@@ -8,6 +8,7 @@ import dev.custos.otp.DeliveryFailedException;
 import dev.custos.otp.InvalidOtpRequestException;
 import dev.custos.otp.OtpEngine;
 import dev.custos.otp.OtpStartException;
+import dev.custos.otp.OtpStoreException;
 import dev.custos.otp.Phone;
 import dev.custos.otp.RateLimitedException;
 import dev.custos.otp.VerificationChallenge;
@@ -82,7 +83,8 @@ public final class CustomerTokenService {
    * @throws ApiException 403 {@code forbidden} for a customer token or a missing scope; 404 {@code
    *     customer_not_found}; 403 {@code customer_not_active}; 400 {@code invalid_value} naming the
    *     attribute (a phone for an individual, a phone that is no authorized user's, a bad app hash
-   *     or language); 429 {@code limits_exceeded} with a retry-after; 503 {@code delivery_failed}
+   *     or language); 429 {@code limits_exceeded} with a retry-after; 503 {@code delivery_failed};
+   *     503 {@code state_unavailable} when the OTP state store is down or full
    * @throws NullPointerException if {@code caller} or {@code attributes} is null
    */
   public VerificationChallenge createVerification(
@@ -117,6 +119,8 @@ public final class CustomerTokenService {
     } catch (DeliveryFailedException e) {
       throw new ApiException(
           ApiError.of(ApiErrorCode.DELIVERY_FAILED, "the verification code could not be sent"));
+    } catch (OtpStoreException e) {
+      throw stateUnavailable(e);
     } catch (OtpStartException e) {
       throw new IllegalStateException("unexpected OTP failure", e);
     }
@@ -136,7 +140,8 @@ public final class CustomerTokenService {
    *     range; verification token or code missing or malformed); 400 {@code
    *     incorrect_verification_code}, {@code verification_expired}, {@code verification_not_found},
    *     {@code verification_attempts_exceeded}; 429 {@code limits_exceeded} when the customer is
-   *     locked out
+   *     locked out; 503 {@code state_unavailable} when the OTP state store is down (nothing is
+   *     approved then)
    * @throws NullPointerException if {@code caller} or {@code attributes} is null
    */
   public MintedToken createToken(
@@ -196,6 +201,8 @@ public final class CustomerTokenService {
       result = otp.verify(customerId, token, code);
     } catch (InvalidOtpRequestException e) {
       throw invalid(e.field().attribute(), e.getMessage());
+    } catch (OtpStoreException e) {
+      throw stateUnavailable(e);
     }
     switch (result.outcome()) {
       case APPROVED -> {}
@@ -258,6 +265,17 @@ public final class CustomerTokenService {
 
   private static ApiException verificationError(ApiErrorCode code, String detail) {
     return new ApiException(ApiError.of(code, detail).atAttribute("verificationToken"));
+  }
+
+  private static ApiException stateUnavailable(OtpStoreException e) {
+    log.warn("OTP state store failed: {}", e.reason());
+    return new ApiException(
+        ApiError.of(
+                ApiErrorCode.STATE_UNAVAILABLE,
+                e.reason() == OtpStoreException.Reason.FULL
+                    ? "verification state is at capacity; try again later"
+                    : "verification state is unavailable; try again later")
+            .withRetryAfter(Duration.ofSeconds(1)));
   }
 
   private static ApiException limitsExceeded(String detail, Duration retryAfter) {

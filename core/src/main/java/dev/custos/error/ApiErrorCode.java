@@ -23,6 +23,7 @@ package dev.custos.error;
  *   <tr><td>429</td><td>limits_exceeded</td><td>a send limit or lockout; {@link ApiError#retryAfter()}</td></tr>
  *   <tr><td>500</td><td>internal_error</td><td>a fault of the server's own</td></tr>
  *   <tr><td>503</td><td>delivery_failed</td><td>the SMS or voice provider did not take the code</td></tr>
+ *   <tr><td>503</td><td>state_unavailable</td><td>the shared state store is down, slow or full: nothing was approved; retry</td></tr>
  * </table>
  */
 public enum ApiErrorCode {
@@ -57,7 +58,9 @@ public enum ApiErrorCode {
   /** 500: the server failed to answer. */
   INTERNAL_ERROR(500, "internal_error", "Internal error"),
   /** 503: the SMS or voice provider did not take the code. */
-  DELIVERY_FAILED(503, "delivery_failed", "Delivery failed");
+  DELIVERY_FAILED(503, "delivery_failed", "Delivery failed"),
+  /** 503: the state store is unreachable or full; nothing was approved. */
+  STATE_UNAVAILABLE(503, "state_unavailable", "State unavailable");
 
   private final int status;
   private final String code;

@@ -5,77 +5,199 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The in-process store: three Caffeine caches whose entries expire at the deadline their value
- * carries, removed promptly by the scheduler rather than only when touched.
+ * The in-process store, the default: three Caffeine caches whose entries expire at the deadline
+ * their value carries, removed promptly by the scheduler. No entry is ever evicted for size: each
+ * cache has a bound past which new work is refused ({@link RateLimit#CAPACITY}, {@link
+ * OtpStoreException.Reason#FULL}) while the state already held is kept to its deadline. A bound may
+ * be overshot by the number of starts racing for the last places.
+ *
+ * <p>A customer's verification runs inside one atomic {@code compute} on the customer's failure
+ * record, so no two checks of one customer interleave: no guess slips past a lockout.
  */
 final class CaffeineOtpStore implements OtpStore {
+  private static final Logger log = LoggerFactory.getLogger(OtpEngine.class);
+
   private final Cache<String, PendingChallenge> challenges;
   private final Cache<String, SendWindow> sendWindows;
   private final Cache<String, FailureCount> failures;
+  private final long maxChallenges;
+  private final long maxCounters;
 
   /**
-   * @param ticker the engine's time line (its clock in nanoseconds): values' deadlines are read on
-   *     it, so Caffeine must expire entries on the same one
+   * @param clock the engine's clock: values' deadlines are read on it, so Caffeine expires entries
+   *     on the same time line
    */
-  CaffeineOtpStore(long maxChallenges, long maxCounters, Ticker ticker) {
-    this.challenges = cache(maxChallenges, ticker);
-    this.sendWindows = cache(maxCounters, ticker);
-    this.failures = cache(maxCounters, ticker);
+  CaffeineOtpStore(long maxChallenges, long maxCounters, Clock clock) {
+    Ticker ticker = () -> clock.millis() * 1_000_000L;
+    this.challenges = cache(ticker, clock);
+    this.sendWindows = cache(ticker, clock);
+    this.failures = cache(ticker, clock);
+    this.maxChallenges = maxChallenges;
+    this.maxCounters = maxCounters;
   }
 
-  private static <V extends Expiring> Cache<String, V> cache(long maximumSize, Ticker ticker) {
+  private static <V extends Expiring> Cache<String, V> cache(Ticker ticker, Clock clock) {
     return Caffeine.newBuilder()
-        .maximumSize(maximumSize)
-        .expireAfter(Expiry.<String, V>writing((key, value) -> remaining(value, ticker)))
+        .expireAfter(Expiry.<String, V>writing((key, value) -> remaining(value, clock)))
         .ticker(ticker)
         .scheduler(Scheduler.systemScheduler())
         .build();
   }
 
   /** Time until the value's deadline; computing it here keeps replaced values from inheriting. */
-  private static Duration remaining(Expiring value, Ticker ticker) {
-    return Duration.ofNanos(Math.max(0, value.deadlineNanos() - ticker.read()));
+  private static Duration remaining(Expiring value, Clock clock) {
+    return Duration.ofMillis(Math.max(0, value.deadlineMillis() - clock.millis()));
   }
 
   @Override
-  public void putChallenge(String customerId, PendingChallenge challenge) {
-    challenges.put(customerId, challenge);
+  public SendDecision acquireSend(Scope scope, String id, SendLimit limit, long nowMillis) {
+    if (scope == Scope.CUSTOMER) {
+      FailureCount f = failures.getIfPresent(id);
+      if (f != null && f.lockRemaining(nowMillis) > 0) {
+        return SendDecision.refused(RateLimit.CUSTOMER_LOCKED, f.lockRemaining(nowMillis));
+      }
+      if (!hasRoom(challenges, maxChallenges)) {
+        return SendDecision.refused(RateLimit.CAPACITY, Duration.ofMinutes(1).toMillis());
+      }
+    }
+    String key = scope.name() + ":" + id;
+    if (sendWindows.getIfPresent(key) == null && !hasRoom(sendWindows, maxCounters)) {
+      return SendDecision.refused(RateLimit.CAPACITY, Duration.ofMinutes(1).toMillis());
+    }
+    SendDecision[] decision = new SendDecision[1];
+    sendWindows
+        .asMap()
+        .compute(
+            key,
+            (k, current) -> {
+              decision[0] = SendWindow.decide(current, nowMillis, limit);
+              return decision[0].isAcquired() ? SendWindow.add(current, nowMillis, limit) : current;
+            });
+    return decision[0];
   }
 
   @Override
-  public PendingChallenge computeChallenge(
-      String customerId, UnaryOperator<PendingChallenge> update) {
-    return challenges.asMap().compute(customerId, (key, current) -> update.apply(current));
+  public void releaseSend(Scope scope, String id, long sentAtMillis) {
+    sendWindows
+        .asMap()
+        .computeIfPresent(
+            scope.name() + ":" + id, (k, current) -> SendWindow.release(current, sentAtMillis));
   }
 
   @Override
-  public SendWindow computeSendWindow(String key, UnaryOperator<SendWindow> update) {
-    return sendWindows.asMap().compute(key, (k, current) -> update.apply(current));
+  public void putChallenge(
+      String customerId, byte[] challengeId, byte[] codeTag, long expiresAtMillis, int attempts) {
+    challenges.put(
+        customerId, PendingChallenge.of(challengeId, codeTag, expiresAtMillis, attempts));
   }
 
   @Override
-  public FailureCount failures(String customerId) {
-    return failures.getIfPresent(customerId);
+  public VerificationResult check(
+      String customerId,
+      byte[] challengeId,
+      byte[] codeTag,
+      long tokenExpiresAtMillis,
+      long nowMillis,
+      LockoutPolicy policy) {
+    if (failures.getIfPresent(customerId) == null && !hasRoom(failures, maxCounters)) {
+      throw new OtpStoreException(
+          OtpStoreException.Reason.FULL, "no room to count this customer's failures", null);
+    }
+    ConcurrentMap<String, PendingChallenge> pending = challenges.asMap();
+    VerificationResult[] result = new VerificationResult[1];
+    failures
+        .asMap()
+        .compute(
+            customerId,
+            (key, f) -> {
+              if (f != null && f.lockRemaining(nowMillis) > 0) {
+                result[0] =
+                    VerificationResult.customerLocked(
+                        Duration.ofMillis(f.lockRemaining(nowMillis)));
+                return f;
+              }
+              boolean expired = nowMillis >= tokenExpiresAtMillis;
+              // The challenge is decided inside its own atomic step, nested in the customer's:
+              // nothing else nests the two maps, so the order cannot deadlock.
+              pending.compute(
+                  customerId,
+                  (k, c) -> {
+                    if (c == null || !c.hasId(challengeId)) {
+                      result[0] =
+                          VerificationResult.of(
+                              expired
+                                  ? VerificationOutcome.EXPIRED
+                                  : VerificationOutcome.NOT_FOUND);
+                      return c;
+                    }
+                    if (expired || nowMillis >= c.expiresAtMillis) {
+                      result[0] = VerificationResult.of(VerificationOutcome.EXPIRED);
+                      return null;
+                    }
+                    if (c.codeMatches(codeTag)) {
+                      result[0] = VerificationResult.of(VerificationOutcome.APPROVED);
+                      return null;
+                    }
+                    int left = c.attemptsLeft - 1;
+                    result[0] =
+                        left <= 0
+                            ? VerificationResult.of(VerificationOutcome.MAX_ATTEMPTS_REACHED)
+                            : VerificationResult.incorrectCode(left);
+                    return left <= 0 ? null : c.withAttemptsLeft(left);
+                  });
+              switch (result[0].outcome()) {
+                case APPROVED:
+                  return null;
+                case INCORRECT_CODE:
+                case MAX_ATTEMPTS_REACHED:
+                  break;
+                default:
+                  return f;
+              }
+              return countFailure(customerId, f, nowMillis, policy);
+            });
+    return result[0];
+  }
+
+  private static FailureCount countFailure(
+      String customerId, FailureCount f, long nowMillis, LockoutPolicy policy) {
+    int count = (f == null ? 0 : f.failures) + 1;
+    long lock = policy.lockoutAfter(count);
+    long lockedUntil = lock == 0 ? 0 : lock == Long.MAX_VALUE ? Long.MAX_VALUE : nowMillis + lock;
+    if (lock != 0) {
+      log.warn(
+          "OTP customer locked out after {} consecutive wrong codes{}: customer={}",
+          count,
+          lock == Long.MAX_VALUE ? " until unlocked" : " for " + Duration.ofMillis(lock),
+          customerId);
+    }
+    return new FailureCount(count, lockedUntil, nowMillis + policy.memoryMillis());
   }
 
   @Override
-  public FailureCount computeFailures(String customerId, UnaryOperator<FailureCount> update) {
-    return failures.asMap().compute(customerId, (key, current) -> update.apply(current));
+  public void unlock(String customerId) {
+    failures.invalidate(customerId);
   }
 
   @Override
   public long pendingChallenges() {
+    challenges.cleanUp();
     return challenges.estimatedSize();
   }
 
-  @Override
-  public void cleanUp() {
-    challenges.cleanUp();
-    sendWindows.cleanUp();
-    failures.cleanUp();
+  /** Whether a cache may take one more key; drops what has expired before saying no. */
+  private static boolean hasRoom(Cache<String, ?> cache, long max) {
+    if (cache.estimatedSize() < max) {
+      return true;
+    }
+    cache.cleanUp();
+    return cache.estimatedSize() < max;
   }
 }

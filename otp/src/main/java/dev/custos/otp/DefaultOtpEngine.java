@@ -1,7 +1,10 @@
 package dev.custos.otp;
 
 import dev.custos.otp.InvalidOtpRequestException.Field;
-import dev.custos.otp.SendWindow.Attempt;
+import dev.custos.otp.OtpStore.LockoutPolicy;
+import dev.custos.otp.OtpStore.Scope;
+import dev.custos.otp.OtpStore.SendDecision;
+import dev.custos.otp.OtpStore.SendLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +18,7 @@ import org.slf4j.LoggerFactory;
 /** The engine: limits, then delivery, then state; see {@link OtpEngine} for the contract. */
 final class DefaultOtpEngine implements OtpEngine {
   private static final Logger log = LoggerFactory.getLogger(OtpEngine.class);
-  private static final String GLOBAL_KEY = "global";
-  private static final long MINUTE_NANOS = Duration.ofMinutes(1).toNanos();
+  private static final String GLOBAL_ID = "global";
 
   private final String brand;
   private final OtpSender sender;
@@ -25,18 +27,12 @@ final class DefaultOtpEngine implements OtpEngine {
   private final OtpCrypto crypto;
   private final OtpStore store;
   private final long lifetimeMillis;
-  private final long lifetimeNanos;
   private final int maxAttempts;
-  private final int maxSendsPerPhone;
-  private final int maxSendsPerCustomer;
-  private final long sendWindowNanos;
-  private final long cooldownNanos;
-  private final int maxSendsPerMinute;
+  private final SendLimit phoneLimit;
+  private final SendLimit customerLimit;
+  private final SendLimit globalLimit;
   private final Set<String> allowedCountryCodes;
-  private final int maxConsecutiveFailures;
-  private final long lockoutNanos;
-  private final long failureMemoryNanos;
-  private final long maxPendingChallenges;
+  private final LockoutPolicy lockoutPolicy;
 
   private final LongAdder started = new LongAdder();
   private final LongAdder deliveryFailures = new LongAdder();
@@ -51,20 +47,27 @@ final class DefaultOtpEngine implements OtpEngine {
     this.clock = b.clock;
     this.crypto = crypto;
     this.store =
-        new CaffeineOtpStore(b.maxPendingChallenges, 2 * b.maxPendingChallenges, this::nanos);
+        b.store != null
+            ? b.store
+            : new CaffeineOtpStore(b.maxPendingChallenges, 2 * b.maxPendingChallenges, b.clock);
     this.lifetimeMillis = b.challengeLifetime.toMillis();
-    this.lifetimeNanos = b.challengeLifetime.toNanos();
     this.maxAttempts = b.maxAttempts;
-    this.maxSendsPerPhone = b.maxSendsPerPhone;
-    this.maxSendsPerCustomer = b.maxSendsPerCustomer;
-    this.sendWindowNanos = b.sendWindow.toNanos();
-    this.cooldownNanos = b.resendCooldown.toNanos();
-    this.maxSendsPerMinute = b.maxSendsPerMinute;
+    this.phoneLimit =
+        SendLimit.of(RateLimit.PHONE_SENDS, b.maxSendsPerPhone, b.sendWindow, b.resendCooldown);
+    this.customerLimit =
+        SendLimit.of(RateLimit.CUSTOMER_SENDS, b.maxSendsPerCustomer, b.sendWindow, Duration.ZERO);
+    this.globalLimit =
+        b.maxSendsPerMinute == 0
+            ? null
+            : SendLimit.of(
+                RateLimit.GLOBAL_SENDS, b.maxSendsPerMinute, Duration.ofMinutes(1), Duration.ZERO);
     this.allowedCountryCodes = b.allowedCountryCodes;
-    this.maxConsecutiveFailures = b.maxConsecutiveFailures;
-    this.lockoutNanos = b.lockout.toNanos();
-    this.failureMemoryNanos = OtpEngine.Builder.FAILURE_MEMORY.toNanos();
-    this.maxPendingChallenges = b.maxPendingChallenges;
+    this.lockoutPolicy =
+        new LockoutPolicy(
+            b.maxConsecutiveFailures,
+            b.lockout.toMillis(),
+            b.permanentLockoutAfter,
+            b.failureMemory.toMillis());
   }
 
   @Override
@@ -82,8 +85,9 @@ final class DefaultOtpEngine implements OtpEngine {
       throw new InvalidOtpRequestException(Field.PHONE, "country code is not allowed");
     }
 
-    long now = nanos();
-    reserveSends(customerId, phone, now);
+    long now = clock.millis();
+    String phoneId = crypto.phoneId(phone);
+    reserveSends(customerId, phoneId, now);
 
     String code = crypto.newCode();
     String body = template.render(request.channel(), brand, code, request.appHash().orElse(null));
@@ -103,14 +107,10 @@ final class DefaultOtpEngine implements OtpEngine {
     }
 
     // Stored only once delivered: a failed send leaves the customer's state as it was.
-    long idHi = crypto.randomLong();
-    long idLo = crypto.randomLong();
-    long[] tag = crypto.codeTag(idHi, idLo, code);
-    long expiresAtMillis = Math.addExact(clock.millis(), lifetimeMillis);
+    byte[] challengeId = crypto.newChallengeId();
+    long expiresAtMillis = Math.addExact(now, lifetimeMillis);
     store.putChallenge(
-        customerId,
-        new PendingChallenge(
-            idHi, idLo, tag[0], tag[1], expiresAtMillis, now + lifetimeNanos, maxAttempts));
+        customerId, challengeId, crypto.codeTag(challengeId, code), expiresAtMillis, maxAttempts);
     started.increment();
     log.info(
         "OTP challenge started: customer={}, channel={}, phone={}, language={}",
@@ -119,76 +119,47 @@ final class DefaultOtpEngine implements OtpEngine {
         phone.masked(),
         request.language());
     return new VerificationChallenge(
-        crypto.token(customerId, idHi, idLo, expiresAtMillis),
+        crypto.token(customerId, challengeId, expiresAtMillis),
         Instant.ofEpochMilli(expiresAtMillis));
   }
 
   /**
    * Counts one send against every limit, or none: a limit that refuses takes back what the limits
-   * before it counted.
+   * before it counted. The customer's window comes first: it also refuses a locked-out customer.
    */
-  private void reserveSends(String customerId, Phone phone, long now) throws RateLimitedException {
-    FailureCount failures = store.failures(customerId);
-    if (failures != null && failures.lockRemaining(now) > 0) {
-      throw refused(customerId, RateLimit.CUSTOMER_LOCKED, failures.lockRemaining(now));
+  private void reserveSends(String customerId, String phoneId, long now)
+      throws RateLimitedException {
+    SendDecision d = store.acquireSend(Scope.CUSTOMER, customerId, customerLimit, now);
+    if (!d.isAcquired()) {
+      throw refused(customerId, d);
     }
-    if (store.pendingChallenges() >= maxPendingChallenges) {
-      // The count may include challenges that just expired: drop them before refusing anyone.
-      store.cleanUp();
-      if (store.pendingChallenges() >= maxPendingChallenges) {
-        throw refused(customerId, RateLimit.CAPACITY, MINUTE_NANOS);
-      }
+    d = store.acquireSend(Scope.PHONE, phoneId, phoneLimit, now);
+    if (!d.isAcquired()) {
+      store.releaseSend(Scope.CUSTOMER, customerId, now);
+      throw refused(customerId, d);
     }
-    String phoneKey = "phone:" + phone.e164();
-    String customerKey = "customer:" + customerId;
-    Attempt attempt = new Attempt();
-    store.computeSendWindow(
-        phoneKey,
-        w ->
-            SendWindow.acquire(
-                w,
-                now,
-                maxSendsPerPhone,
-                sendWindowNanos,
-                cooldownNanos,
-                RateLimit.PHONE_SENDS,
-                attempt));
-    if (attempt.refusedBy != null) {
-      throw refused(customerId, attempt.refusedBy, attempt.retryAfterNanos);
-    }
-    store.computeSendWindow(
-        customerKey,
-        w ->
-            SendWindow.acquire(
-                w,
-                now,
-                maxSendsPerCustomer,
-                sendWindowNanos,
-                0,
-                RateLimit.CUSTOMER_SENDS,
-                attempt));
-    if (attempt.refusedBy != null) {
-      store.computeSendWindow(phoneKey, w -> SendWindow.release(w, now));
-      throw refused(customerId, attempt.refusedBy, attempt.retryAfterNanos);
-    }
-    if (maxSendsPerMinute > 0) {
-      store.computeSendWindow(
-          GLOBAL_KEY,
-          w ->
-              SendWindow.acquire(
-                  w, now, maxSendsPerMinute, MINUTE_NANOS, 0, RateLimit.GLOBAL_SENDS, attempt));
-      if (attempt.refusedBy != null) {
-        store.computeSendWindow(phoneKey, w -> SendWindow.release(w, now));
-        store.computeSendWindow(customerKey, w -> SendWindow.release(w, now));
-        throw refused(customerId, attempt.refusedBy, attempt.retryAfterNanos);
+    if (globalLimit != null) {
+      d = store.acquireSend(Scope.GLOBAL, GLOBAL_ID, globalLimit, now);
+      if (!d.isAcquired()) {
+        store.releaseSend(Scope.PHONE, phoneId, now);
+        store.releaseSend(Scope.CUSTOMER, customerId, now);
+        throw refused(customerId, d);
       }
     }
   }
 
-  private RateLimitedException refused(String customerId, RateLimit limit, long retryAfterNanos) {
-    rateLimited.get(limit).increment();
-    log.info("OTP start refused: customer={}, limit={}", customerId, limit);
-    return new RateLimitedException(limit, Duration.ofNanos(retryAfterNanos));
+  private RateLimitedException refused(String customerId, SendDecision decision) {
+    rateLimited.get(decision.refusedBy()).increment();
+    log.info("OTP start refused: customer={}, limit={}", customerId, decision.refusedBy());
+    return new RateLimitedException(
+        decision.refusedBy(), Duration.ofMillis(decision.retryAfterMillis()));
+  }
+
+  @Override
+  public void unlock(String customerId) {
+    Inputs.customerId(customerId);
+    store.unlock(customerId);
+    log.info("OTP customer unlocked by the host: customer={}", customerId);
   }
 
   @Override
@@ -210,93 +181,23 @@ final class DefaultOtpEngine implements OtpEngine {
     if (token == null) {
       return VerificationResult.of(VerificationOutcome.NOT_FOUND);
     }
-    long now = nanos();
-    FailureCount failures = store.failures(customerId);
-    if (failures != null && failures.lockRemaining(now) > 0) {
-      return VerificationResult.customerLocked(Duration.ofNanos(failures.lockRemaining(now)));
-    }
-    long nowMillis = clock.millis();
-    if (nowMillis >= token.expiresAtMillis) {
-      store.computeChallenge(
-          customerId, c -> c != null && c.hasId(token.idHi, token.idLo) ? null : c);
-      return VerificationResult.of(VerificationOutcome.EXPIRED);
-    }
-
-    long[] tag = crypto.codeTag(token.idHi, token.idLo, code);
-    VerificationResult[] decision = new VerificationResult[1];
-    store.computeChallenge(
+    return store.check(
         customerId,
-        current -> {
-          if (current == null || !current.hasId(token.idHi, token.idLo)) {
-            decision[0] = VerificationResult.of(VerificationOutcome.NOT_FOUND);
-            return current;
-          }
-          if (nowMillis >= current.expiresAtMillis) {
-            decision[0] = VerificationResult.of(VerificationOutcome.EXPIRED);
-            return null;
-          }
-          if (current.codeMatches(tag)) {
-            decision[0] = VerificationResult.of(VerificationOutcome.APPROVED);
-            return null;
-          }
-          int left = current.attemptsLeft - 1;
-          if (left <= 0) {
-            decision[0] = VerificationResult.of(VerificationOutcome.MAX_ATTEMPTS_REACHED);
-            return null;
-          }
-          decision[0] = VerificationResult.incorrectCode(left);
-          return current.withAttemptsLeft(left);
-        });
-
-    switch (decision[0].outcome()) {
-      case APPROVED -> store.computeFailures(customerId, f -> null);
-      case INCORRECT_CODE, MAX_ATTEMPTS_REACHED -> countFailure(customerId, now);
-      default -> {}
-    }
-    return decision[0];
-  }
-
-  private void countFailure(String customerId, long now) {
-    boolean[] lockedNow = new boolean[1];
-    store.computeFailures(
-        customerId,
-        f -> {
-          lockedNow[0] = false;
-          if (f != null && f.lockRemaining(now) > 0) {
-            return f;
-          }
-          int consecutive = (f == null || f.locked ? 0 : f.consecutive) + 1;
-          if (consecutive < maxConsecutiveFailures) {
-            return new FailureCount(consecutive, false, now + failureMemoryNanos);
-          }
-          lockedNow[0] = true;
-          return new FailureCount(0, true, now + lockoutNanos);
-        });
-    if (lockedNow[0]) {
-      log.warn(
-          "OTP customer locked out after {} consecutive wrong codes: customer={}",
-          maxConsecutiveFailures,
-          customerId);
-    }
+        token.challengeId,
+        crypto.codeTag(token.challengeId, code),
+        token.expiresAtMillis,
+        clock.millis(),
+        lockoutPolicy);
   }
 
   @Override
   public OtpStats stats() {
-    store.cleanUp();
     EnumMap<RateLimit, Long> limits = new EnumMap<>(RateLimit.class);
     rateLimited.forEach((limit, adder) -> limits.put(limit, adder.sum()));
     EnumMap<VerificationOutcome, Long> verifications = new EnumMap<>(VerificationOutcome.class);
     outcomes.forEach((outcome, adder) -> verifications.put(outcome, adder.sum()));
     return new OtpStats(
         started.sum(), deliveryFailures.sum(), limits, verifications, store.pendingChallenges());
-  }
-
-  /**
-   * The clock's reading in nanoseconds since the epoch, at its millisecond resolution: the one time
-   * line that deadlines, windows and the store's expiry are measured on.
-   */
-  private long nanos() {
-    return clock.millis() * 1_000_000L;
   }
 
   @Override

@@ -1,10 +1,7 @@
 package dev.custos.otp;
 
-/**
- * Stored state that carries its own deadline, read on the engine's time line (its clock, in
- * nanoseconds).
- */
+/** Stored state that carries its own deadline on the engine's clock. */
 interface Expiring {
-  /** The reading of the engine's time line at which the state is gone. */
-  long deadlineNanos();
+  /** The epoch millisecond at which the state is gone. */
+  long deadlineMillis();
 }

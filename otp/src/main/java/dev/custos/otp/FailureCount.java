@@ -1,29 +1,31 @@
 package dev.custos.otp;
 
 /**
- * A customer's consecutive wrong codes across challenges, or a lockout in force after too many.
- * Immutable.
+ * A customer's consecutive wrong codes across challenges, and the lockout they caused, in the
+ * in-process store. The count survives lockouts. Immutable.
  */
 final class FailureCount implements Expiring {
-  final int consecutive;
-  final boolean locked;
+  final int failures;
 
-  /** When locked, the end of the lockout; otherwise when the count is forgotten. */
-  private final long deadlineNanos;
+  /** The end of the lockout in force, {@link Long#MAX_VALUE} until unlocked, or 0 for none. */
+  final long lockedUntilMillis;
 
-  FailureCount(int consecutive, boolean locked, long deadlineNanos) {
-    this.consecutive = consecutive;
-    this.locked = locked;
-    this.deadlineNanos = deadlineNanos;
+  /** When the record is forgotten: the policy's memory after the last failure. */
+  private final long deadlineMillis;
+
+  FailureCount(int failures, long lockedUntilMillis, long deadlineMillis) {
+    this.failures = failures;
+    this.lockedUntilMillis = lockedUntilMillis;
+    this.deadlineMillis = deadlineMillis;
   }
 
   /** How long the lockout still lasts at {@code now}; zero or negative when there is none. */
   long lockRemaining(long now) {
-    return locked ? deadlineNanos - now : 0;
+    return lockedUntilMillis == Long.MAX_VALUE ? deadlineMillis - now : lockedUntilMillis - now;
   }
 
   @Override
-  public long deadlineNanos() {
-    return deadlineNanos;
+  public long deadlineMillis() {
+    return deadlineMillis;
   }
 }

@@ -30,12 +30,34 @@ final class OtpCrypto {
 
   private final byte[] tokenKey;
   private final byte[] codeKey;
+  private final byte[] phoneKey;
   private final SecureRandom random;
 
   OtpCrypto(byte[] masterKey, SecureRandom random) {
     this.tokenKey = derive(masterKey, "custos otp token mac v1");
     this.codeKey = derive(masterKey, "custos otp code mac v1");
+    this.phoneKey = derive(masterKey, "custos otp phone id v1");
     this.random = random;
+  }
+
+  /**
+   * The id a store counts a phone's sends under: a 128-bit HMAC of the E.164 number, so no store
+   * holds a phone number; engines sharing a master key agree on it.
+   */
+  String phoneId(Phone phone) {
+    HMac mac = mac(phoneKey);
+    byte[] number = phone.e164().getBytes(StandardCharsets.US_ASCII);
+    mac.update(number, 0, number.length);
+    byte[] out = new byte[mac.getMacSize()];
+    mac.doFinal(out, 0);
+    return ENCODER.encodeToString(java.util.Arrays.copyOf(out, 16));
+  }
+
+  /** Sixteen random bytes: a challenge id. */
+  byte[] newChallengeId() {
+    byte[] id = new byte[16];
+    random.nextBytes(id);
+    return id;
   }
 
   /** A uniform six-digit code; {@code nextInt(bound)} rejects samples to avoid modulo bias. */
@@ -49,13 +71,9 @@ final class OtpCrypto {
     return new String(digits);
   }
 
-  long randomLong() {
-    return random.nextLong();
-  }
-
-  String token(String customerId, long idHi, long idLo, long expiresAtMillis) {
+  String token(String customerId, byte[] challengeId, long expiresAtMillis) {
     ByteBuffer buffer = ByteBuffer.allocate(TOKEN_BYTES);
-    buffer.put(VERSION).putLong(idHi).putLong(idLo).putLong(expiresAtMillis);
+    buffer.put(VERSION).put(challengeId, 0, 16).putLong(expiresAtMillis);
     buffer.put(tokenTag(customerId, buffer.array()), 0, 16);
     return ENCODER.encodeToString(buffer.array());
   }
@@ -87,21 +105,19 @@ final class OtpCrypto {
     if (diff != 0) {
       return null;
     }
-    ByteBuffer buffer = ByteBuffer.wrap(bytes, 1, 24);
-    return new ParsedToken(buffer.getLong(), buffer.getLong(), buffer.getLong());
+    return new ParsedToken(
+        java.util.Arrays.copyOfRange(bytes, 1, 17), ByteBuffer.wrap(bytes, 17, 8).getLong());
   }
 
   /** The stored form of a code: HMAC(codeKey, challenge id | code), truncated to 128 bits. */
-  long[] codeTag(long idHi, long idLo, String code) {
+  byte[] codeTag(byte[] challengeId, String code) {
     HMac mac = mac(codeKey);
-    byte[] input = ByteBuffer.allocate(16).putLong(idHi).putLong(idLo).array();
-    mac.update(input, 0, input.length);
+    mac.update(challengeId, 0, 16);
     byte[] digits = code.getBytes(StandardCharsets.US_ASCII);
     mac.update(digits, 0, digits.length);
     byte[] out = new byte[mac.getMacSize()];
     mac.doFinal(out, 0);
-    ByteBuffer tag = ByteBuffer.wrap(out);
-    return new long[] {tag.getLong(), tag.getLong()};
+    return java.util.Arrays.copyOf(out, 16);
   }
 
   private byte[] tokenTag(String customerId, byte[] token) {
@@ -130,13 +146,11 @@ final class OtpCrypto {
 
   /** The authenticated contents of a verification token. */
   static final class ParsedToken {
-    final long idHi;
-    final long idLo;
+    final byte[] challengeId;
     final long expiresAtMillis;
 
-    ParsedToken(long idHi, long idLo, long expiresAtMillis) {
-      this.idHi = idHi;
-      this.idLo = idLo;
+    ParsedToken(byte[] challengeId, long expiresAtMillis) {
+      this.challengeId = challengeId;
       this.expiresAtMillis = expiresAtMillis;
     }
   }

@@ -59,6 +59,8 @@ public interface OtpEngine {
    * @throws DeliveryFailedException if the sender threw; no challenge was created
    * @throws InvalidOtpRequestException if the request's language has no template, or its country
    *     code is not allowed
+   * @throws OtpStoreException if the store cannot be reached or is full; no challenge is pending
+   *     (if the store failed after delivery, the customer got a code that will not be accepted)
    * @throws NullPointerException if {@code request} is null
    */
   VerificationChallenge start(ChallengeRequest request) throws OtpStartException;
@@ -76,6 +78,7 @@ public interface OtpEngine {
    * @return the outcome, with attempts left or the time to wait where it applies
    * @throws InvalidOtpRequestException if {@code customerId} is null or invalid, {@code
    *     verificationToken} is null, or {@code code} is not exactly six ASCII digits
+   * @throws OtpStoreException if the store cannot be reached (or is full); nothing was approved
    */
   VerificationResult verify(String customerId, String verificationToken, String code);
 
@@ -86,6 +89,16 @@ public interface OtpEngine {
    * @return a snapshot of the counters
    */
   OtpStats stats();
+
+  /**
+   * Forgets a customer's consecutive wrong codes and ends any lockout, including one that lasts
+   * until unlocked: for the host, once it has made sure who the customer is.
+   *
+   * @param customerId the customer
+   * @throws InvalidOtpRequestException if {@code customerId} is null or invalid
+   * @throws OtpStoreException if the store cannot be reached
+   */
+  void unlock(String customerId);
 
   /**
    * Configures an {@link OtpEngine}. {@link #brand(String)} and {@link #sender(OtpSender)} are
@@ -102,15 +115,17 @@ public interface OtpEngine {
    *   <tr><td>{@link #maxSendsPerMinute}</td><td>no global budget</td></tr>
    *   <tr><td>{@link #allowedCountryCodes}</td><td>every country</td></tr>
    *   <tr><td>{@link #maxConsecutiveFailures}, {@link #lockout}</td>
-   *       <td>20 wrong codes, then 15 minutes locked out</td></tr>
+   *       <td>every 20 wrong codes lock the customer out: 15 minutes, then 30, 60, 120</td></tr>
+   *   <tr><td>{@link #permanentLockoutAfter}</td>
+   *       <td>100 wrong codes: locked until the host calls {@link OtpEngine#unlock}</td></tr>
+   *   <tr><td>{@link #failureMemory}</td><td>366 days after the last wrong code</td></tr>
+   *   <tr><td>{@link #store}</td><td>in-process (Caffeine)</td></tr>
    *   <tr><td>{@link #maxPendingChallenges}</td><td>1,000,000</td></tr>
    * </table>
    *
    * <p>A builder is not thread-safe; the engines it builds are.
    */
   final class Builder {
-    /** How long a customer's consecutive failures are remembered after the last one. */
-    static final Duration FAILURE_MEMORY = Duration.ofHours(24);
 
     private static final int MAX_SMS_BYTES = 140;
     private static final int MAX_BRAND_LENGTH = 60;
@@ -129,6 +144,9 @@ public interface OtpEngine {
     int maxSendsPerMinute;
     Set<String> allowedCountryCodes = Set.of();
     int maxConsecutiveFailures = 20;
+    int permanentLockoutAfter = 100;
+    Duration failureMemory = Duration.ofDays(366);
+    OtpStore store;
     Duration lockout = Duration.ofMinutes(15);
     long maxPendingChallenges = 1_000_000;
 
@@ -330,9 +348,11 @@ public interface OtpEngine {
 
     /**
      * Sets how many consecutive wrong codes, across all of a customer's challenges, lock the
-     * customer out. A right code resets the count; a new challenge does not.
+     * customer out, each time again: the count survives a lockout, so the second lockout comes
+     * after twice as many. A right code or {@link OtpEngine#unlock} resets the count; a new
+     * challenge does not.
      *
-     * @param max 1 to 100 (NIST SP 800-63B allows at most 100)
+     * @param max 1 to 100 (NIST SP 800-63B allows at most 100 in all)
      * @return this builder
      * @throws IllegalArgumentException if out of range
      */
@@ -342,7 +362,8 @@ public interface OtpEngine {
     }
 
     /**
-     * Sets how long a locked-out customer can neither start nor check challenges.
+     * Sets how long the first lockout lasts, during which the customer can neither start nor check
+     * challenges; each later one lasts twice as long as the one before, at most 24 hours.
      *
      * @param lockout 1 minute to 24 hours
      * @return this builder
@@ -355,9 +376,54 @@ public interface OtpEngine {
     }
 
     /**
-     * Sets how many challenges may be pending at once; past it, starts are refused with {@link
-     * RateLimit#CAPACITY} until some expire. Rate-limit state is bounded at twice this number of
-     * entries.
+     * Sets after how many consecutive wrong codes the customer stays locked out until the host
+     * calls {@link OtpEngine#unlock}: with the failure memory, the bound on guesses per customer.
+     *
+     * @param max 1 to 100 (NIST SP 800-63B)
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder permanentLockoutAfter(int max) {
+      this.permanentLockoutAfter = between("permanentLockoutAfter", max, 1, 100);
+      return this;
+    }
+
+    /**
+     * Sets how long a customer's failure count (and a lockout until unlocked) is kept after the
+     * last wrong code. Every piece of state has a deadline, so that a store never fills with state
+     * no one will read; this one is long enough that a patient attacker gets at most {@link
+     * #permanentLockoutAfter} guesses per period.
+     *
+     * @param memory 1 day to 3,660 days
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     * @throws NullPointerException if {@code memory} is null
+     */
+    public Builder failureMemory(Duration memory) {
+      this.failureMemory =
+          between("failureMemory", memory, Duration.ofDays(1), Duration.ofDays(3660));
+      return this;
+    }
+
+    /**
+     * Sets where the engine keeps its state; by default an in-process store private to this engine.
+     * Engines on several instances share one store (for example {@code custos-redis}'s), and then
+     * must share the {@link #masterKey} too.
+     *
+     * @param store the store
+     * @return this builder
+     * @throws NullPointerException if {@code store} is null
+     */
+    public Builder store(OtpStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets how many challenges the in-process store may hold pending at once; past it, starts are
+     * refused with {@link RateLimit#CAPACITY} until some expire, and nothing is evicted early. Send
+     * windows and failure counts are bounded at twice this number of entries. A shared store has
+     * bounds of its own.
      *
      * @param max 1 to 100,000,000
      * @return this builder

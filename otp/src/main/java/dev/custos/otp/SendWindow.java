@@ -1,56 +1,45 @@
 package dev.custos.otp;
 
+import dev.custos.otp.OtpStore.SendDecision;
+import dev.custos.otp.OtpStore.SendLimit;
 import java.util.Arrays;
 
 /**
- * The recent sends counted against one limit (one phone, one customer, or the whole engine): their
- * time-line readings, oldest first, at most the limit's maximum. Immutable.
+ * The recent sends counted against one window (one phone, one customer, or the whole engine) in the
+ * in-process store: their times in epoch milliseconds, oldest first, at most the limit's maximum.
+ * Immutable.
  */
 final class SendWindow implements Expiring {
   private final long[] times;
-  private final long deadlineNanos;
+  private final long deadlineMillis;
 
-  private SendWindow(long[] times, long deadlineNanos) {
+  private SendWindow(long[] times, long deadlineMillis) {
     this.times = times;
-    this.deadlineNanos = deadlineNanos;
+    this.deadlineMillis = deadlineMillis;
   }
 
-  /** The outcome of trying to count one more send. */
-  static final class Attempt {
-    RateLimit refusedBy;
-    long retryAfterNanos;
-  }
-
-  /**
-   * Counts a send at {@code now} if {@code max} sends within {@code window} and the cooldown allow
-   * it; otherwise records in {@code attempt} which limit refused it and for how long.
-   */
-  static SendWindow acquire(
-      SendWindow current,
-      long now,
-      int max,
-      long windowNanos,
-      long cooldownNanos,
-      RateLimit windowLimit,
-      Attempt attempt) {
-    long[] recent = current == null ? new long[0] : current.since(now - windowNanos);
-    attempt.refusedBy = null;
-    if (cooldownNanos > 0 && recent.length > 0) {
-      long wait = recent[recent.length - 1] + cooldownNanos - now;
+  /** The refusal, if {@code current} allows no send at {@code now} under {@code limit}. */
+  static SendDecision decide(SendWindow current, long now, SendLimit limit) {
+    long[] recent = current == null ? new long[0] : current.since(now - limit.windowMillis());
+    if (limit.cooldownMillis() > 0 && recent.length > 0) {
+      long wait = recent[recent.length - 1] + limit.cooldownMillis() - now;
       if (wait > 0) {
-        attempt.refusedBy = RateLimit.PHONE_COOLDOWN;
-        attempt.retryAfterNanos = wait;
-        return current;
+        return SendDecision.refused(RateLimit.PHONE_COOLDOWN, wait);
       }
     }
-    if (recent.length >= max) {
-      attempt.refusedBy = windowLimit;
-      attempt.retryAfterNanos = Math.max(1, recent[recent.length - max] + windowNanos - now);
-      return current;
+    if (recent.length >= limit.max()) {
+      return SendDecision.refused(
+          limit.limit(), recent[recent.length - limit.max()] + limit.windowMillis() - now);
     }
+    return SendDecision.acquired();
+  }
+
+  /** {@code current} with one more send at {@code now}; call only after {@link #decide} allowed. */
+  static SendWindow add(SendWindow current, long now, SendLimit limit) {
+    long[] recent = current == null ? new long[0] : current.since(now - limit.windowMillis());
     long[] times = Arrays.copyOf(recent, recent.length + 1);
     times[recent.length] = now;
-    return new SendWindow(times, now + windowNanos);
+    return new SendWindow(times, now + limit.windowMillis());
   }
 
   /** Takes back one send counted at {@code time}, after a later limit refused the request. */
@@ -63,7 +52,7 @@ final class SendWindow implements Expiring {
         long[] times = new long[current.times.length - 1];
         System.arraycopy(current.times, 0, times, 0, i);
         System.arraycopy(current.times, i + 1, times, i, times.length - i);
-        return times.length == 0 ? null : new SendWindow(times, current.deadlineNanos);
+        return times.length == 0 ? null : new SendWindow(times, current.deadlineMillis);
       }
     }
     return current;
@@ -78,7 +67,7 @@ final class SendWindow implements Expiring {
   }
 
   @Override
-  public long deadlineNanos() {
-    return deadlineNanos;
+  public long deadlineMillis() {
+    return deadlineMillis;
   }
 }

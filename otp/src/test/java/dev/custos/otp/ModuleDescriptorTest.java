@@ -30,6 +30,7 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
   void api_hasNoStateOrCryptoTypes() {
     assertThat(api().types())
         .extracting(Class::getSimpleName)
-        .doesNotContain("CaffeineOtpStore", "OtpStore", "OtpCrypto", "PendingChallenge");
+        .doesNotContain(
+            "CaffeineOtpStore", "OtpCrypto", "PendingChallenge", "SendWindow", "FailureCount");
   }
 }

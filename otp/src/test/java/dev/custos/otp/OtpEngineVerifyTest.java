@@ -319,6 +319,47 @@ class OtpEngineVerifyTest {
   }
 
   @Test
+  void verify_failuresPastTheLockout_nextLockoutTwiceAsLong() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      VerificationChallenge challenge = start(CUSTOMER);
+      engine.verify(CUSTOMER, challenge.verificationToken(), wrong(sender.lastCode()));
+    }
+    time.advance(Duration.ofMinutes(15));
+    for (int i = 0; i < 20; i++) {
+      VerificationChallenge challenge = start(CUSTOMER);
+      engine.verify(CUSTOMER, challenge.verificationToken(), wrong(sender.lastCode()));
+    }
+
+    assertThatExceptionOfType(RateLimitedException.class)
+        .isThrownBy(() -> start(CUSTOMER))
+        .satisfies(e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(30)));
+  }
+
+  @Test
+  void verify_permanentLimitReached_lockedUntilTheHostUnlocks() throws Exception {
+    OtpEngine strict =
+        TestEngines.unlimited(time, sender)
+            .maxConsecutiveFailures(2)
+            .permanentLockoutAfter(3)
+            .build();
+    for (int i = 0; i < 3; i++) {
+      VerificationChallenge challenge = strict.start(ChallengeRequest.sms(CUSTOMER, PHONE));
+      strict.verify(CUSTOMER, challenge.verificationToken(), wrong(sender.lastCode()));
+      time.advance(Duration.ofHours(1));
+    }
+    time.advance(Duration.ofDays(30));
+    assertThatExceptionOfType(RateLimitedException.class)
+        .isThrownBy(() -> strict.start(ChallengeRequest.sms(CUSTOMER, PHONE)))
+        .satisfies(e -> assertThat(e.limit()).isEqualTo(RateLimit.CUSTOMER_LOCKED));
+
+    strict.unlock(CUSTOMER);
+
+    VerificationChallenge challenge = strict.start(ChallengeRequest.sms(CUSTOMER, PHONE));
+    assertThat(strict.verify(CUSTOMER, challenge.verificationToken(), sender.lastCode()).approved())
+        .isTrue();
+  }
+
+  @Test
   void verify_lockoutOver_customerCanTryAgain() throws Exception {
     for (int i = 0; i < 20; i++) {
       VerificationChallenge challenge = start(CUSTOMER);

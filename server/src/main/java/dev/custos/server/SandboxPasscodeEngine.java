@@ -53,4 +53,9 @@ final class SandboxPasscodeEngine implements OtpEngine {
   public OtpStats stats() {
     return delegate.stats();
   }
+
+  @Override
+  public void unlock(String customerId) {
+    delegate.unlock(customerId);
+  }
 }

@@ -1,0 +1,58 @@
+package dev.custos.otp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import dev.custos.otp.OtpStore.LockoutPolicy;
+import dev.custos.otp.OtpStore.Scope;
+import dev.custos.otp.OtpStore.SendLimit;
+import dev.custos.otp.testing.OtpStoreContract;
+import dev.custos.testing.FakeClock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The in-process store meets the store contract, and refuses new work when full. */
+class CaffeineOtpStoreTest extends OtpStoreContract {
+  private final FakeClock clock = FakeClock.at(Instant.ofEpochMilli(T0));
+
+  @Override
+  protected OtpStore store() {
+    return new CaffeineOtpStore(1_000, 2_000, clock);
+  }
+
+  @Test
+  void acquireSend_windowsFull_refusedAndNothingEvicted() {
+    CaffeineOtpStore store = new CaffeineOtpStore(10, 3, clock);
+    SendLimit limit = SendLimit.of(RateLimit.PHONE_SENDS, 1, Duration.ofMinutes(10), Duration.ZERO);
+    for (int i = 0; i < 3; i++) {
+      assertThat(store.acquireSend(Scope.PHONE, "p" + i, limit, T0).isAcquired()).isTrue();
+    }
+
+    assertThat(store.acquireSend(Scope.PHONE, "p9", limit, T0).refusedBy())
+        .isEqualTo(RateLimit.CAPACITY);
+    assertThat(store.acquireSend(Scope.PHONE, "p0", limit, T0).refusedBy())
+        .as("the full window is still there")
+        .isEqualTo(RateLimit.PHONE_SENDS);
+  }
+
+  @Test
+  void check_failureRecordsFull_storeFullNotForgotten() {
+    CaffeineOtpStore store = new CaffeineOtpStore(10, 1, clock);
+    LockoutPolicy policy = LockoutPolicy.of(20, Duration.ofMinutes(15), 100, Duration.ofDays(1));
+    byte[] id = new byte[16];
+    store.putChallenge("a", id, new byte[16], T0 + 600_000, 5);
+    store.check(
+        "a",
+        id,
+        new byte[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+        T0 + 600_000,
+        T0,
+        policy);
+    store.putChallenge("b", id, new byte[16], T0 + 600_000, 5);
+
+    assertThatExceptionOfType(OtpStoreException.class)
+        .isThrownBy(() -> store.check("b", id, new byte[16], T0 + 600_000, T0, policy))
+        .satisfies(e -> assertThat(e.reason()).isEqualTo(OtpStoreException.Reason.FULL));
+  }
+}

@@ -1,0 +1,306 @@
+package dev.custos.otp.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custos.otp.OtpStore;
+import dev.custos.otp.OtpStore.LockoutPolicy;
+import dev.custos.otp.OtpStore.Scope;
+import dev.custos.otp.OtpStore.SendDecision;
+import dev.custos.otp.OtpStore.SendLimit;
+import dev.custos.otp.RateLimit;
+import dev.custos.otp.VerificationOutcome;
+import dev.custos.otp.VerificationResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link OtpStore} must do, as a JUnit base class: the in-process store's test and every
+ * shared store's test extend it, so all stores answer alike. Times are explicit epoch milliseconds;
+ * a store decides by them, not by its own clock.
+ */
+public abstract class OtpStoreContract {
+  /** An instant in 2027, where every contract test starts. */
+  protected static final long T0 = 1_800_000_000_000L;
+
+  private static final SendLimit PHONE =
+      SendLimit.of(RateLimit.PHONE_SENDS, 3, Duration.ofMinutes(10), Duration.ofSeconds(30));
+  private static final SendLimit CUSTOMER =
+      SendLimit.of(RateLimit.CUSTOMER_SENDS, 3, Duration.ofMinutes(10), Duration.ZERO);
+  private static final LockoutPolicy POLICY =
+      LockoutPolicy.of(3, Duration.ofMinutes(15), 9, Duration.ofDays(366));
+  private static final long MINUTE = 60_000;
+
+  private final AtomicInteger next = new AtomicInteger();
+
+  /** For subclasses. */
+  protected OtpStoreContract() {}
+
+  /**
+   * Returns the store under test, empty of the ids this test uses (each test draws fresh ids).
+   *
+   * @return the store
+   */
+  protected abstract OtpStore store();
+
+  /**
+   * Returns a customer id no other test used.
+   *
+   * @return the id
+   */
+  protected final String freshCustomer() {
+    return "contract-" + System.nanoTime() + "-" + next.incrementAndGet();
+  }
+
+  private static byte[] bytes(int seed) {
+    byte[] b = new byte[16];
+    for (int i = 0; i < 16; i++) {
+      b[i] = (byte) (seed * 31 + i);
+    }
+    return b;
+  }
+
+  @Test
+  void acquireSend_withinWindow_countsThenRefusesWithTheWait() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    for (int i = 0; i < 3; i++) {
+      assertThat(
+              store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + i * MINUTE).isAcquired())
+          .isTrue();
+    }
+
+    SendDecision refused = store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 3 * MINUTE);
+
+    assertThat(refused.refusedBy()).isEqualTo(RateLimit.CUSTOMER_SENDS);
+    assertThat(refused.retryAfterMillis()).isEqualTo(7 * MINUTE);
+    assertThat(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 10 * MINUTE).isAcquired())
+        .isTrue();
+  }
+
+  @Test
+  void acquireSend_phoneWithinCooldown_refusedForTheRestOfIt() {
+    OtpStore store = store();
+    String phone = freshCustomer();
+    store.acquireSend(Scope.PHONE, phone, PHONE, T0);
+
+    SendDecision refused = store.acquireSend(Scope.PHONE, phone, PHONE, T0 + 10_000);
+
+    assertThat(refused.refusedBy()).isEqualTo(RateLimit.PHONE_COOLDOWN);
+    assertThat(refused.retryAfterMillis()).isEqualTo(20_000);
+  }
+
+  @Test
+  void releaseSend_givesTheSlotBack() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    for (int i = 0; i < 3; i++) {
+      store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + i);
+    }
+    store.releaseSend(Scope.CUSTOMER, customer, T0 + 2);
+
+    assertThat(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 3).isAcquired()).isTrue();
+    assertThat(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 4).isAcquired())
+        .isFalse();
+  }
+
+  @Test
+  void scopes_countApart() {
+    OtpStore store = store();
+    String id = freshCustomer();
+    for (int i = 0; i < 3; i++) {
+      store.acquireSend(Scope.CUSTOMER, id, CUSTOMER, T0 + i);
+    }
+
+    assertThat(store.acquireSend(Scope.PHONE, id, PHONE, T0 + 5).isAcquired()).isTrue();
+    assertThat(store.acquireSend(Scope.GLOBAL, "global", CUSTOMER, T0 + 5).isAcquired()).isTrue();
+  }
+
+  @Test
+  void check_rightCode_approvedOnceThenNotFound() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5);
+
+    assertThat(check(store, customer, 1, 2, T0 + MINUTE).outcome())
+        .isEqualTo(VerificationOutcome.APPROVED);
+    assertThat(check(store, customer, 1, 2, T0 + MINUTE).outcome())
+        .isEqualTo(VerificationOutcome.NOT_FOUND);
+  }
+
+  @Test
+  void check_wrongCodes_attemptsCountDownThenTheChallengeBurns() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 2);
+
+    VerificationResult first = check(store, customer, 1, 3, T0);
+    assertThat(first.outcome()).isEqualTo(VerificationOutcome.INCORRECT_CODE);
+    assertThat(first.attemptsLeft()).isEqualTo(1);
+    assertThat(check(store, customer, 1, 3, T0).outcome())
+        .isEqualTo(VerificationOutcome.MAX_ATTEMPTS_REACHED);
+    assertThat(check(store, customer, 1, 2, T0).outcome()).isEqualTo(VerificationOutcome.NOT_FOUND);
+  }
+
+  @Test
+  void check_expiredTokenOrChallenge_expiredAndGone() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5);
+
+    VerificationResult expired =
+        store.check(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, T0 + 10 * MINUTE, POLICY);
+    assertThat(expired.outcome()).isEqualTo(VerificationOutcome.EXPIRED);
+    assertThat(check(store, customer, 1, 2, T0 + MINUTE).outcome())
+        .as("gone once found expired")
+        .isEqualTo(VerificationOutcome.NOT_FOUND);
+  }
+
+  @Test
+  void putChallenge_supersedes_oldIdNotFound() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5);
+    store.putChallenge(customer, bytes(3), bytes(4), T0 + 10 * MINUTE, 5);
+
+    assertThat(check(store, customer, 1, 2, T0).outcome()).isEqualTo(VerificationOutcome.NOT_FOUND);
+    assertThat(check(store, customer, 3, 4, T0).outcome()).isEqualTo(VerificationOutcome.APPROVED);
+  }
+
+  @Test
+  void check_failuresLockOutEscalateAndSurviveLockouts() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    long now = T0;
+    now = fail(store, customer, 3, now);
+
+    VerificationResult locked = check(store, customer, 9, 9, now);
+    assertThat(locked.outcome()).isEqualTo(VerificationOutcome.CUSTOMER_LOCKED);
+    assertThat(locked.retryAfter()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, now).refusedBy())
+        .isEqualTo(RateLimit.CUSTOMER_LOCKED);
+
+    now += 15 * MINUTE;
+    now = fail(store, customer, 3, now);
+    assertThat(check(store, customer, 9, 9, now).retryAfter()).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void check_permanentAfterTheLimit_untilUnlocked() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    long now = T0;
+    for (int round = 0; round < 3; round++) {
+      now = fail(store, customer, 3, now);
+      now += Duration.ofDays(1).toMillis();
+    }
+    long later = now + Duration.ofDays(30).toMillis();
+
+    assertThat(check(store, customer, 9, 9, later).outcome())
+        .isEqualTo(VerificationOutcome.CUSTOMER_LOCKED);
+    store.unlock(customer);
+    store.putChallenge(customer, bytes(1), bytes(2), later + 10 * MINUTE, 5);
+    assertThat(check(store, customer, 1, 2, later).outcome())
+        .isEqualTo(VerificationOutcome.APPROVED);
+  }
+
+  @Test
+  void check_rightCode_clearsFailures() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    long now = fail(store, customer, 2, T0);
+    store.putChallenge(customer, bytes(1), bytes(2), now + 10 * MINUTE, 5);
+    check(store, customer, 1, 2, now);
+
+    now = fail(store, customer, 2, now);
+
+    store.putChallenge(customer, bytes(5), bytes(6), now + 10 * MINUTE, 5);
+    assertThat(check(store, customer, 5, 6, now).outcome()).isEqualTo(VerificationOutcome.APPROVED);
+  }
+
+  @Test
+  void check_concurrentRightCodes_exactlyOneApproval() throws Exception {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5);
+
+    List<VerificationOutcome> outcomes = race(32, () -> check(store, customer, 1, 2, T0).outcome());
+
+    assertThat(outcomes).filteredOn(o -> o == VerificationOutcome.APPROVED).hasSize(1);
+    assertThat(outcomes)
+        .filteredOn(o -> o != VerificationOutcome.APPROVED)
+        .containsOnly(VerificationOutcome.NOT_FOUND);
+  }
+
+  @Test
+  void check_concurrentWrongCodes_noGuessPastTheLockout() throws Exception {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5);
+    fail(store, customer, 2, T0);
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5);
+
+    List<VerificationOutcome> outcomes = race(32, () -> check(store, customer, 1, 7, T0).outcome());
+
+    // One more failure reaches the lockout; every other guess must meet it, not the challenge.
+    assertThat(outcomes)
+        .filteredOn(o -> o == VerificationOutcome.INCORRECT_CODE)
+        .as("guesses compared")
+        .hasSize(1);
+    assertThat(outcomes)
+        .filteredOn(o -> o != VerificationOutcome.INCORRECT_CODE)
+        .containsOnly(VerificationOutcome.CUSTOMER_LOCKED);
+  }
+
+  /**
+   * Counts {@code n} failures on fresh challenges, all at {@code now}.
+   *
+   * @return {@code now}
+   */
+  private long fail(OtpStore store, String customer, int n, long now) {
+    for (int i = 0; i < n; i++) {
+      store.putChallenge(customer, bytes(100 + i), bytes(200 + i), now + 10 * MINUTE, 5);
+      assertThat(check(store, customer, 100 + i, 7, now).outcome())
+          .isEqualTo(VerificationOutcome.INCORRECT_CODE);
+    }
+    return now;
+  }
+
+  /** Checks with a verification token that is still valid at {@code now}. */
+  private static VerificationResult check(
+      OtpStore store, String customer, int id, int tag, long now) {
+    return store.check(customer, bytes(id), bytes(tag), now + 10 * MINUTE, now, POLICY);
+  }
+
+  private static <T> List<T> race(int threads, java.util.concurrent.Callable<T> call)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return call.call();
+                }));
+      }
+      go.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get(30, TimeUnit.SECONDS));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
