@@ -2,7 +2,6 @@ package dev.custos.authz;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import dev.custos.error.ApiError;
 import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
@@ -28,9 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Verified tokens are cached (bounded, Caffeine), keyed by the whole {@code Authorization} value
  * (only values that passed every check are cached) and bounded by size, so a token seen before
  * costs one map lookup instead of parsing and an Ed25519 verification; a cached token is never
- * served at or after its {@code exp}. Revocation ({@link #revokeToken}, {@link
- * #revokeCustomerTokens}) takes effect on the next request, cached tokens included: every
- * revocation moves an epoch that cached entries are stamped with, so the next hit re-checks them.
+ * served at or after its {@code exp}. Revocations ({@link #revoke}, {@link #revokeToken}, {@link
+ * #revokeCustomerTokens}) live in a {@link RevocationStore} (in-process by default, shared across
+ * instances with {@code custos-redis}) and take effect on the next request, cached tokens included:
+ * every revocation, by any authorizer on the store, moves an epoch that cached entries are stamped
+ * with, so the next hit re-checks them against the store. A store that cannot be reached fails
+ * closed (503 {@code state_unavailable}).
  *
  * <p>A customer token touching another customer's resource is answered 404 {@code not_found}, as if
  * the resource did not exist, so a token cannot probe which ids exist.
@@ -53,8 +55,7 @@ public final class RequestAuthorizer {
   private final TokenVerifier verifier;
   private final Clock clock;
   private final Cache<String, Cached> verified;
-  private final Cache<String, Boolean> revokedIds;
-  private final Cache<String, Instant> customerCutoffs;
+  private final RevocationStore revocations;
   private final AtomicLong epoch = new AtomicLong();
 
   private RequestAuthorizer(Builder b) {
@@ -63,19 +64,13 @@ public final class RequestAuthorizer {
     // Bounded by size only: authenticate() refuses a cached token at or after its exp on every hit,
     // so a per-entry expiry would only add a timer check to each read of the hot path.
     this.verified = Caffeine.newBuilder().maximumSize(b.cacheSize).build();
-    this.revokedIds =
-        Caffeine.newBuilder()
-            .maximumSize(b.maxRevocations)
-            .expireAfterWrite(TokenRequest.MAX_ORG_LIFETIME)
-            .build();
-    this.customerCutoffs =
-        Caffeine.newBuilder()
-            .maximumSize(b.maxRevocations)
-            .expireAfter(
-                Expiry.<String, Instant>writing(
-                    (customer, cutoff) ->
-                        untilNow(cutoff.plus(TokenRequest.MAX_CUSTOMER_LIFETIME))))
-            .build();
+    this.revocations =
+        b.revocations != null
+            ? b.revocations
+            : new CaffeineRevocationStore(b.maxRevocations, b.clock);
+    // Any revocation, here or on another instance sharing the store, moves the epoch: every cached
+    // token is checked against the store again on its next use.
+    revocations.onRevocation(epoch::incrementAndGet);
   }
 
   /**
@@ -182,38 +177,67 @@ public final class RequestAuthorizer {
   }
 
   /**
-   * Revokes one token: from the next request on it is refused, even if cached. Kept for the longest
-   * token lifetime (366 days), within the revocation bound.
+   * Revokes a token until it expires: from the next request on it is refused, even if cached, by
+   * every authorizer sharing this one's revocation store.
+   *
+   * @param token the token to revoke (its {@code jti} and {@code exp} are recorded)
+   * @throws RevocationStoreException if the store cannot record it; the token is not revoked then
+   * @throws NullPointerException if {@code token} is null
+   */
+  public void revoke(VerifiedToken token) {
+    Objects.requireNonNull(token, "token");
+    revokeToken(token.tokenId(), token.expiresAt());
+  }
+
+  /**
+   * Revokes a token by its id, until the given expiry (the token's {@code exp}; past it the token
+   * is refused anyway).
    *
    * @param tokenId the token's id ({@code jti})
-   * @throws NullPointerException if {@code tokenId} is null
+   * @param expiresAt the token's expiry
+   * @throws RevocationStoreException if the store cannot record it; the token is not revoked then
+   * @throws NullPointerException if an argument is null
    */
-  public void revokeToken(String tokenId) {
-    revokedIds.put(Objects.requireNonNull(tokenId, "tokenId"), Boolean.TRUE);
-    epoch.incrementAndGet();
+  public void revokeToken(String tokenId, Instant expiresAt) {
+    Objects.requireNonNull(tokenId, "tokenId");
+    Objects.requireNonNull(expiresAt, "expiresAt");
+    revocations.revokeToken(tokenId, expiresAt.toEpochMilli());
   }
 
   /**
    * Revokes every token of a customer issued before an instant (typically now: "sign out
    * everywhere"); tokens issued at or after it stay valid. Takes effect on the next request, cached
-   * tokens included.
+   * tokens included, and is kept until every token it can reach has expired.
    *
    * @param customerId the customer
    * @param issuedBefore tokens with an earlier {@code iat} are refused
+   * @throws RevocationStoreException if the store cannot record it; nothing is revoked then
    * @throws NullPointerException if an argument is null
    */
   public void revokeCustomerTokens(String customerId, Instant issuedBefore) {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(issuedBefore, "issuedBefore");
-    customerCutoffs.asMap().merge(customerId, issuedBefore, (a, b) -> a.isAfter(b) ? a : b);
-    epoch.incrementAndGet();
+    revocations.revokeCustomerTokens(
+        customerId,
+        issuedBefore.toEpochMilli(),
+        issuedBefore.plus(TokenRequest.MAX_CUSTOMER_LIFETIME).toEpochMilli());
   }
 
   private void requireNotRevoked(String header, VerifiedToken verifiedToken) throws ApiException {
-    boolean revoked = revokedIds.getIfPresent(verifiedToken.tokenId()) != null;
-    if (!revoked && verifiedToken.customerId().isPresent()) {
-      Instant cutoff = customerCutoffs.getIfPresent(verifiedToken.customerId().get());
-      revoked = cutoff != null && verifiedToken.issuedAt().isBefore(cutoff);
+    boolean revoked;
+    try {
+      revoked =
+          revocations.isRevoked(
+              verifiedToken.tokenId(),
+              verifiedToken.customerId().orElse(null),
+              verifiedToken.issuedAt().toEpochMilli());
+    } catch (RevocationStoreException e) {
+      verified.invalidate(header);
+      throw new ApiException(
+          ApiError.of(
+                  ApiErrorCode.STATE_UNAVAILABLE,
+                  "revocations cannot be checked now; try again later")
+              .withRetryAfter(Duration.ofSeconds(1)));
     }
     if (revoked) {
       verified.invalidate(header);
@@ -281,11 +305,6 @@ public final class RequestAuthorizer {
     return new ApiException(ApiError.of(ApiErrorCode.UNAUTHORIZED, detail));
   }
 
-  private Duration untilNow(Instant instant) {
-    Duration left = Duration.between(clock.instant(), instant);
-    return left.isNegative() ? Duration.ZERO : left;
-  }
-
   /**
    * Configures a {@link RequestAuthorizer}; the token verifier is required.
    *
@@ -296,6 +315,7 @@ public final class RequestAuthorizer {
     private Clock clock = Clock.systemUTC();
     private long cacheSize = 100_000;
     private long maxRevocations = 1_000_000;
+    private RevocationStore revocations;
 
     private Builder() {}
 
@@ -339,8 +359,23 @@ public final class RequestAuthorizer {
     }
 
     /**
-     * Sets how many revoked token ids and revoked customers are remembered (each); 1,000,000 by
-     * default. Past it the oldest are forgotten.
+     * Sets where revocations are kept; by default an in-process store private to this authorizer.
+     * Authorizers on several instances (or rebuilt after a restart) share one store, such as {@code
+     * custos-redis}'s, so that a revocation holds everywhere and outlives any one authorizer.
+     *
+     * @param store the revocation store
+     * @return this builder
+     * @throws NullPointerException if {@code store} is null
+     */
+    public Builder revocationStore(RevocationStore store) {
+      this.revocations = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets how many revoked token ids and revoked customers the in-process store holds (each);
+     * 1,000,000 by default. Past it new revocations are refused with {@link
+     * RevocationStoreException}; none is forgotten before the tokens it reaches expire.
      *
      * @param max 1,000 to 100,000,000
      * @return this builder

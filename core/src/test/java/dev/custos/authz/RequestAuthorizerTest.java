@@ -75,7 +75,7 @@ class RequestAuthorizerTest {
     authorizer.authenticate("Bearer " + minted.token());
     authorizer.authenticate("Bearer " + other.token());
 
-    authorizer.revokeToken(minted.tokenId());
+    authorizer.revokeToken(minted.tokenId(), minted.expiresAt());
 
     assertThat(refused("Bearer " + minted.token()).error().detail())
         .isEqualTo("the token has been revoked");
@@ -87,7 +87,7 @@ class RequestAuthorizerTest {
   void revokeToken_notYetSeenToken_refused() {
     MintedToken minted = customerToken(INDIVIDUAL, "cards", Duration.ofHours(1));
 
-    authorizer.revokeToken(minted.tokenId());
+    authorizer.revokeToken(minted.tokenId(), minted.expiresAt());
 
     assertThat(refused("Bearer " + minted.token()).status()).isEqualTo(401);
   }
@@ -124,7 +124,7 @@ class RequestAuthorizerTest {
   void revocation_doesNotDropValidCachedTokensFromTheFastPath() throws Exception {
     String header = "Bearer " + customerToken(INDIVIDUAL, "cards", Duration.ofHours(1)).token();
     authorizer.authenticate(header);
-    authorizer.revokeToken("some-other-token");
+    authorizer.revokeToken("some-other-token", platform.time.instant().plusSeconds(60));
 
     authorizer.authenticate(header);
     authorizer.authenticate(header);
@@ -213,5 +213,108 @@ class RequestAuthorizerTest {
         .isThrownBy(() -> RequestAuthorizer.builder().cacheSize(0));
     assertThatExceptionOfType(IllegalArgumentException.class)
         .isThrownBy(() -> RequestAuthorizer.builder().maxRevocations(10));
+  }
+
+  @Test
+  void revoke_sharedStore_holdsOnAnotherAuthorizerAndOutlivesThisOne() throws Exception {
+    RevocationStore shared = new CaffeineRevocationStore(1_000, platform.time);
+    RequestAuthorizer a =
+        RequestAuthorizer.builder()
+            .verifier(platform.verifier)
+            .clock(platform.time)
+            .revocationStore(shared)
+            .build();
+    RequestAuthorizer b =
+        RequestAuthorizer.builder()
+            .verifier(platform.verifier)
+            .clock(platform.time)
+            .revocationStore(shared)
+            .build();
+    String header = "Bearer " + customerToken(INDIVIDUAL, "cards", Duration.ofHours(1)).token();
+    VerifiedToken cachedOnB = b.authenticate(header);
+
+    a.revoke(a.authenticate(header));
+
+    assertThat(refusedBy(b, header).error().detail()).isEqualTo("the token has been revoked");
+    RequestAuthorizer rebuilt =
+        RequestAuthorizer.builder()
+            .verifier(platform.verifier)
+            .clock(platform.time)
+            .revocationStore(shared)
+            .build();
+    assertThat(refusedBy(rebuilt, header).status()).isEqualTo(401);
+    assertThat(cachedOnB.tokenId()).isNotBlank();
+  }
+
+  @Test
+  void revokeToken_keptUntilTheTokensExpiryThenForgotten() {
+    CaffeineRevocationStore store = new CaffeineRevocationStore(1_000, platform.time);
+    long exp = platform.time.millis() + Duration.ofDays(2).toMillis();
+    store.revokeToken("jti", exp);
+
+    platform.time.advance(Duration.ofDays(2).minusMillis(1));
+    assertThat(store.isRevoked("jti", null, 0)).isTrue();
+    platform.time.advance(Duration.ofMillis(1));
+    assertThat(store.isRevoked("jti", null, 0)).isFalse();
+  }
+
+  @Test
+  void revokeToken_storeFull_refusedAndEarlierRevocationsKept() {
+    RequestAuthorizer small =
+        RequestAuthorizer.builder()
+            .verifier(platform.verifier)
+            .clock(platform.time)
+            .maxRevocations(1_000)
+            .build();
+    MintedToken first = customerToken(INDIVIDUAL, "cards", Duration.ofHours(1));
+    small.revokeToken(first.tokenId(), first.expiresAt());
+    for (int i = 1; i < 1_000; i++) {
+      small.revokeToken("filler-" + i, first.expiresAt());
+    }
+
+    assertThatExceptionOfType(RevocationStoreException.class)
+        .isThrownBy(() -> small.revokeToken("one-too-many", first.expiresAt()))
+        .satisfies(e -> assertThat(e.reason()).isEqualTo(RevocationStoreException.Reason.FULL));
+    assertThat(refusedBy(small, "Bearer " + first.token()).status()).isEqualTo(401);
+  }
+
+  @Test
+  void authenticate_revocationStoreDown_503NotAccepted() throws Exception {
+    RevocationStore down =
+        new RevocationStore() {
+          @Override
+          public void revokeToken(String tokenId, long expiresAtMillis) {}
+
+          @Override
+          public void revokeCustomerTokens(
+              String customerId, long issuedBeforeMillis, long keepUntilMillis) {}
+
+          @Override
+          public boolean isRevoked(String tokenId, String customerId, long issuedAtMillis) {
+            throw new RevocationStoreException(
+                RevocationStoreException.Reason.UNAVAILABLE, "down", null);
+          }
+
+          @Override
+          public void onRevocation(Runnable listener) {}
+        };
+    RequestAuthorizer blind =
+        RequestAuthorizer.builder()
+            .verifier(platform.verifier)
+            .clock(platform.time)
+            .revocationStore(down)
+            .build();
+    String header = "Bearer " + customerToken(INDIVIDUAL, "cards", Duration.ofHours(1)).token();
+
+    ApiException e = refusedBy(blind, header);
+
+    assertThat(e.status()).isEqualTo(503);
+    assertThat(e.error().code()).isEqualTo(ApiErrorCode.STATE_UNAVAILABLE);
+  }
+
+  private static ApiException refusedBy(RequestAuthorizer authorizer, String header) {
+    return assertThatExceptionOfType(ApiException.class)
+        .isThrownBy(() -> authorizer.authenticate(header))
+        .actual();
   }
 }
