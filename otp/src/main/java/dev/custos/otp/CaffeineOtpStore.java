@@ -93,7 +93,12 @@ final class CaffeineOtpStore implements OtpStore {
 
   @Override
   public void putChallenge(
-      String customerId, byte[] challengeId, byte[] codeTag, long expiresAtMillis, int attempts) {
+      String customerId,
+      byte[] challengeId,
+      byte[] codeTag,
+      long expiresAtMillis,
+      int attempts,
+      long nowMillis) {
     challenges.put(
         customerId, PendingChallenge.of(challengeId, codeTag, expiresAtMillis, attempts));
   }

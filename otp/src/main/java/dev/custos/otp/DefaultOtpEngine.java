@@ -110,7 +110,12 @@ final class DefaultOtpEngine implements OtpEngine {
     byte[] challengeId = crypto.newChallengeId();
     long expiresAtMillis = Math.addExact(now, lifetimeMillis);
     store.putChallenge(
-        customerId, challengeId, crypto.codeTag(challengeId, code), expiresAtMillis, maxAttempts);
+        customerId,
+        challengeId,
+        crypto.codeTag(challengeId, code),
+        expiresAtMillis,
+        maxAttempts,
+        now);
     started.increment();
     log.info(
         "OTP challenge started: customer={}, channel={}, phone={}, language={}",

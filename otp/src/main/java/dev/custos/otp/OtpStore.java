@@ -67,10 +67,16 @@ public interface OtpStore {
    * @param codeTag the 16-byte MAC of the code, bound to the challenge id
    * @param expiresAtMillis when the challenge expires
    * @param attempts how many codes may be checked against it
+   * @param nowMillis the engine's clock, from which a network store reckons the time to live
    * @throws OtpStoreException if the store is unreachable or full
    */
   void putChallenge(
-      String customerId, byte[] challengeId, byte[] codeTag, long expiresAtMillis, int attempts);
+      String customerId,
+      byte[] challengeId,
+      byte[] codeTag,
+      long expiresAtMillis,
+      int attempts,
+      long nowMillis);
 
   /**
    * Checks a code against the customer's pending challenge in one atomic step: a locked-out

@@ -29,7 +29,17 @@ public final class VerificationResult {
     this.retryAfter = retryAfter;
   }
 
-  static VerificationResult of(VerificationOutcome outcome) {
+  /**
+   * Returns the result of an outcome that carries no details: for {@link OtpStore} implementations.
+   *
+   * @param outcome {@code APPROVED}, {@code EXPIRED}, {@code NOT_FOUND} or {@code
+   *     MAX_ATTEMPTS_REACHED}
+   * @return the result
+   * @throws IllegalArgumentException for {@code INCORRECT_CODE} or {@code CUSTOMER_LOCKED}, which
+   *     carry details
+   * @throws NullPointerException if {@code outcome} is null
+   */
+  public static VerificationResult of(VerificationOutcome outcome) {
     return switch (outcome) {
       case APPROVED -> APPROVED;
       case EXPIRED -> EXPIRED;
@@ -40,11 +50,32 @@ public final class VerificationResult {
     };
   }
 
-  static VerificationResult incorrectCode(int attemptsLeft) {
+  /**
+   * Returns a wrong-code result: for {@link OtpStore} implementations.
+   *
+   * @param attemptsLeft checks the challenge still allows, at least 1
+   * @return the result
+   * @throws IllegalArgumentException if {@code attemptsLeft} is less than 1
+   */
+  public static VerificationResult incorrectCode(int attemptsLeft) {
+    if (attemptsLeft < 1) {
+      throw new IllegalArgumentException("attemptsLeft must be at least 1");
+    }
     return new VerificationResult(VerificationOutcome.INCORRECT_CODE, attemptsLeft, Duration.ZERO);
   }
 
-  static VerificationResult customerLocked(Duration retryAfter) {
+  /**
+   * Returns a locked-out result: for {@link OtpStore} implementations.
+   *
+   * @param retryAfter how long the lockout still lasts, positive
+   * @return the result
+   * @throws IllegalArgumentException if {@code retryAfter} is not positive
+   * @throws NullPointerException if {@code retryAfter} is null
+   */
+  public static VerificationResult customerLocked(Duration retryAfter) {
+    if (retryAfter.isNegative() || retryAfter.isZero()) {
+      throw new IllegalArgumentException("retryAfter must be positive");
+    }
     return new VerificationResult(VerificationOutcome.CUSTOMER_LOCKED, 0, retryAfter);
   }
 

@@ -41,7 +41,7 @@ class CaffeineOtpStoreTest extends OtpStoreContract {
     CaffeineOtpStore store = new CaffeineOtpStore(10, 1, clock);
     LockoutPolicy policy = LockoutPolicy.of(20, Duration.ofMinutes(15), 100, Duration.ofDays(1));
     byte[] id = new byte[16];
-    store.putChallenge("a", id, new byte[16], T0 + 600_000, 5);
+    store.putChallenge("a", id, new byte[16], T0 + 600_000, 5, T0);
     store.check(
         "a",
         id,
@@ -49,7 +49,7 @@ class CaffeineOtpStoreTest extends OtpStoreContract {
         T0 + 600_000,
         T0,
         policy);
-    store.putChallenge("b", id, new byte[16], T0 + 600_000, 5);
+    store.putChallenge("b", id, new byte[16], T0 + 600_000, 5, T0);
 
     assertThatExceptionOfType(OtpStoreException.class)
         .isThrownBy(() -> store.check("b", id, new byte[16], T0 + 600_000, T0, policy))

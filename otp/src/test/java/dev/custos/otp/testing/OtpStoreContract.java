@@ -127,7 +127,7 @@ public abstract class OtpStoreContract {
   void check_rightCode_approvedOnceThenNotFound() {
     OtpStore store = store();
     String customer = freshCustomer();
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5);
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
 
     assertThat(check(store, customer, 1, 2, T0 + MINUTE).outcome())
         .isEqualTo(VerificationOutcome.APPROVED);
@@ -139,7 +139,7 @@ public abstract class OtpStoreContract {
   void check_wrongCodes_attemptsCountDownThenTheChallengeBurns() {
     OtpStore store = store();
     String customer = freshCustomer();
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 2);
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 2, T0);
 
     VerificationResult first = check(store, customer, 1, 3, T0);
     assertThat(first.outcome()).isEqualTo(VerificationOutcome.INCORRECT_CODE);
@@ -153,7 +153,7 @@ public abstract class OtpStoreContract {
   void check_expiredTokenOrChallenge_expiredAndGone() {
     OtpStore store = store();
     String customer = freshCustomer();
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5);
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
 
     VerificationResult expired =
         store.check(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, T0 + 10 * MINUTE, POLICY);
@@ -167,8 +167,8 @@ public abstract class OtpStoreContract {
   void putChallenge_supersedes_oldIdNotFound() {
     OtpStore store = store();
     String customer = freshCustomer();
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5);
-    store.putChallenge(customer, bytes(3), bytes(4), T0 + 10 * MINUTE, 5);
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
+    store.putChallenge(customer, bytes(3), bytes(4), T0 + 10 * MINUTE, 5, T0);
 
     assertThat(check(store, customer, 1, 2, T0).outcome()).isEqualTo(VerificationOutcome.NOT_FOUND);
     assertThat(check(store, customer, 3, 4, T0).outcome()).isEqualTo(VerificationOutcome.APPROVED);
@@ -206,7 +206,7 @@ public abstract class OtpStoreContract {
     assertThat(check(store, customer, 9, 9, later).outcome())
         .isEqualTo(VerificationOutcome.CUSTOMER_LOCKED);
     store.unlock(customer);
-    store.putChallenge(customer, bytes(1), bytes(2), later + 10 * MINUTE, 5);
+    store.putChallenge(customer, bytes(1), bytes(2), later + 10 * MINUTE, 5, later);
     assertThat(check(store, customer, 1, 2, later).outcome())
         .isEqualTo(VerificationOutcome.APPROVED);
   }
@@ -216,12 +216,12 @@ public abstract class OtpStoreContract {
     OtpStore store = store();
     String customer = freshCustomer();
     long now = fail(store, customer, 2, T0);
-    store.putChallenge(customer, bytes(1), bytes(2), now + 10 * MINUTE, 5);
+    store.putChallenge(customer, bytes(1), bytes(2), now + 10 * MINUTE, 5, now);
     check(store, customer, 1, 2, now);
 
     now = fail(store, customer, 2, now);
 
-    store.putChallenge(customer, bytes(5), bytes(6), now + 10 * MINUTE, 5);
+    store.putChallenge(customer, bytes(5), bytes(6), now + 10 * MINUTE, 5, now);
     assertThat(check(store, customer, 5, 6, now).outcome()).isEqualTo(VerificationOutcome.APPROVED);
   }
 
@@ -229,7 +229,7 @@ public abstract class OtpStoreContract {
   void check_concurrentRightCodes_exactlyOneApproval() throws Exception {
     OtpStore store = store();
     String customer = freshCustomer();
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5);
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
 
     List<VerificationOutcome> outcomes = race(32, () -> check(store, customer, 1, 2, T0).outcome());
 
@@ -243,9 +243,9 @@ public abstract class OtpStoreContract {
   void check_concurrentWrongCodes_noGuessPastTheLockout() throws Exception {
     OtpStore store = store();
     String customer = freshCustomer();
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5);
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
     fail(store, customer, 2, T0);
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5);
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
 
     List<VerificationOutcome> outcomes = race(32, () -> check(store, customer, 1, 7, T0).outcome());
 
@@ -266,7 +266,7 @@ public abstract class OtpStoreContract {
    */
   private long fail(OtpStore store, String customer, int n, long now) {
     for (int i = 0; i < n; i++) {
-      store.putChallenge(customer, bytes(100 + i), bytes(200 + i), now + 10 * MINUTE, 5);
+      store.putChallenge(customer, bytes(100 + i), bytes(200 + i), now + 10 * MINUTE, 5, now);
       assertThat(check(store, customer, 100 + i, 7, now).outcome())
           .isEqualTo(VerificationOutcome.INCORRECT_CODE);
     }

@@ -1,0 +1,320 @@
+package dev.custos.redis;
+
+import dev.custos.authz.RevocationStore;
+import dev.custos.otp.OtpStore;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Custos's shared state on Redis, for hosts that run several instances: one connection giving the
+ * {@link OtpStore} (challenges, attempts, send windows, failures and lockouts) and the {@link
+ * RevocationStore}. Instances connected to one Redis act as one: a verification started on one
+ * completes on another, limits count across all, and a revocation holds everywhere.
+ *
+ * <pre>{@code
+ * try (CustosRedis redis = CustosRedis.connect("rediss://custos:secret@redis.internal:6379")) {
+ *   OtpEngine otp = OtpEngine.builder().brand("Acme").sender(sms)
+ *       .store(redis.otpStore()).masterKey(sharedOtpKey).build();
+ *   RequestAuthorizer authorizer = RequestAuthorizer.builder().verifier(verifier)
+ *       .revocationStore(redis.revocationStore()).build();
+ * }
+ * }</pre>
+ *
+ * <p>Every operation is one server-side script (one round trip) whose keys share a hash tag, so it
+ * also runs on Redis Cluster; every key has a time to live; codes are stored only as MACs and phone
+ * numbers only as keyed hashes. When Redis is down or slower than the timeout, operations throw the
+ * stores' typed exceptions and nothing is approved; work resumes when Redis is back. Revocations
+ * reach every instance by pub/sub at once, or by a poll of a counter within {@link
+ * Builder#revocationPollInterval} when a message is lost; while Redis cannot be reached, cached
+ * tokens are re-checked (and refused) from the next poll on.
+ *
+ * <p>Redis must not evict keys ({@code maxmemory-policy noeviction}): an evicting Redis would
+ * forget limits and revocations early, so {@link Builder#connect()} refuses one. Thread-safe.
+ */
+public final class CustosRedis implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CustosRedis.class);
+  private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_:.-]{1,64}");
+
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, String> connection;
+  private final StatefulRedisPubSubConnection<String, String> pubSub;
+  private final ScheduledExecutorService poller;
+  private final RedisOtpStore otpStore;
+  private final RedisRevocationStore revocationStore;
+
+  private CustosRedis(Builder b, RedisURI uri) {
+    this.client = RedisClient.create(uri);
+    client.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(true)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .timeoutOptions(TimeoutOptions.enabled(b.timeout))
+            .socketOptions(SocketOptions.builder().connectTimeout(b.timeout).build())
+            .build());
+    try {
+      this.connection = client.connect();
+      requireNoEviction(connection);
+      this.pubSub = client.connectPubSub();
+    } catch (RedisException e) {
+      client.shutdown();
+      throw new IllegalStateException("cannot connect to Redis at " + safe(uri), e);
+    } catch (IllegalStateException e) {
+      client.shutdown();
+      throw e;
+    }
+    Keys keys = new Keys(b.keyPrefix);
+    this.otpStore = new RedisOtpStore(connection::sync, keys);
+    this.revocationStore = new RedisRevocationStore(() -> connection, keys, b.clock, b.timeout);
+    pubSub.addListener(
+        new RedisPubSubAdapter<>() {
+          @Override
+          public void message(String channel, String message) {
+            revocationStore.fire();
+          }
+        });
+    pubSub.sync().subscribe(keys.revocationChannel());
+    this.poller =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "custos-redis-revocations");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = b.pollInterval.toMillis();
+    poller.scheduleWithFixedDelay(new Poll(), every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Connects with the defaults: key prefix {@code custos}, 500 ms timeout, revocations polled every
+   * 250 ms.
+   *
+   * @param redisUri {@code redis://[user:password@]host[:port][/database]}, or {@code rediss://}
+   *     for TLS
+   * @return the connected stores
+   * @throws IllegalArgumentException if the URI is not a {@code redis://} or {@code rediss://} URI
+   * @throws IllegalStateException if Redis cannot be reached, or evicts keys
+   * @throws NullPointerException if {@code redisUri} is null
+   */
+  public static CustosRedis connect(String redisUri) {
+    return builder(redisUri).connect();
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @param redisUri {@code redis://[user:password@]host[:port][/database]}, or {@code rediss://}
+   * @return a new builder
+   * @throws NullPointerException if {@code redisUri} is null
+   */
+  public static Builder builder(String redisUri) {
+    return new Builder(Objects.requireNonNull(redisUri, "redisUri"));
+  }
+
+  /**
+   * Returns the OTP store, for {@code OtpEngine.builder().store(...)}. Engines sharing it must
+   * share their master key.
+   *
+   * @return the store
+   */
+  public OtpStore otpStore() {
+    return otpStore;
+  }
+
+  /**
+   * Returns the revocation store, for {@code RequestAuthorizer.builder().revocationStore(...)}.
+   *
+   * @return the store
+   */
+  public RevocationStore revocationStore() {
+    return revocationStore;
+  }
+
+  /** Stops polling and closes the connections; the stores fail from then on. */
+  @Override
+  public void close() {
+    poller.shutdownNow();
+    pubSub.close();
+    connection.close();
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+  }
+
+  @Override
+  public String toString() {
+    return "CustosRedis[" + otpStore + ", " + revocationStore + "]";
+  }
+
+  private static void requireNoEviction(StatefulRedisConnection<String, String> connection) {
+    Map<String, String> config;
+    try {
+      config = connection.sync().configGet("maxmemory-policy");
+    } catch (RedisException e) {
+      log.warn(
+          "cannot read Redis's maxmemory-policy (CONFIG is not allowed); make sure it is noeviction");
+      return;
+    }
+    String policy = config.get("maxmemory-policy");
+    if (policy != null && !policy.equals("noeviction")) {
+      throw new IllegalStateException(
+          "Redis evicts keys under memory pressure (maxmemory-policy "
+              + policy
+              + "): Custos needs noeviction, so that no limit or revocation is forgotten early");
+    }
+  }
+
+  private static String safe(RedisURI uri) {
+    return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort();
+  }
+
+  /** Notices revocations whose pub/sub message was lost, and Redis being out of reach. */
+  private final class Poll implements Runnable {
+    private String last;
+    private boolean reachable = true;
+    private boolean first = true;
+
+    @Override
+    public void run() {
+      try {
+        String sequence = revocationStore.sequence();
+        if (!first && !Objects.equals(sequence, last)) {
+          revocationStore.fire();
+        }
+        if (!reachable) {
+          log.info("Redis is reachable again");
+          revocationStore.fire();
+        }
+        first = false;
+        last = sequence;
+        reachable = true;
+      } catch (RuntimeException e) {
+        if (reachable) {
+          log.warn(
+              "Redis cannot be reached ({}): cached tokens are re-checked",
+              e.getClass().getSimpleName());
+        }
+        reachable = false;
+        // Fail closed: cached tokens go back through the store, which refuses while it is down.
+        revocationStore.fire();
+      }
+    }
+  }
+
+  /** Configures a {@link CustosRedis}. Not thread-safe. */
+  public static final class Builder {
+    private final String uri;
+    private String keyPrefix = "custos";
+    private Duration timeout = Duration.ofMillis(500);
+    private Duration pollInterval = Duration.ofMillis(250);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(String uri) {
+      this.uri = uri;
+    }
+
+    /**
+     * Sets the prefix of every key (and of the pub/sub channel); {@code custos} by default. Hosts
+     * sharing one Redis use one prefix each.
+     *
+     * @param prefix 1 to 64 of {@code [A-Za-z0-9_:.-]}
+     * @return this builder
+     * @throws IllegalArgumentException if the prefix is not of that form
+     * @throws NullPointerException if {@code prefix} is null
+     */
+    public Builder keyPrefix(String prefix) {
+      if (!PREFIX.matcher(Objects.requireNonNull(prefix, "prefix")).matches()) {
+        throw new IllegalArgumentException("keyPrefix must be 1 to 64 of [A-Za-z0-9_:.-]");
+      }
+      this.keyPrefix = prefix;
+      return this;
+    }
+
+    /**
+     * Sets how long an operation (and a connection attempt) may take before it fails with the
+     * stores' typed exception; 500 ms by default.
+     *
+     * @param timeout 10 ms to 60 s
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     * @throws NullPointerException if {@code timeout} is null
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = between("timeout", timeout, Duration.ofMillis(10), Duration.ofSeconds(60));
+      return this;
+    }
+
+    /**
+     * Sets how often the revocation counter is polled: the longest a revocation takes to reach this
+     * instance when its pub/sub message is lost; 250 ms by default.
+     *
+     * @param interval 10 ms to 10 s
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     * @throws NullPointerException if {@code interval} is null
+     */
+    public Builder revocationPollInterval(Duration interval) {
+      this.pollInterval =
+          between(
+              "revocationPollInterval", interval, Duration.ofMillis(10), Duration.ofSeconds(10));
+      return this;
+    }
+
+    /**
+     * Sets the clock revocations' times to live are reckoned from: the authorizer's clock; {@link
+     * Clock#systemUTC()} by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Connects.
+     *
+     * @return the connected stores; close them when done
+     * @throws IllegalArgumentException if the URI is not a {@code redis://} or {@code rediss://}
+     *     URI
+     * @throws IllegalStateException if Redis cannot be reached, or evicts keys
+     */
+    public CustosRedis connect() {
+      if (!uri.startsWith("redis://") && !uri.startsWith("rediss://")) {
+        throw new IllegalArgumentException("a Redis URI starts with redis:// or rediss://");
+      }
+      RedisURI parsed;
+      try {
+        parsed = RedisURI.create(uri);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("not a valid Redis URI", e);
+      }
+      parsed.setTimeout(timeout);
+      return new CustosRedis(this, parsed);
+    }
+
+    private static Duration between(String name, Duration value, Duration min, Duration max) {
+      Objects.requireNonNull(value, name);
+      if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+        throw new IllegalArgumentException(name + " must be " + min + " to " + max);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.custos.redis;
+
+import dev.custos.otp.OtpStore;
+import dev.custos.otp.OtpStoreException;
+import dev.custos.otp.RateLimit;
+import dev.custos.otp.VerificationOutcome;
+import dev.custos.otp.VerificationResult;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The OTP store on Redis: each operation one script, one round trip, on one hash slot. */
+final class RedisOtpStore implements OtpStore {
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+  private static final long LONGEST_LOCKOUT_MILLIS = Duration.ofHours(24).toMillis();
+
+  private static final Script ACQUIRE = Script.load("acquire_send");
+  private static final Script RELEASE = Script.load("release_send");
+  private static final Script PUT = Script.load("put_challenge");
+  private static final Script CHECK = Script.load("check_code");
+
+  private final Supplier<RedisCommands<String, String>> redis;
+  private final Keys keys;
+  private final SecureRandom random = new SecureRandom();
+
+  RedisOtpStore(Supplier<RedisCommands<String, String>> redis, Keys keys) {
+    this.redis = redis;
+    this.keys = keys;
+  }
+
+  @Override
+  public SendDecision acquireSend(Scope scope, String id, SendLimit limit, long nowMillis) {
+    String window = keys.sends(scope, id);
+    boolean customer = scope == Scope.CUSTOMER;
+    byte[] nonce = new byte[12];
+    random.nextBytes(nonce);
+    List<Object> reply =
+        call(
+            () ->
+                ACQUIRE.run(
+                    redis.get(),
+                    ScriptOutputType.MULTI,
+                    new String[] {window, customer ? keys.failures(id) : window},
+                    Long.toString(nowMillis),
+                    Integer.toString(limit.max()),
+                    Long.toString(limit.windowMillis()),
+                    Long.toString(limit.cooldownMillis()),
+                    B64.encodeToString(nonce),
+                    customer ? "1" : "0"));
+    String decision = (String) reply.get(0);
+    long wait = (Long) reply.get(1);
+    return switch (decision) {
+      case "ok" -> SendDecision.acquired();
+      case "locked" -> SendDecision.refused(RateLimit.CUSTOMER_LOCKED, wait);
+      case "cooldown" -> SendDecision.refused(RateLimit.PHONE_COOLDOWN, wait);
+      case "full" -> SendDecision.refused(limit.limit(), wait);
+      default -> throw unexpected(decision);
+    };
+  }
+
+  @Override
+  public void releaseSend(Scope scope, String id, long sentAtMillis) {
+    call(
+        () ->
+            RELEASE.run(
+                redis.get(),
+                ScriptOutputType.INTEGER,
+                new String[] {keys.sends(scope, id)},
+                Long.toString(sentAtMillis)));
+  }
+
+  @Override
+  public void putChallenge(
+      String customerId,
+      byte[] challengeId,
+      byte[] codeTag,
+      long expiresAtMillis,
+      int attempts,
+      long nowMillis) {
+    call(
+        () ->
+            PUT.run(
+                redis.get(),
+                ScriptOutputType.INTEGER,
+                new String[] {keys.challenge(customerId)},
+                B64.encodeToString(challengeId),
+                B64.encodeToString(codeTag),
+                Long.toString(expiresAtMillis),
+                Integer.toString(attempts),
+                Long.toString(nowMillis)));
+  }
+
+  @Override
+  public VerificationResult check(
+      String customerId,
+      byte[] challengeId,
+      byte[] codeTag,
+      long tokenExpiresAtMillis,
+      long nowMillis,
+      LockoutPolicy policy) {
+    List<Object> reply =
+        call(
+            () ->
+                CHECK.run(
+                    redis.get(),
+                    ScriptOutputType.MULTI,
+                    new String[] {keys.challenge(customerId), keys.failures(customerId)},
+                    B64.encodeToString(challengeId),
+                    B64.encodeToString(codeTag),
+                    Long.toString(tokenExpiresAtMillis),
+                    Long.toString(nowMillis),
+                    Integer.toString(policy.failuresPerLockout()),
+                    Long.toString(policy.firstLockoutMillis()),
+                    Integer.toString(policy.permanentAfter()),
+                    Long.toString(policy.memoryMillis()),
+                    Long.toString(LONGEST_LOCKOUT_MILLIS)));
+    String outcome = (String) reply.get(0);
+    long value = (Long) reply.get(1);
+    return switch (outcome) {
+      case "approved" -> VerificationResult.of(VerificationOutcome.APPROVED);
+      case "incorrect" -> VerificationResult.incorrectCode((int) value);
+      case "max" -> VerificationResult.of(VerificationOutcome.MAX_ATTEMPTS_REACHED);
+      case "expired" -> VerificationResult.of(VerificationOutcome.EXPIRED);
+      case "notfound" -> VerificationResult.of(VerificationOutcome.NOT_FOUND);
+      case "locked" -> VerificationResult.customerLocked(Duration.ofMillis(Math.max(1, value)));
+      default -> throw unexpected(outcome);
+    };
+  }
+
+  @Override
+  public void unlock(String customerId) {
+    call(() -> redis.get().del(keys.failures(customerId)));
+  }
+
+  @Override
+  public long pendingChallenges() {
+    return -1;
+  }
+
+  private static <T> T call(Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (RuntimeException e) {
+      throw Failures.otp(e);
+    }
+  }
+
+  private static OtpStoreException unexpected(String reply) {
+    return new OtpStoreException(
+        OtpStoreException.Reason.UNAVAILABLE, "unexpected reply from Redis: " + reply, null);
+  }
+
+  @Override
+  public String toString() {
+    return "RedisOtpStore";
+  }
+}

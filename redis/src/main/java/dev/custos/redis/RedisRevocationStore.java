@@ -1,0 +1,149 @@
+package dev.custos.redis;
+
+import dev.custos.authz.RevocationStore;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Revocations on Redis. A revocation is one script on the revoked token's or customer's key, then a
+ * counter bump and a pub/sub message that reach every instance's listeners; a check is two
+ * pipelined reads (one round trip). Listeners also run when the counter is seen to have moved by
+ * the periodic poll, so a lost message delays a revocation by at most the poll interval.
+ */
+final class RedisRevocationStore implements RevocationStore {
+  private static final Script REVOKE_TOKEN = Script.load("revoke_token");
+  private static final Script REVOKE_CUSTOMER = Script.load("revoke_customer");
+
+  /** How long the revocation counter lives after its last move; every key has a TTL. */
+  private static final long SEQUENCE_TTL_MILLIS = Duration.ofDays(30).toMillis();
+
+  private final Supplier<StatefulRedisConnection<String, String>> connection;
+  private final Keys keys;
+  private final Clock clock;
+  private final Duration timeout;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+  RedisRevocationStore(
+      Supplier<StatefulRedisConnection<String, String>> connection,
+      Keys keys,
+      Clock clock,
+      Duration timeout) {
+    this.connection = connection;
+    this.keys = keys;
+    this.clock = clock;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public void revokeToken(String tokenId, long expiresAtMillis) {
+    Objects.requireNonNull(tokenId, "tokenId");
+    long ttl = expiresAtMillis - clock.millis();
+    call(
+        () ->
+            REVOKE_TOKEN.run(
+                connection.get().sync(),
+                ScriptOutputType.INTEGER,
+                new String[] {keys.revokedToken(tokenId)},
+                Long.toString(ttl)));
+    announce();
+  }
+
+  @Override
+  public void revokeCustomerTokens(
+      String customerId, long issuedBeforeMillis, long keepUntilMillis) {
+    Objects.requireNonNull(customerId, "customerId");
+    long ttl = keepUntilMillis - clock.millis();
+    call(
+        () ->
+            REVOKE_CUSTOMER.run(
+                connection.get().sync(),
+                ScriptOutputType.INTEGER,
+                new String[] {keys.revokedCustomer(customerId)},
+                Long.toString(issuedBeforeMillis),
+                Long.toString(ttl)));
+    announce();
+  }
+
+  /** Moves the counter (the poll's fallback) and tells every subscriber at once. */
+  private void announce() {
+    call(
+        () -> {
+          var redis = connection.get().sync();
+          long sequence = redis.incr(keys.revocationSequence());
+          redis.pexpire(keys.revocationSequence(), SEQUENCE_TTL_MILLIS);
+          redis.publish(keys.revocationChannel(), Long.toString(sequence));
+          return null;
+        });
+    // This instance need not wait for its own message.
+    fire();
+  }
+
+  @Override
+  public boolean isRevoked(String tokenId, String customerId, long issuedAtMillis) {
+    try {
+      var redis = connection.get().async();
+      RedisFuture<Long> token = redis.exists(keys.revokedToken(tokenId));
+      RedisFuture<String> cutoff =
+          customerId == null ? null : redis.get(keys.revokedCustomer(customerId));
+      long waitNanos = timeout.toNanos();
+      long start = System.nanoTime();
+      if (token.get(waitNanos, TimeUnit.NANOSECONDS) > 0) {
+        return true;
+      }
+      if (cutoff == null) {
+        return false;
+      }
+      String value =
+          cutoff.get(Math.max(1, waitNanos - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
+      return value != null && issuedAtMillis < Long.parseLong(value);
+    } catch (ExecutionException e) {
+      throw Failures.revocation(
+          e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+    } catch (TimeoutException e) {
+      throw Failures.revocation(new IllegalStateException("Redis did not answer in " + timeout));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Failures.revocation(new IllegalStateException("interrupted"));
+    } catch (RuntimeException e) {
+      throw Failures.revocation(e);
+    }
+  }
+
+  @Override
+  public void onRevocation(Runnable listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Runs every listener: a revocation happened somewhere, or may have. */
+  void fire() {
+    listeners.forEach(Runnable::run);
+  }
+
+  /** The counter's value now, or null if there is none. */
+  String sequence() {
+    return connection.get().sync().get(keys.revocationSequence());
+  }
+
+  private static <T> T call(Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (RuntimeException e) {
+      throw Failures.revocation(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RedisRevocationStore";
+  }
+}
