@@ -98,7 +98,9 @@ public final class CustosRedis implements AutoCloseable {
               return t;
             });
     long every = b.pollInterval.toMillis();
-    poller.scheduleWithFixedDelay(new Poll(), every, every, TimeUnit.MILLISECONDS);
+    // The counter is read now, so that a revocation made before the first poll is not the baseline.
+    poller.scheduleWithFixedDelay(
+        new Poll(revocationStore.sequence()), every, every, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -186,20 +188,22 @@ public final class CustosRedis implements AutoCloseable {
   private final class Poll implements Runnable {
     private String last;
     private boolean reachable = true;
-    private boolean first = true;
+
+    Poll(String initial) {
+      this.last = initial;
+    }
 
     @Override
     public void run() {
       try {
         String sequence = revocationStore.sequence();
-        if (!first && !Objects.equals(sequence, last)) {
+        if (!Objects.equals(sequence, last)) {
           revocationStore.fire();
         }
         if (!reachable) {
           log.info("Redis is reachable again");
           revocationStore.fire();
         }
-        first = false;
         last = sequence;
         reachable = true;
       } catch (RuntimeException e) {

@@ -1,0 +1,147 @@
+package dev.custos.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import dev.custos.authz.RequestAuthorizer;
+import dev.custos.error.ApiException;
+import dev.custos.scopes.ScopeCatalog;
+import dev.custos.testing.FakeClock;
+import dev.custos.testing.RedisServer;
+import dev.custos.token.KeyRing;
+import dev.custos.token.MintedToken;
+import dev.custos.token.PasetoVersion;
+import dev.custos.token.SigningKey;
+import dev.custos.token.TokenMinter;
+import dev.custos.token.TokenRequest;
+import dev.custos.token.TokenVerifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Revocations through Redis reach another instance's verified-token cache: by pub/sub at once, by
+ * the counter poll when the message is lost; and survive a new authorizer.
+ */
+class RevocationTest {
+  @RegisterExtension static final RedisServer REDIS = new RedisServer();
+
+  private final FakeClock clock = FakeClock.create();
+  private final KeyRing keys = KeyRing.of(SigningKey.generate(PasetoVersion.V2_PUBLIC));
+  private final TokenMinter minter =
+      TokenMinter.builder().keyRing(keys).issuer("i").clock(clock).build();
+  private final TokenVerifier verifier =
+      TokenVerifier.builder().keyRing(keys).issuer("i").clock(clock).build();
+  private final List<CustosRedis> connections = new ArrayList<>();
+
+  private CustosRedis connect(Duration poll) {
+    CustosRedis redis =
+        CustosRedis.builder(REDIS.uri()).revocationPollInterval(poll).clock(clock).connect();
+    connections.add(redis);
+    return redis;
+  }
+
+  private RequestAuthorizer authorizer(CustosRedis redis) {
+    return RequestAuthorizer.builder()
+        .verifier(verifier)
+        .clock(clock)
+        .revocationStore(redis.revocationStore())
+        .build();
+  }
+
+  @AfterEach
+  void close() {
+    connections.forEach(CustosRedis::close);
+  }
+
+  private MintedToken token(String customer) {
+    return minter.mint(
+        TokenRequest.customer(customer, ScopeCatalog.unit().parse("cards"))
+            .expiresIn(Duration.ofHours(1)));
+  }
+
+  @Test
+  void revokeOnOneInstance_cachedTokenRefusedOnAnother_within1s() throws Exception {
+    CustosRedis a = connect(Duration.ofMillis(250));
+    CustosRedis b = connect(Duration.ofMillis(250));
+    RequestAuthorizer onA = authorizer(a);
+    RequestAuthorizer onB = authorizer(b);
+    MintedToken minted = token("100001");
+    String header = "Bearer " + minted.token();
+    onB.authenticate(header);
+    CountDownLatch heard = new CountDownLatch(1);
+    b.revocationStore().onRevocation(heard::countDown);
+
+    long start = System.nanoTime();
+    onA.revoke(onA.authenticate(header));
+    assertThat(heard.await(1, TimeUnit.SECONDS)).as("B heard of the revocation").isTrue();
+    long delayMicros = (System.nanoTime() - start) / 1_000;
+
+    assertThatExceptionOfType(ApiException.class)
+        .isThrownBy(() -> onB.authenticate(header))
+        .satisfies(e -> assertThat(e.error().detail()).isEqualTo("the token has been revoked"));
+    System.out.println(
+        "revocation reached the other instance by pub/sub in " + delayMicros + " us");
+  }
+
+  @Test
+  void lostMessage_theCounterPollCatchesIt() throws Exception {
+    CustosRedis b = connect(Duration.ofMillis(100));
+    RequestAuthorizer onB = authorizer(b);
+    String header = "Bearer " + token("100002").token();
+    onB.authenticate(header);
+    CountDownLatch heard = new CountDownLatch(1);
+    b.revocationStore().onRevocation(heard::countDown);
+
+    // A revocation whose PUBLISH never arrived: the key and the counter, nothing else.
+    Keys keys = new Keys("custos");
+    REDIS.command(
+        "SET", keys.revokedCustomer("100002"), Long.toString(clock.millis() + 1), "PX", "600000");
+    REDIS.command("INCR", keys.revocationSequence());
+    long start = System.nanoTime();
+
+    assertThat(heard.await(1, TimeUnit.SECONDS)).as("the poll noticed the counter").isTrue();
+    long delayMillis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(delayMillis).isLessThan(1_000);
+    assertThatExceptionOfType(ApiException.class).isThrownBy(() -> onB.authenticate(header));
+    System.out.println(
+        "a lost revocation message was caught by the poll in " + delayMillis + " ms");
+  }
+
+  @Test
+  void revocation_outlivesTheAuthorizerAndTheConnection() throws Exception {
+    CustosRedis a = connect(Duration.ofMillis(250));
+    MintedToken minted = token("100003");
+    authorizer(a).revokeToken(minted.tokenId(), minted.expiresAt());
+    a.close();
+    connections.remove(a);
+
+    RequestAuthorizer fresh = authorizer(connect(Duration.ofMillis(250)));
+
+    assertThatExceptionOfType(ApiException.class)
+        .isThrownBy(() -> fresh.authenticate("Bearer " + minted.token()))
+        .satisfies(e -> assertThat(e.status()).isEqualTo(401));
+  }
+
+  @Test
+  void revocation_keptUntilTheTokensExpiryOnly() throws Exception {
+    CustosRedis a = connect(Duration.ofMillis(250));
+    MintedToken minted = token("100004");
+    authorizer(a).revoke(verifier.verify(minted.token()));
+
+    long ttl =
+        Long.parseLong(
+            REDIS
+                .command("PTTL", new Keys("custos").revokedToken(minted.tokenId()))
+                .trim()
+                .substring(1));
+
+    assertThat(ttl)
+        .isBetween(Duration.ofHours(1).toMillis() - 5_000, Duration.ofHours(1).toMillis());
+  }
+}
