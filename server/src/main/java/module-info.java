@@ -4,6 +4,8 @@
  */
 module dev.custos.server {
   requires transitive dev.custos.core;
+  requires dev.custos.redis;
+  requires org.bouncycastle.provider;
   requires com.github.benmanes.caffeine;
   requires info.picocli;
   requires jdk.httpserver;

@@ -152,6 +152,14 @@ public final class Cli implements Runnable {
         description = "Accept Unit's sandbox passcode 000001 (sandbox only).")
     boolean passcode;
 
+    @Option(
+        names = "--redis",
+        description =
+            "Share verification, limit and revocation state through Redis (redis:// or rediss://"
+                + " URI), so several servers act as one. Needs --key: every server signs with, and"
+                + " derives its OTP key from, the same key.")
+    String redis;
+
     @Override
     public Integer call() throws Exception {
       CustosServer.Options options =
@@ -166,6 +174,9 @@ public final class Cli implements Runnable {
       }
       if (key != null) {
         options.signingKey(readSigningKey(key, version(keyVersion)));
+      }
+      if (redis != null) {
+        options.redis(redis);
       }
       CustosServer server = CustosServer.start(options);
       CountDownLatch stopped = new CountDownLatch(1);

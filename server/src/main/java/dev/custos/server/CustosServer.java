@@ -11,6 +11,7 @@ import dev.custos.error.ApiException;
 import dev.custos.jsonapi.CustomerTokenEndpoints;
 import dev.custos.jsonapi.JsonApiResponse;
 import dev.custos.otp.OtpEngine;
+import dev.custos.redis.CustosRedis;
 import dev.custos.scopes.Scope;
 import dev.custos.scopes.ScopeCatalog;
 import dev.custos.token.KeyRing;
@@ -46,6 +47,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +91,7 @@ public final class CustosServer implements AutoCloseable {
   private final CustomerTokenEndpoints endpoints;
   private final SandboxSender sender;
   private final Fixtures fixtures;
+  private final CustosRedis redis;
   private final String orgToken;
   private final AtomicLong nextCardId = new AtomicLong(7100);
   private final Scope accounts;
@@ -107,12 +112,27 @@ public final class CustosServer implements AutoCloseable {
     TokenVerifier verifier =
         TokenVerifier.builder().keyRing(keys).issuer(options.issuer).clock(options.clock).build();
     this.sender = new SandboxSender(options.clock, options.sandbox);
-    OtpEngine otp =
-        OtpEngine.builder().brand(options.brand).sender(sender).clock(options.clock).build();
+    this.redis =
+        options.redis == null
+            ? null
+            : CustosRedis.builder(options.redis).clock(options.clock).connect();
+    OtpEngine.Builder otpBuilder =
+        OtpEngine.builder().brand(options.brand).sender(sender).clock(options.clock);
+    if (redis != null) {
+      // Every server on the Redis must read the others' verification tokens and code MACs: they
+      // share the signing key, so the OTP master key is derived from it (HKDF, its own label).
+      otpBuilder.store(redis.otpStore()).masterKey(otpMasterKey(key));
+    }
+    OtpEngine otp = otpBuilder.build();
     if (options.sandboxPasscode) {
       otp = new SandboxPasscodeEngine(otp, sender);
     }
-    this.authorizer = RequestAuthorizer.builder().verifier(verifier).clock(options.clock).build();
+    RequestAuthorizer.Builder authorizerBuilder =
+        RequestAuthorizer.builder().verifier(verifier).clock(options.clock);
+    if (redis != null) {
+      authorizerBuilder.revocationStore(redis.revocationStore());
+    }
+    this.authorizer = authorizerBuilder.build();
     CustomerTokenService service =
         CustomerTokenService.builder()
             .directory(fixtures.directory)
@@ -152,8 +172,9 @@ public final class CustosServer implements AutoCloseable {
    * @param options what to serve and where
    * @return the running server
    * @throws IOException if the fixtures cannot be read or the address cannot be bound
-   * @throws IllegalStateException if sandbox mode is off without a signing key, or the sandbox
-   *     passcode is enabled outside sandbox mode
+   * @throws IllegalStateException if sandbox mode is off without a signing key, the sandbox
+   *     passcode is enabled outside sandbox mode, Redis is asked for without a signing key, or
+   *     Redis cannot be reached or evicts keys
    * @throws NullPointerException if {@code options} is null
    */
   public static CustosServer start(Options options) throws IOException {
@@ -202,6 +223,33 @@ public final class CustosServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  /**
+   * Revokes a token on this server (and, with Redis, on every server sharing it): the reference
+   * server's stand-in for an admin endpoint.
+   *
+   * @param token the token to revoke
+   * @throws ApiException 401 if the token is not valid now
+   */
+  public void revoke(String token) throws ApiException {
+    authorizer.revoke(authorizer.authenticate("Bearer " + token));
+  }
+
+  /** The OTP master key of servers sharing a Redis: HKDF-SHA256 of the signing key's PASERK. */
+  private static byte[] otpMasterKey(SigningKey key) {
+    HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+    hkdf.init(
+        new HKDFParameters(
+            key.exportSecretPaserk().getBytes(StandardCharsets.US_ASCII),
+            null,
+            "custos server otp master key v1".getBytes(StandardCharsets.US_ASCII)));
+    byte[] master = new byte[32];
+    hkdf.generateBytes(master, 0, master.length);
+    return master;
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -492,6 +540,7 @@ public final class CustosServer implements AutoCloseable {
     SigningKey signingKey;
     String issuer = "custos-sandbox";
     String brand = "Unit";
+    String redis;
     Clock clock = Clock.systemUTC();
     int shutdownGraceSeconds = 2;
 
@@ -613,8 +662,25 @@ public final class CustosServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Shares verification, limit and revocation state through Redis, so that several servers act as
+     * one; needs a {@link #signingKey} shared by all of them.
+     *
+     * @param redisUri a {@code redis://} or {@code rediss://} URI
+     * @return these options
+     * @throws NullPointerException if {@code redisUri} is null
+     */
+    public Options redis(String redisUri) {
+      this.redis = Objects.requireNonNull(redisUri, "redisUri");
+      return this;
+    }
+
     /** Checks the options belong together. */
     Options validated() {
+      if (redis != null && signingKey == null) {
+        throw new IllegalStateException(
+            "--redis needs --key: servers sharing state must share their signing key");
+      }
       if (!sandbox && signingKey == null) {
         throw new IllegalStateException("outside sandbox mode a signing key file is required");
       }

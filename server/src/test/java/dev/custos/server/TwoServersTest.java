@@ -1,0 +1,133 @@
+package dev.custos.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.custos.testing.RedisServer;
+import dev.custos.token.PasetoVersion;
+import dev.custos.token.SigningKey;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Two servers on different ports, sharing one Redis and one key, behave as one. */
+class TwoServersTest {
+  @RegisterExtension static final RedisServer REDIS = new RedisServer();
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private CustosServer a;
+  private CustosServer b;
+  private String orgToken;
+
+  @BeforeEach
+  void start() throws Exception {
+    SigningKey key = SigningKey.generate(PasetoVersion.V2_PUBLIC);
+    a = CustosServer.start(options(key));
+    b = CustosServer.start(options(key));
+    orgToken = a.sandboxOrgToken().orElseThrow();
+  }
+
+  private static CustosServer.Options options(SigningKey key) {
+    return CustosServer.options().port(0).shutdownGrace(0).signingKey(key).redis(REDIS.uri());
+  }
+
+  @AfterEach
+  void stop() {
+    a.close();
+    b.close();
+  }
+
+  @Test
+  void verificationStartedOnOne_completesOnTheOther() throws Exception {
+    HttpResponse<String> started =
+        send(
+            a,
+            "POST",
+            "/customers/100001/token/verification",
+            orgToken,
+            "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\"}}}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    String verificationToken = (String) read(started, "data", "attributes", "verificationToken");
+    HttpResponse<String> messages =
+        send(a, "GET", "/sandbox/messages?filter%5BcustomerId%5D=100001", orgToken, null);
+    String body = (String) read(messages, "data", "0", "attributes", "body");
+    String code = body.substring(body.length() - 6);
+
+    HttpResponse<String> minted =
+        send(
+            b,
+            "POST",
+            "/customers/100001/token",
+            orgToken,
+            ServerEndToEndTest.tokenBody("customers cards-write cards", verificationToken, code));
+
+    assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+    HttpResponse<String> again =
+        send(
+            a,
+            "POST",
+            "/customers/100001/token",
+            orgToken,
+            ServerEndToEndTest.tokenBody("customers cards-write cards", verificationToken, code));
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(read(again, "errors", "0", "code")).isEqualTo("verification_not_found");
+  }
+
+  @Test
+  void revocationOnOne_holdsOnTheOtherWithinASecond() throws Exception {
+    HttpResponse<String> minted =
+        send(
+            a,
+            "POST",
+            "/customers/100001/token",
+            orgToken,
+            ServerEndToEndTest.tokenBody("customers cards", null, null));
+    String token = (String) read(minted, "data", "attributes", "token");
+    assertThat(send(b, "GET", "/cards", token, null).statusCode()).isEqualTo(200);
+
+    a.revoke(token);
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+    int status = 200;
+    while (status == 200 && System.nanoTime() < deadline) {
+      status = send(b, "GET", "/cards", token, null).statusCode();
+    }
+    assertThat(status).isEqualTo(401);
+  }
+
+  private HttpResponse<String> send(
+      CustosServer server, String method, String path, String bearer, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.uri() + path))
+            .header("Authorization", "Bearer " + bearer)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/vnd.api+json");
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Object read(HttpResponse<String> response, String... path) throws Exception {
+    Object node = JSONObjectUtils.parse(response.body());
+    for (String step : path) {
+      node =
+          node instanceof List<?> list
+              ? list.get(Integer.parseInt(step))
+              : ((Map<?, ?>) node).get(step);
+    }
+    return node;
+  }
+}
