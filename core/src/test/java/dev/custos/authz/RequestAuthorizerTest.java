@@ -312,6 +312,44 @@ class RequestAuthorizerTest {
     assertThat(e.error().code()).isEqualTo(ApiErrorCode.STATE_UNAVAILABLE);
   }
 
+  @Test
+  void keyRotation_sameAuthorizer_newKeyAcceptedAndRevocationsKept() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<dev.custos.token.KeyRing> ring =
+        new java.util.concurrent.atomic.AtomicReference<>(platform.keys);
+    dev.custos.token.TokenMinter minter =
+        dev.custos.token.TokenMinter.builder()
+            .followKeyRing(ring::get)
+            .issuer(TestPlatform.ISSUER)
+            .clock(platform.time)
+            .build();
+    RequestAuthorizer following =
+        RequestAuthorizer.builder()
+            .verifier(
+                TokenVerifier.builder()
+                    .followKeyRing(ring::get)
+                    .issuer(TestPlatform.ISSUER)
+                    .clock(platform.time)
+                    .build())
+            .clock(platform.time)
+            .build();
+    MintedToken revoked =
+        minter.mint(TokenRequest.customer(INDIVIDUAL, platform.catalog.parse("cards")));
+    following.revoke(following.authenticate("Bearer " + revoked.token()));
+
+    ring.updateAndGet(
+        r ->
+            r.rotate(
+                dev.custos.token.SigningKey.generate(dev.custos.token.PasetoVersion.V2_PUBLIC),
+                platform.time.instant().plus(Duration.ofDays(1))));
+    MintedToken fresh =
+        minter.mint(TokenRequest.customer(INDIVIDUAL, platform.catalog.parse("cards")));
+
+    assertThat(following.authenticate("Bearer " + fresh.token()).keyId())
+        .isEqualTo(ring.get().signingKey().keyId());
+    assertThat(refusedBy(following, "Bearer " + revoked.token()).error().detail())
+        .isEqualTo("the token has been revoked");
+  }
+
   private static ApiException refusedBy(RequestAuthorizer authorizer, String header) {
     return assertThatExceptionOfType(ApiException.class)
         .isThrownBy(() -> authorizer.authenticate(header))

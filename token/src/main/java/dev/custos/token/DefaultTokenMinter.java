@@ -8,24 +8,51 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Signs the claims of a request with one key; the footer names the key. */
 final class DefaultTokenMinter implements TokenMinter {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final SigningKey key;
+  /** A signing key and the footer naming it. */
+  private record Signer(SigningKey key, byte[] footer) {
+    static Signer of(SigningKey key) {
+      return new Signer(
+          key,
+          JSONObjectUtils.toJSONString(Map.of("kid", key.keyId()))
+              .getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private final Supplier<SigningKey> keySource;
   private final String issuer;
   private final Clock clock;
   private final byte[] implicitAssertion;
-  private final byte[] footer;
+  private volatile Signer signer;
 
-  DefaultTokenMinter(SigningKey key, String issuer, Clock clock, byte[] implicitAssertion) {
-    this.key = key;
+  /**
+   * @param keySource the key to sign with now: a fixed key, or the active key of a followed ring
+   */
+  DefaultTokenMinter(
+      Supplier<SigningKey> keySource, String issuer, Clock clock, byte[] implicitAssertion) {
+    this.keySource = keySource;
     this.issuer = issuer;
     this.clock = clock;
     this.implicitAssertion = implicitAssertion;
-    this.footer =
-        JSONObjectUtils.toJSONString(Map.of("kid", key.keyId())).getBytes(StandardCharsets.UTF_8);
+    this.signer = Signer.of(keySource.get());
+  }
+
+  private Signer signer() {
+    SigningKey key = keySource.get();
+    Signer s = signer;
+    if (s.key() != key) {
+      if (key == null || key.version() != s.key().version()) {
+        throw new IllegalStateException("the followed key ring is missing or of another version");
+      }
+      s = Signer.of(key);
+      signer = s;
+    }
+    return s;
   }
 
   @Override
@@ -46,12 +73,13 @@ final class DefaultTokenMinter implements TokenMinter {
     RANDOM.nextBytes(id);
     String tokenId = Base64Url.encode(id);
     byte[] payload = Claims.write(request, issuer, issuedAt, expiresAt, tokenId);
-    String token = PasetoPublic.sign(key, payload, footer, implicitAssertion);
+    Signer s = signer();
+    String token = PasetoPublic.sign(s.key(), payload, s.footer(), implicitAssertion);
     return new MintedToken(token, tokenId, issuedAt, expiresAt);
   }
 
   @Override
   public String toString() {
-    return "TokenMinter[" + key + ", iss=" + issuer + "]";
+    return "TokenMinter[" + signer.key() + ", iss=" + issuer + "]";
   }
 }

@@ -7,7 +7,9 @@ import dev.custos.scopes.ScopeCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Structure, key, signature, claims: cheapest checks first, nothing trusted before the signature.
@@ -15,8 +17,13 @@ import java.util.Map;
 final class DefaultTokenVerifier implements TokenVerifier {
   private static final int MAX_FOOTER_BYTES = 256;
 
+  /** The keys derived from one state of a followed ring. */
+  private record Snapshot(KeyRing ring, Map<String, AcceptedKey> keys) {}
+
   private final PasetoVersion version;
   private final Map<String, AcceptedKey> keys;
+  private final Supplier<KeyRing> ringSource;
+  private volatile Snapshot snapshot;
   private final ScopeCatalog catalog;
   private final String issuer;
   private final Clock clock;
@@ -26,6 +33,7 @@ final class DefaultTokenVerifier implements TokenVerifier {
   DefaultTokenVerifier(
       PasetoVersion version,
       Map<String, AcceptedKey> keys,
+      Supplier<KeyRing> ringSource,
       ScopeCatalog catalog,
       String issuer,
       Clock clock,
@@ -33,6 +41,7 @@ final class DefaultTokenVerifier implements TokenVerifier {
       byte[] implicitAssertion) {
     this.version = version;
     this.keys = keys;
+    this.ringSource = ringSource;
     this.catalog = catalog;
     this.issuer = issuer;
     this.clock = clock;
@@ -44,13 +53,36 @@ final class DefaultTokenVerifier implements TokenVerifier {
   public VerifiedToken verify(String token) throws TokenVerificationException {
     PasetoPublic.Parts parts = PasetoPublic.parse(version, token);
     String keyId = keyId(parts.footer);
-    AcceptedKey entry = keys.get(keyId);
+    AcceptedKey entry = currentKeys().get(keyId);
     Instant now = clock.instant();
     if (entry == null || !entry.acceptedAt(now)) {
       throw new TokenVerificationException(UNKNOWN_KEY, "token is signed by an unknown key");
     }
     PasetoPublic.checkSignature(entry.key(), parts, implicitAssertion);
     return Claims.read(parts.payload, catalog, issuer, now, clockSkew, keyId);
+  }
+
+  /**
+   * The fixed keys, plus those of the followed ring as it is now (rebuilt only when it changed).
+   */
+  private Map<String, AcceptedKey> currentKeys() throws TokenVerificationException {
+    if (ringSource == null) {
+      return keys;
+    }
+    KeyRing ring = ringSource.get();
+    Snapshot s = snapshot;
+    if (s != null && s.ring() == ring) {
+      return s.keys();
+    }
+    if (ring == null || ring.version() != version) {
+      throw new TokenVerificationException(
+          UNKNOWN_KEY, "the followed key ring is missing or of another version");
+    }
+    Map<String, AcceptedKey> all = new LinkedHashMap<>(keys);
+    all.putAll(TokenVerifier.Builder.keysOf(ring));
+    s = new Snapshot(ring, Map.copyOf(all));
+    snapshot = s;
+    return s.keys();
   }
 
   /** The footer is unauthenticated until the signature checks: bound it, read only the key id. */

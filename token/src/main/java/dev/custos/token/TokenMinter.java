@@ -2,6 +2,7 @@ package dev.custos.token;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Mints signed tokens: PASETO {@code v2.public} (or {@code v4.public}) with an Ed25519 signature
@@ -43,6 +44,7 @@ public interface TokenMinter {
    */
   final class Builder {
     private SigningKey key;
+    private Supplier<KeyRing> ringSource;
     private String issuer;
     private Clock clock = Clock.systemUTC();
     private byte[] implicitAssertion = new byte[0];
@@ -58,6 +60,23 @@ public interface TokenMinter {
      */
     public Builder keyRing(KeyRing ring) {
       this.key = Objects.requireNonNull(ring, "ring").signingKey();
+      this.ringSource = null;
+      return this;
+    }
+
+    /**
+     * Follows a ring that the host rotates: each token is signed with the active key of the ring
+     * the source returns at that moment, so a rotation needs no new minter. Typically {@code
+     * ringReference::get} over an {@code AtomicReference<KeyRing>}; the ring's version may not
+     * change.
+     *
+     * @param source returns the current ring; called on every mint, must be fast
+     * @return this builder
+     * @throws NullPointerException if {@code source} is null
+     */
+    public Builder followKeyRing(Supplier<KeyRing> source) {
+      this.ringSource = Objects.requireNonNull(source, "source");
+      this.key = null;
       return this;
     }
 
@@ -70,6 +89,7 @@ public interface TokenMinter {
      */
     public Builder signingKey(SigningKey key) {
       this.key = Objects.requireNonNull(key, "key");
+      this.ringSource = null;
       return this;
     }
 
@@ -120,6 +140,14 @@ public interface TokenMinter {
      *     set for a {@code v2.public} key (version 2 has none)
      */
     public TokenMinter build() {
+      Supplier<KeyRing> source = ringSource;
+      if (source != null) {
+        KeyRing ring = source.get();
+        if (ring == null) {
+          throw new IllegalStateException("the followed key ring source returned null");
+        }
+        key = ring.signingKey();
+      }
       if (key == null) {
         throw new IllegalStateException("a signing key or key ring is required");
       }
@@ -129,7 +157,15 @@ public interface TokenMinter {
       if (implicitAssertion.length > 0 && key.version() != PasetoVersion.V4_PUBLIC) {
         throw new IllegalStateException("implicit assertions need v4.public keys");
       }
-      return new DefaultTokenMinter(key, issuer, clock, implicitAssertion);
+      SigningKey fixed = key;
+      Supplier<SigningKey> keySource =
+          source == null
+              ? () -> fixed
+              : () -> {
+                KeyRing ring = source.get();
+                return ring == null ? null : ring.signingKey();
+              };
+      return new DefaultTokenMinter(keySource, issuer, clock, implicitAssertion);
     }
   }
 }

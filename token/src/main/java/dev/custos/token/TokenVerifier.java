@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Verifies untrusted token strings: exact header, strict base64url, a known key id, the Ed25519
@@ -56,6 +57,7 @@ public interface TokenVerifier {
    */
   final class Builder {
     private final Map<String, AcceptedKey> keys = new LinkedHashMap<>();
+    private Supplier<KeyRing> ringSource;
     private ScopeCatalog catalog = ScopeCatalog.unit();
     private String issuer;
     private Clock clock = Clock.systemUTC();
@@ -72,10 +74,31 @@ public interface TokenVerifier {
      * @throws NullPointerException if {@code ring} is null
      */
     public Builder keyRing(KeyRing ring) {
-      Objects.requireNonNull(ring, "ring");
-      add(ring.signingKey().verificationKey(), null);
-      ring.retired().values().forEach(r -> keys.put(r.key().keyId(), r));
+      keys.putAll(keysOf(Objects.requireNonNull(ring, "ring")));
       return this;
+    }
+
+    /**
+     * Follows a ring that the host rotates: each verification accepts the keys of the ring the
+     * source returns at that moment, so a rotation needs no new verifier (nor a new authorizer over
+     * it). Typically {@code ringReference::get} over an {@code AtomicReference<KeyRing>}.
+     *
+     * @param source returns the current ring; called on every verification, must be fast
+     * @return this builder
+     * @throws NullPointerException if {@code source} is null
+     */
+    public Builder followKeyRing(Supplier<KeyRing> source) {
+      this.ringSource = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /** The active key and each retired key until its acceptance ends. */
+    static Map<String, AcceptedKey> keysOf(KeyRing ring) {
+      Map<String, AcceptedKey> ringKeys = new LinkedHashMap<>();
+      VerificationKey active = ring.signingKey().verificationKey();
+      ringKeys.put(active.keyId(), new AcceptedKey(active, null));
+      ring.retired().values().forEach(r -> ringKeys.put(r.key().keyId(), r));
+      return ringKeys;
     }
 
     /**
@@ -200,13 +223,18 @@ public interface TokenVerifier {
      *     versions, or an implicit assertion is set for {@code v2.public} keys
      */
     public TokenVerifier build() {
-      if (keys.isEmpty()) {
+      KeyRing followed = ringSource == null ? null : ringSource.get();
+      if (ringSource != null && followed == null) {
+        throw new IllegalStateException("the followed key ring source returned null");
+      }
+      if (keys.isEmpty() && followed == null) {
         throw new IllegalStateException("at least one verification key is required");
       }
       if (issuer == null) {
         throw new IllegalStateException("issuer is required");
       }
-      PasetoVersion version = keys.values().iterator().next().key().version();
+      PasetoVersion version =
+          followed != null ? followed.version() : keys.values().iterator().next().key().version();
       if (keys.values().stream().anyMatch(e -> e.key().version() != version)) {
         throw new IllegalStateException("all keys of a verifier must be of one PASETO version");
       }
@@ -214,7 +242,14 @@ public interface TokenVerifier {
         throw new IllegalStateException("implicit assertions need v4.public keys");
       }
       return new DefaultTokenVerifier(
-          version, Map.copyOf(keys), catalog, issuer, clock, clockSkew, implicitAssertion);
+          version,
+          Map.copyOf(keys),
+          ringSource,
+          catalog,
+          issuer,
+          clock,
+          clockSkew,
+          implicitAssertion);
     }
 
     private void add(VerificationKey key, Instant acceptedUntil) {
