@@ -38,7 +38,7 @@ class BenchmarksSmokeTest {
                     .build())
             .run();
 
-    assertThat(results).hasSize(18);
+    assertThat(results).hasSize(23);
     assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 

@@ -35,6 +35,9 @@ class StateUnavailableTest {
               OtpStore.class.getClassLoader(),
               new Class<?>[] {OtpStore.class},
               (proxy, method, args) -> {
+                if (method.isDefault()) {
+                  return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+                }
                 if (!down && method.getName().equals("acquireSend")) {
                   return OtpStore.SendDecision.acquired();
                 }

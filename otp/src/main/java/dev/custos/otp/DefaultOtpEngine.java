@@ -5,10 +5,13 @@ import dev.custos.otp.OtpStore.LockoutPolicy;
 import dev.custos.otp.OtpStore.Scope;
 import dev.custos.otp.OtpStore.SendDecision;
 import dev.custos.otp.OtpStore.SendLimit;
+import dev.custos.otp.OtpStore.SendSlot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -129,28 +132,35 @@ final class DefaultOtpEngine implements OtpEngine {
   }
 
   /**
-   * Counts one send against every limit, or none: a limit that refuses takes back what the limits
-   * before it counted. The customer's window comes first: it also refuses a locked-out customer.
+   * Counts one send against every limit, or none: the windows are asked at once, and those that
+   * counted the send give it back when another refused. The customer's window comes first in the
+   * report: it also refuses a locked-out customer.
    */
   private void reserveSends(String customerId, String phoneId, long now)
       throws RateLimitedException {
-    SendDecision d = store.acquireSend(Scope.CUSTOMER, customerId, customerLimit, now);
-    if (!d.isAcquired()) {
-      throw refused(customerId, d);
-    }
-    d = store.acquireSend(Scope.PHONE, phoneId, phoneLimit, now);
-    if (!d.isAcquired()) {
-      store.releaseSend(Scope.CUSTOMER, customerId, now);
-      throw refused(customerId, d);
-    }
+    List<SendSlot> slots = new ArrayList<>(3);
+    slots.add(SendSlot.of(Scope.CUSTOMER, customerId, customerLimit));
+    slots.add(SendSlot.of(Scope.PHONE, phoneId, phoneLimit));
     if (globalLimit != null) {
-      d = store.acquireSend(Scope.GLOBAL, GLOBAL_ID, globalLimit, now);
+      slots.add(SendSlot.of(Scope.GLOBAL, GLOBAL_ID, globalLimit));
+    }
+    List<SendDecision> decisions = store.acquireSends(slots, now);
+    SendDecision refusal = null;
+    for (SendDecision d : decisions) {
       if (!d.isAcquired()) {
-        store.releaseSend(Scope.PHONE, phoneId, now);
-        store.releaseSend(Scope.CUSTOMER, customerId, now);
-        throw refused(customerId, d);
+        refusal = d;
+        break;
       }
     }
+    if (refusal == null) {
+      return;
+    }
+    for (int i = 0; i < slots.size(); i++) {
+      if (decisions.get(i).isAcquired()) {
+        store.releaseSend(slots.get(i).scope(), slots.get(i).id(), now);
+      }
+    }
+    throw refused(customerId, refusal);
   }
 
   private RateLimitedException refused(String customerId, SendDecision decision) {

@@ -49,6 +49,26 @@ public interface OtpStore {
   SendDecision acquireSend(Scope scope, String id, SendLimit limit, long nowMillis);
 
   /**
+   * Counts one send against several windows, each on its own as {@link #acquireSend} does (the
+   * windows are not acquired atomically together: the engine releases the ones acquired when any
+   * refused). A network store sends them at once, so that a start waits for one round trip, not one
+   * per window. The default acquires them one after another.
+   *
+   * @param slots the windows, in the order their refusals should be reported
+   * @param nowMillis the engine's clock
+   * @return one decision per slot, in order
+   * @throws OtpStoreException if the store is unreachable or full
+   */
+  default java.util.List<SendDecision> acquireSends(
+      java.util.List<SendSlot> slots, long nowMillis) {
+    java.util.List<SendDecision> decisions = new java.util.ArrayList<>(slots.size());
+    for (SendSlot slot : slots) {
+      decisions.add(acquireSend(slot.scope(), slot.id(), slot.limit(), nowMillis));
+    }
+    return decisions;
+  }
+
+  /**
    * Takes back one send counted at {@code sentAtMillis}, after a later limit refused the start.
    *
    * @param scope what the window counts
@@ -207,6 +227,67 @@ public interface OtpStore {
     @Override
     public String toString() {
       return "SendLimit[" + limit + ", " + max + " per " + windowMillis + " ms]";
+    }
+  }
+
+  /** One window a start counts against: its scope, its id and its limit. Immutable. */
+  final class SendSlot {
+    private final Scope scope;
+    private final String id;
+    private final SendLimit limit;
+
+    private SendSlot(Scope scope, String id, SendLimit limit) {
+      this.scope = scope;
+      this.id = id;
+      this.limit = limit;
+    }
+
+    /**
+     * Returns a slot.
+     *
+     * @param scope what the window counts
+     * @param id the customer id, the phone's keyed id, or {@code "global"}
+     * @param limit the window's limit
+     * @return the slot
+     * @throws NullPointerException if an argument is null
+     */
+    public static SendSlot of(Scope scope, String id, SendLimit limit) {
+      return new SendSlot(
+          Objects.requireNonNull(scope, "scope"),
+          Objects.requireNonNull(id, "id"),
+          Objects.requireNonNull(limit, "limit"));
+    }
+
+    /**
+     * Returns what the window counts.
+     *
+     * @return the scope
+     */
+    public Scope scope() {
+      return scope;
+    }
+
+    /**
+     * Returns the id the window is kept under.
+     *
+     * @return the id
+     */
+    public String id() {
+      return id;
+    }
+
+    /**
+     * Returns the window's limit.
+     *
+     * @return the limit
+     */
+    public SendLimit limit() {
+      return limit;
+    }
+
+    @Override
+    public String toString() {
+      return "SendSlot[" + scope + ", " + limit + "]";
     }
   }
 

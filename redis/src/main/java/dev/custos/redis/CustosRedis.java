@@ -80,7 +80,7 @@ public final class CustosRedis implements AutoCloseable {
       throw e;
     }
     Keys keys = new Keys(b.keyPrefix);
-    this.otpStore = new RedisOtpStore(connection::sync, keys);
+    this.otpStore = new RedisOtpStore(connection::sync, connection::async, keys, b.timeout);
     this.revocationStore = new RedisRevocationStore(() -> connection, keys, b.clock, b.timeout);
     pubSub.addListener(
         new RedisPubSubAdapter<>() {

@@ -5,12 +5,19 @@ import dev.custos.otp.OtpStoreException;
 import dev.custos.otp.RateLimit;
 import dev.custos.otp.VerificationOutcome;
 import dev.custos.otp.VerificationResult;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /** The OTP store on Redis: each operation one script, one round trip, on one hash slot. */
@@ -24,33 +31,100 @@ final class RedisOtpStore implements OtpStore {
   private static final Script CHECK = Script.load("check_code");
 
   private final Supplier<RedisCommands<String, String>> redis;
+  private final Supplier<RedisAsyncCommands<String, String>> async;
   private final Keys keys;
+  private final Duration timeout;
   private final SecureRandom random = new SecureRandom();
 
-  RedisOtpStore(Supplier<RedisCommands<String, String>> redis, Keys keys) {
+  RedisOtpStore(
+      Supplier<RedisCommands<String, String>> redis,
+      Supplier<RedisAsyncCommands<String, String>> async,
+      Keys keys,
+      Duration timeout) {
     this.redis = redis;
+    this.async = async;
     this.keys = keys;
+    this.timeout = timeout;
   }
 
   @Override
   public SendDecision acquireSend(Scope scope, String id, SendLimit limit, long nowMillis) {
-    String window = keys.sends(scope, id);
-    boolean customer = scope == Scope.CUSTOMER;
-    byte[] nonce = new byte[12];
-    random.nextBytes(nonce);
-    List<Object> reply =
-        call(
-            () ->
-                ACQUIRE.run(
+    String[] keys = acquireKeys(scope, id);
+    String[] args = acquireArgs(scope, limit, nowMillis);
+    List<Object> reply = call(() -> ACQUIRE.run(redis.get(), ScriptOutputType.MULTI, keys, args));
+    return decision(reply, limit);
+  }
+
+  /** Pipelines the windows' scripts: one round trip for all of them. */
+  @Override
+  public List<SendDecision> acquireSends(List<SendSlot> slots, long nowMillis) {
+    List<RedisFuture<List<Object>>> sent = new ArrayList<>(slots.size());
+    call(
+        () -> {
+          for (SendSlot slot : slots) {
+            sent.add(
+                ACQUIRE.send(
+                    async.get(),
                     redis.get(),
                     ScriptOutputType.MULTI,
-                    new String[] {window, customer ? keys.failures(id) : window},
-                    Long.toString(nowMillis),
-                    Integer.toString(limit.max()),
-                    Long.toString(limit.windowMillis()),
-                    Long.toString(limit.cooldownMillis()),
-                    B64.encodeToString(nonce),
-                    customer ? "1" : "0"));
+                    acquireKeys(slot.scope(), slot.id()),
+                    acquireArgs(slot.scope(), slot.limit(), nowMillis)));
+          }
+          return null;
+        });
+    List<SendDecision> decisions = new ArrayList<>(slots.size());
+    for (int i = 0; i < slots.size(); i++) {
+      SendSlot slot = slots.get(i);
+      List<Object> reply;
+      try {
+        reply = sent.get(i).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RedisNoScriptException)) {
+          throw Failures.otp(asRuntime(e.getCause()));
+        }
+        // The server lost its scripts (a restart): run this one again, loading the script.
+        reply =
+            call(
+                () ->
+                    ACQUIRE.run(
+                        redis.get(),
+                        ScriptOutputType.MULTI,
+                        acquireKeys(slot.scope(), slot.id()),
+                        acquireArgs(slot.scope(), slot.limit(), nowMillis)));
+      } catch (TimeoutException e) {
+        throw Failures.otp(new IllegalStateException("Redis did not answer in " + timeout));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw Failures.otp(new IllegalStateException("interrupted"));
+      }
+      decisions.add(decision(reply, slot.limit()));
+    }
+    return decisions;
+  }
+
+  private String[] acquireKeys(Scope scope, String id) {
+    String window = keys.sends(scope, id);
+    return new String[] {window, scope == Scope.CUSTOMER ? keys.failures(id) : window};
+  }
+
+  private String[] acquireArgs(Scope scope, SendLimit limit, long nowMillis) {
+    byte[] nonce = new byte[12];
+    random.nextBytes(nonce);
+    return new String[] {
+      Long.toString(nowMillis),
+      Integer.toString(limit.max()),
+      Long.toString(limit.windowMillis()),
+      Long.toString(limit.cooldownMillis()),
+      B64.encodeToString(nonce),
+      scope == Scope.CUSTOMER ? "1" : "0"
+    };
+  }
+
+  private static RuntimeException asRuntime(Throwable t) {
+    return t instanceof RuntimeException r ? r : new IllegalStateException(t);
+  }
+
+  private static SendDecision decision(List<Object> reply, SendLimit limit) {
     String decision = (String) reply.get(0);
     long wait = (Long) reply.get(1);
     return switch (decision) {

@@ -1,7 +1,9 @@
 package dev.custos.redis;
 
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +47,23 @@ final class Script {
       sha = redis.scriptLoad(source);
       return redis.evalsha(sha, type, keys, args);
     }
+  }
+
+  /**
+   * Sends the script without waiting, for pipelining; the caller waits, and on a NOSCRIPT failure
+   * runs it again with {@link #run}, which loads it.
+   */
+  <T> RedisFuture<T> send(
+      RedisAsyncCommands<String, String> redis,
+      RedisCommands<String, String> sync,
+      ScriptOutputType type,
+      String[] keys,
+      String... args) {
+    String current = sha;
+    if (current == null) {
+      current = sha = sync.scriptLoad(source);
+    }
+    return redis.evalsha(current, type, keys, args);
   }
 
   @Override

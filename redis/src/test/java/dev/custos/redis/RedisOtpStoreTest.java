@@ -44,7 +44,7 @@ class RedisOtpStoreTest extends OtpStoreContract {
   }
 
   @Test
-  void everyKey_hasATimeToLive() throws Exception {
+  void everyKey_otpAndRevocations_hasATimeToLive() throws Exception {
     OtpStore store = store();
     String customer = freshCustomer();
     long t = T0;
@@ -53,6 +53,9 @@ class RedisOtpStoreTest extends OtpStoreContract {
     store.acquireSend(OtpStore.Scope.GLOBAL, "global", limit(), t);
     store.putChallenge(customer, new byte[16], new byte[16], t + 600_000, 5, t);
     store.check(customer, new byte[16], new byte[] {1}, t + 600_000, t, policy());
+    long now = System.currentTimeMillis();
+    redis.revocationStore().revokeToken("jti-" + customer, now + 60_000);
+    redis.revocationStore().revokeCustomerTokens(customer, now, now + 86_400_000);
 
     List<String> keys = keys();
     assertThat(keys).isNotEmpty();

@@ -2,7 +2,6 @@ package dev.custos.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.testing.RedisServer;
 import dev.custos.token.PasetoVersion;
 import dev.custos.token.SigningKey;
@@ -11,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,10 +52,11 @@ class TwoServersTest {
             orgToken,
             "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\"}}}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-    String verificationToken = (String) read(started, "data", "attributes", "verificationToken");
+    String verificationToken =
+        (String) ServerEndToEndTest.read(started, "data", "attributes", "verificationToken");
     HttpResponse<String> messages =
         send(a, "GET", "/sandbox/messages?filter%5BcustomerId%5D=100001", orgToken, null);
-    String body = (String) read(messages, "data", "0", "attributes", "body");
+    String body = (String) ServerEndToEndTest.read(messages, "data", "0", "attributes", "body");
     String code = body.substring(body.length() - 6);
 
     HttpResponse<String> minted =
@@ -78,7 +76,8 @@ class TwoServersTest {
             orgToken,
             ServerEndToEndTest.tokenBody("customers cards-write cards", verificationToken, code));
     assertThat(again.statusCode()).isEqualTo(400);
-    assertThat(read(again, "errors", "0", "code")).isEqualTo("verification_not_found");
+    assertThat(ServerEndToEndTest.read(again, "errors", "0", "code"))
+        .isEqualTo("verification_not_found");
   }
 
   @Test
@@ -90,7 +89,7 @@ class TwoServersTest {
             "/customers/100001/token",
             orgToken,
             ServerEndToEndTest.tokenBody("customers cards", null, null));
-    String token = (String) read(minted, "data", "attributes", "token");
+    String token = (String) ServerEndToEndTest.read(minted, "data", "attributes", "token");
     assertThat(send(b, "GET", "/cards", token, null).statusCode()).isEqualTo(200);
 
     a.revoke(token);
@@ -118,16 +117,5 @@ class TwoServersTest {
       request.header("Content-Type", "application/vnd.api+json");
     }
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static Object read(HttpResponse<String> response, String... path) throws Exception {
-    Object node = JSONObjectUtils.parse(response.body());
-    for (String step : path) {
-      node =
-          node instanceof List<?> list
-              ? list.get(Integer.parseInt(step))
-              : ((Map<?, ?>) node).get(step);
-    }
-    return node;
   }
 }

@@ -38,6 +38,7 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
   private int port;
   private Path dir;
   private Process process;
+  private boolean hooked;
 
   /** Creates the extension; the server starts before the first test. */
   public RedisServer() {}
@@ -85,6 +86,11 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("redis.log").toFile());
     process = builder.start();
+    if (!hooked) {
+      // A JVM that ends without calling stop() (a test run cut short) must not leave a server.
+      Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "redis-server-stop"));
+      hooked = true;
+    }
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (!ping()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
