@@ -94,32 +94,31 @@ public final class RequestAuthorizer {
   public VerifiedToken authenticate(String authorizationHeader) throws ApiException {
     long currentEpoch = epoch.get();
     long now = clock.millis();
-    // The cache is keyed by the whole header value, and only headers that passed every check are
-    // ever put in it: a hit needs no parsing, so the hot path is one lookup.
-    Cached cached =
-        authorizationHeader == null || authorizationHeader.length() > MAX_HEADER_LENGTH
-            ? null
-            : verified.getIfPresent(authorizationHeader);
+    // The cache is keyed by the canonical header, "Bearer " and the token: every spelling RFC 6750
+    // allows for one token ("bearer", several spaces) shares one entry. The canonical spelling, the
+    // common one, is its own key: the hot path is one lookup, with no parsing or copying.
+    String key =
+        isCanonical(authorizationHeader) ? authorizationHeader : canonical(authorizationHeader);
+    Cached cached = verified.getIfPresent(key);
     if (cached != null) {
       if (now < cached.expiresAtMillis()) {
         if (cached.epoch() == currentEpoch) {
           return cached.token();
         }
-        requireNotRevoked(authorizationHeader, cached.token());
-        verified.put(authorizationHeader, new Cached(cached.token(), currentEpoch));
+        requireNotRevoked(key, cached.token());
+        verified.put(key, new Cached(cached.token(), currentEpoch));
         return cached.token();
       }
-      verified.invalidate(authorizationHeader);
+      verified.invalidate(key);
     }
-    String token = bearerToken(authorizationHeader);
     VerifiedToken fresh;
     try {
-      fresh = verifier.verify(token);
+      fresh = verifier.verify(key.substring(BEARER.length()));
     } catch (TokenVerificationException e) {
-      throw unauthorized(describe(e.reason()));
+      throw invalidToken(describe(e.reason()));
     }
-    requireNotRevoked(authorizationHeader, fresh);
-    verified.put(authorizationHeader, new Cached(fresh, currentEpoch));
+    requireNotRevoked(key, fresh);
+    verified.put(key, new Cached(fresh, currentEpoch));
     return fresh;
   }
 
@@ -241,7 +240,7 @@ public final class RequestAuthorizer {
     }
     if (revoked) {
       verified.invalidate(header);
-      throw unauthorized("the token has been revoked");
+      throw invalidToken("the token has been revoked");
     }
   }
 
@@ -262,20 +261,52 @@ public final class RequestAuthorizer {
                               + " verification"
                           : ""))
               .withMeta(
-                  Map.of("requiredScope", requiredScope.name(), "twoFactorRequired", twoFactor)));
+                  Map.of("requiredScope", requiredScope.name(), "twoFactorRequired", twoFactor))
+              .withAuthenticate(
+                  "Bearer error=\"insufficient_scope\", scope=\"" + requiredScope.name() + "\""));
     }
   }
 
-  private static String bearerToken(String header) throws ApiException {
+  /** Whether the header is {@code Bearer <token>} exactly, one space, a well-formed token. */
+  private static boolean isCanonical(String header) {
+    return header != null
+        && header.length() > BEARER.length()
+        && header.length() <= MAX_HEADER_LENGTH
+        && header.startsWith(BEARER)
+        && isTokenSyntax(header, BEARER.length());
+  }
+
+  /**
+   * The canonical form of any header RFC 6750 accepts: the scheme {@code Bearer} in any case, one
+   * or more spaces, the token.
+   */
+  private static String canonical(String header) throws ApiException {
     if (header == null || header.isEmpty()) {
       throw unauthorized("the Authorization header is missing");
     }
-    if (header.length() > MAX_HEADER_LENGTH
-        || !header.startsWith(BEARER)
-        || header.length() == BEARER.length()) {
-      throw unauthorized("the Authorization header must be 'Bearer <token>'");
+    int scheme = BEARER.length() - 1;
+    if (header.length() <= scheme
+        || !header.regionMatches(true, 0, BEARER, 0, scheme)
+        || header.charAt(scheme) != ' ') {
+      throw unauthorized("the Authorization header must use the Bearer scheme");
     }
-    for (int i = BEARER.length(); i < header.length(); i++) {
+    int start = scheme;
+    while (start < header.length() && header.charAt(start) == ' ') {
+      start++;
+    }
+    if (start == header.length()) {
+      throw invalidToken("the Authorization header has no token after Bearer");
+    }
+    if (header.length() - start > MAX_HEADER_LENGTH - BEARER.length()
+        || !isTokenSyntax(header, start)) {
+      throw invalidToken("the token is malformed");
+    }
+    return BEARER + header.substring(start);
+  }
+
+  /** PASETO's characters: base64url and dots, from {@code start} to the end. */
+  private static boolean isTokenSyntax(String header, int start) {
+    for (int i = start; i < header.length(); i++) {
       char c = header.charAt(i);
       boolean ok =
           (c >= 'a' && c <= 'z')
@@ -285,10 +316,10 @@ public final class RequestAuthorizer {
               || c == '_'
               || c == '.';
       if (!ok) {
-        throw unauthorized("the Authorization header must be 'Bearer <token>'");
+        return false;
       }
     }
-    return header.substring(BEARER.length());
+    return true;
   }
 
   private static String describe(TokenVerificationException.Reason reason) {
@@ -301,8 +332,23 @@ public final class RequestAuthorizer {
     };
   }
 
+  /** No credentials of ours: RFC 6750 says the challenge carries no error code then. */
   private static ApiException unauthorized(String detail) {
-    return new ApiException(ApiError.of(ApiErrorCode.UNAUTHORIZED, detail));
+    return new ApiException(
+        ApiError.of(ApiErrorCode.UNAUTHORIZED, detail).withAuthenticate("Bearer"));
+  }
+
+  /** A bearer token that is malformed, invalid, expired or revoked. */
+  private static ApiException invalidToken(String detail) {
+    return new ApiException(
+        ApiError.of(ApiErrorCode.UNAUTHORIZED, detail)
+            .withAuthenticate(
+                "Bearer error=\"invalid_token\", error_description=\"" + quoted(detail) + "\""));
+  }
+
+  /** RFC 7230 quoted-string content: no quote or backslash, no control character. */
+  private static String quoted(String text) {
+    return text.replaceAll("[\"\\\\\\p{Cntrl}]", "'");
   }
 
   /**

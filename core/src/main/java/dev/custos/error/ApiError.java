@@ -26,6 +26,7 @@ public final class ApiError {
   private final String parameter;
   private final Map<String, Object> meta;
   private final Duration retryAfter;
+  private final String authenticate;
 
   private ApiError(
       ApiErrorCode code,
@@ -33,13 +34,15 @@ public final class ApiError {
       String pointer,
       String parameter,
       Map<String, Object> meta,
-      Duration retryAfter) {
+      Duration retryAfter,
+      String authenticate) {
     this.code = code;
     this.detail = detail;
     this.pointer = pointer;
     this.parameter = parameter;
     this.meta = Map.copyOf(meta);
     this.retryAfter = retryAfter;
+    this.authenticate = authenticate;
   }
 
   /**
@@ -57,6 +60,7 @@ public final class ApiError {
         null,
         null,
         Map.of(),
+        null,
         null);
   }
 
@@ -93,7 +97,13 @@ public final class ApiError {
    */
   public ApiError atParameter(String parameter) {
     return new ApiError(
-        code, detail, null, Objects.requireNonNull(parameter, "parameter"), meta, retryAfter);
+        code,
+        detail,
+        null,
+        Objects.requireNonNull(parameter, "parameter"),
+        meta,
+        retryAfter,
+        authenticate);
   }
 
   /**
@@ -104,7 +114,7 @@ public final class ApiError {
    * @throws NullPointerException if {@code meta}, a key or a value is null
    */
   public ApiError withMeta(Map<String, Object> meta) {
-    return new ApiError(code, detail, pointer, parameter, meta, retryAfter);
+    return new ApiError(code, detail, pointer, parameter, meta, retryAfter, authenticate);
   }
 
   /**
@@ -119,7 +129,35 @@ public final class ApiError {
     if (Objects.requireNonNull(retryAfter, "retryAfter").isNegative()) {
       throw new IllegalArgumentException("retryAfter is negative");
     }
-    return new ApiError(code, detail, pointer, parameter, meta, retryAfter);
+    return new ApiError(code, detail, pointer, parameter, meta, retryAfter, authenticate);
+  }
+
+  /**
+   * Returns this error with the {@code WWW-Authenticate} challenge to send with it (RFC 6750), such
+   * as {@code Bearer error="invalid_token", error_description="the token has expired"}.
+   *
+   * @param challenge the header's value
+   * @return a new error
+   * @throws NullPointerException if {@code challenge} is null
+   */
+  public ApiError withAuthenticate(String challenge) {
+    return new ApiError(
+        code,
+        detail,
+        pointer,
+        parameter,
+        meta,
+        retryAfter,
+        Objects.requireNonNull(challenge, "challenge"));
+  }
+
+  /**
+   * Returns the {@code WWW-Authenticate} challenge to send with this error.
+   *
+   * @return the header's value, or empty
+   */
+  public Optional<String> authenticate() {
+    return Optional.ofNullable(authenticate);
   }
 
   /**
@@ -214,7 +252,7 @@ public final class ApiError {
   }
 
   private ApiError withPointer(String pointer) {
-    return new ApiError(code, detail, pointer, null, meta, retryAfter);
+    return new ApiError(code, detail, pointer, null, meta, retryAfter, authenticate);
   }
 
   private static String[] checked(String[] path) {

@@ -28,7 +28,8 @@ public final class JsonApiResponse {
 
   /**
    * Returns the response for an error: its status, its error document, and the headers its status
-   * calls for ({@code Retry-After} in whole seconds, rounded up; {@code WWW-Authenticate} for 401).
+   * calls for ({@code Retry-After} in whole seconds, rounded up; the error's {@code
+   * WWW-Authenticate} challenge, and at least {@code Bearer} for a 401).
    *
    * @param error the error
    * @return the error response
@@ -43,9 +44,14 @@ public final class JsonApiResponse {
             wait ->
                 headers.put(
                     "Retry-After", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
-    if (error.status() == 401) {
-      headers.put("WWW-Authenticate", "Bearer");
-    }
+    error
+        .authenticate()
+        .or(
+            () ->
+                error.status() == 401
+                    ? java.util.Optional.of("Bearer")
+                    : java.util.Optional.empty())
+        .ifPresent(challenge -> headers.put("WWW-Authenticate", challenge));
     return new JsonApiResponse(error.status(), headers, JsonApiCodec.renderError(error));
   }
 

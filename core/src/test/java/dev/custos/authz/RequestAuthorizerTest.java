@@ -350,6 +350,49 @@ class RequestAuthorizerTest {
         .isEqualTo("the token has been revoked");
   }
 
+  @Test
+  void authenticate_manySpellingsOfOneHeader_oneVerificationOneCacheEntry() throws Exception {
+    String token = customerToken(INDIVIDUAL, "cards", Duration.ofHours(1)).token();
+
+    for (int spaces = 1; spaces <= 200; spaces++) {
+      String scheme = spaces % 2 == 0 ? "bearer" : "Bearer";
+      authorizer.authenticate(scheme + " ".repeat(spaces) + token);
+    }
+
+    assertThat(verifications).hasValue(1);
+  }
+
+  @Test
+  void authorize_missingScope_insufficientScopeChallenge() throws Exception {
+    VerifiedToken caller =
+        authorizer.authenticate(
+            "Bearer " + customerToken(INDIVIDUAL, "cards", Duration.ofHours(1)).token());
+
+    ApiException e =
+        assertThatExceptionOfType(ApiException.class)
+            .isThrownBy(() -> authorizer.authorize(caller, cardsWrite, INDIVIDUAL))
+            .actual();
+
+    assertThat(e.error().authenticate())
+        .contains("Bearer error=\"insufficient_scope\", scope=\"cards-write\"");
+  }
+
+  @Test
+  void revokeCustomerTokens_thenMintInTheSameSecond_newTokenValidOlderRefused() throws Exception {
+    platform.time.set(java.time.Instant.parse("2026-11-29T10:00:01.100Z"));
+    MintedToken before = customerToken(INDIVIDUAL, "cards", Duration.ofHours(1));
+    platform.time.set(java.time.Instant.parse("2026-11-29T10:00:01.300Z"));
+    authorizer.revokeCustomerTokens(INDIVIDUAL, platform.time.instant());
+    platform.time.set(java.time.Instant.parse("2026-11-29T10:00:01.500Z"));
+
+    MintedToken after = customerToken(INDIVIDUAL, "cards", Duration.ofHours(1));
+
+    assertThat(authorizer.authenticate("Bearer " + after.token()).tokenId())
+        .isEqualTo(after.tokenId());
+    assertThat(refused("Bearer " + before.token()).error().detail())
+        .isEqualTo("the token has been revoked");
+  }
+
   private static ApiException refusedBy(RequestAuthorizer authorizer, String header) {
     return assertThatExceptionOfType(ApiException.class)
         .isThrownBy(() -> authorizer.authenticate(header))

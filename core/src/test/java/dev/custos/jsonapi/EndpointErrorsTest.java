@@ -203,25 +203,48 @@ class EndpointErrorsTest {
 
   @ParameterizedTest
   @CsvSource(
-      value = {
-        "NULL",
-        "''",
-        "Basic dXNlcjpwYXNz",
-        "bearer v2.public.x",
-        "Bearer",
-        "'Bearer '",
-        "Bearer  v2.public.x",
-        "'Bearer v2.public.x '",
-        "Bearer v2.public.eyJ9",
-        "Bearer v2.local.AAAA",
-      },
+      value = {"NULL", "''", "Basic dXNlcjpwYXNz", "Bearer", "Bearerv2.public.x"},
       nullValues = "NULL")
-  void createToken_badAuthorization_401WithChallengeHeader(String header) throws Exception {
+  void createToken_noBearerCredentials_401WithBareChallenge(String header) throws Exception {
     JsonApiResponse response =
         platform.endpoints.createToken(header, INDIVIDUAL, tokenRequest(Map.of("scope", "cards")));
 
     assertError(response, 401, "unauthorized", null);
     assertThat(response.headers()).containsEntry("WWW-Authenticate", "Bearer");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "'Bearer '",
+    "bearer v2.public.x",
+    "Bearer  v2.public.x",
+    "'Bearer v2.public.x '",
+    "Bearer v2.public.eyJ9",
+    "Bearer v2.local.AAAA",
+    "'BEARER v2.public.a\"b'",
+  })
+  void createToken_badBearerToken_401InvalidTokenChallenge(String header) throws Exception {
+    JsonApiResponse response =
+        platform.endpoints.createToken(header, INDIVIDUAL, tokenRequest(Map.of("scope", "cards")));
+
+    assertError(response, 401, "unauthorized", null);
+    assertThat(response.headers().get("WWW-Authenticate"))
+        .startsWith("Bearer error=\"invalid_token\", error_description=\"")
+        .endsWith("\"")
+        .doesNotContain("\n");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"bearer", "BEARER", "Bearer", "bEaReR"})
+  void createToken_bearerSchemeInAnyCaseAndSpaces_accepted(String scheme) throws Exception {
+    String token = platform.orgHeader().substring("Bearer ".length());
+
+    for (String spaces : new String[] {" ", "   "}) {
+      JsonApiResponse response =
+          platform.endpoints.createToken(
+              scheme + spaces + token, INDIVIDUAL, tokenRequest(Map.of("scope", "cards")));
+      assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
   }
 
   @Test

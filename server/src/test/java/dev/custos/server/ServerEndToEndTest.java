@@ -201,7 +201,8 @@ class ServerEndToEndTest {
     time.advance(Duration.ofHours(24));
     HttpResponse<String> expired = send("GET", "/cards", token, null);
     assertError(expired, 401, "unauthorized");
-    assertThat(expired.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+    assertThat(expired.headers().firstValue("WWW-Authenticate"))
+        .contains("Bearer error=\"invalid_token\", error_description=\"the token has expired\"");
 
     assertError(
         send("POST", "/customers/100001/token", orgToken, "{\"a\":\"" + "x".repeat(20_000) + "\"}"),

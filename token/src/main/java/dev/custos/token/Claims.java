@@ -117,6 +117,14 @@ final class Claims {
     if (!expiresAt.isAfter(issuedAt)) {
       throw invalid("exp is not after iat");
     }
+    // Defense in depth: even a trusted key's signature does not make a longer-lived token valid.
+    Duration maxLifetime =
+        role == TokenRole.CUSTOMER
+            ? TokenRequest.MAX_CUSTOMER_LIFETIME
+            : TokenRequest.MAX_ORG_LIFETIME;
+    if (Duration.between(issuedAt, expiresAt).compareTo(maxLifetime) > 0) {
+      throw invalid("the token lives longer than a " + role + " token may (" + maxLifetime + ")");
+    }
 
     if (!now.isBefore(expiresAt.plus(skew))) {
       throw new TokenVerificationException(EXPIRED, "token expired at " + expiresAt);

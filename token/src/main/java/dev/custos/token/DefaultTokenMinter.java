@@ -67,7 +67,10 @@ final class DefaultTokenMinter implements TokenMinter {
               + " require two-factor verification; mint only after it passed, with"
               + " TokenRequest.twoFactorVerified()");
     }
-    Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    // Milliseconds, the precision of revocation cutoffs: a token minted after "sign out
+    // everywhere" (even in the same second) is issued at or after the cutoff, one minted before is
+    // not.
+    Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant expiresAt = issuedAt.plus(request.lifetime());
     byte[] id = new byte[16];
     RANDOM.nextBytes(id);
