@@ -16,11 +16,10 @@ import dev.custos.token.VerifiedToken;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -42,10 +41,28 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "custos",
     mixinStandardHelpOptions = true,
-    version = "custos 0.1.0-SNAPSHOT",
+    version = Cli.VERSION,
     description = "Customer-token authorization: a reference server and key/token tools.",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:the command did its work",
+      "1:the command failed (an invalid token, an unreadable key file)",
+      "2:the command line could not be understood"
+    },
     subcommands = {Cli.Serve.class, Cli.Keygen.class, Cli.Mint.class, Cli.Verify.class})
 public final class Cli implements Runnable {
+  /** What {@code -V} prints, for the command and every subcommand. */
+  static final String VERSION = "custos 0.1.0-SNAPSHOT";
+
+  /** Exit status of a command that did its work. */
+  static final int EXIT_OK = 0;
+
+  /** Exit status of a command that failed: an invalid token, an unreadable key file. */
+  static final int EXIT_FAILED = 1;
+
+  /** Exit status of a command line that could not be understood (picocli's usage error). */
+  static final int EXIT_USAGE = 2;
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   /** Creates the command; picocli fills it in. */
@@ -77,7 +94,7 @@ public final class Cli implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + e.getMessage());
-          return 1;
+          return EXIT_FAILED;
         });
     return cli.execute(args);
   }
@@ -87,23 +104,83 @@ public final class Cli implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Reads a signing key from a PASERK ({@code k2.secret.…}) or private JWK file. */
-  static SigningKey readSigningKey(Path file, PasetoVersion version) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-    return text.startsWith("{") ? SigningKey.fromJwk(text, version) : SigningKey.fromPaserk(text);
+  /**
+   * Reads a signing key from a PASERK ({@code k2.secret.…}, which names its version) or a private
+   * JWK file (which does not: {@code --key-version} is then required, never guessed).
+   */
+  static SigningKey readSigningKey(Path file, String keyVersion) {
+    String text = readKeyFile(file);
+    if (text.startsWith("{")) {
+      return SigningKey.fromJwk(text, requiredVersion(file, keyVersion));
+    }
+    SigningKey key = SigningKey.fromPaserk(text);
+    checkVersion(file, key.version(), keyVersion);
+    return key;
+  }
+
+  /** Reads a public key from a PASERK or a public JWK file, with the same version rule. */
+  static VerificationKey readVerificationKey(Path file, String keyVersion) {
+    String text = readKeyFile(file);
+    if (text.startsWith("{")) {
+      return VerificationKey.fromJwk(text, requiredVersion(file, keyVersion));
+    }
+    VerificationKey key = VerificationKey.fromPaserk(text);
+    checkVersion(file, key.version(), keyVersion);
+    return key;
+  }
+
+  static String readKeyFile(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8).strip();
+    } catch (NoSuchFileException e) {
+      throw new CommandFailure("cannot read key file " + file + ": no such file");
+    } catch (AccessDeniedException e) {
+      throw new CommandFailure("cannot read key file " + file + ": permission denied");
+    } catch (IOException e) {
+      throw new CommandFailure(
+          "cannot read key file " + file + ": " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** A JWK does not say which PASETO version it signs for: the user must. */
+  static PasetoVersion requiredVersion(Path file, String keyVersion) {
+    if (keyVersion == null) {
+      throw new CommandFailure(
+          file
+              + " is a JWK, which does not say its PASETO version: pass --key-version v2 or"
+              + " --key-version v4");
+    }
+    return version(keyVersion);
+  }
+
+  private static void checkVersion(Path file, PasetoVersion actual, String keyVersion) {
+    if (keyVersion != null && version(keyVersion) != actual) {
+      throw new CommandFailure(
+          file + " holds a " + actual + " key, not " + keyVersion + " as --key-version says");
+    }
   }
 
   static PasetoVersion version(String name) {
     return switch (name) {
       case "v2" -> PasetoVersion.V2_PUBLIC;
       case "v4" -> PasetoVersion.V4_PUBLIC;
-      default -> throw new CommandLine.TypeConversionException("version must be v2 or v4");
+      default -> throw new CommandFailure("--key-version must be v2 or v4, not " + name);
     };
+  }
+
+  /** A failure a person can act on: its message is printed as is, the exit status is 1. */
+  static final class CommandFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CommandFailure(String message) {
+      super(message, null, false, false);
+    }
   }
 
   @Command(
       name = "serve",
       mixinStandardHelpOptions = true,
+      version = Cli.VERSION,
       description = "Run the reference server.")
   static final class Serve implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
@@ -132,8 +209,7 @@ public final class Cli implements Runnable {
 
     @Option(
         names = "--key-version",
-        defaultValue = "v2",
-        description = "PASETO version of a JWK key file: v2 or v4.")
+        description = "PASETO version of the key: v2 or v4; required for a JWK key file.")
     String keyVersion;
 
     @Option(
@@ -173,7 +249,7 @@ public final class Cli implements Runnable {
         options.fixtures(fixtures);
       }
       if (key != null) {
-        options.signingKey(readSigningKey(key, version(keyVersion)));
+        options.signingKey(readSigningKey(key, keyVersion));
       }
       if (redis != null) {
         options.redis(redis);
@@ -216,6 +292,7 @@ public final class Cli implements Runnable {
   @Command(
       name = "keygen",
       mixinStandardHelpOptions = true,
+      version = Cli.VERSION,
       description = "Write a new Ed25519 signing key and its public half.")
   static final class Keygen implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
@@ -224,18 +301,18 @@ public final class Cli implements Runnable {
     Path out;
 
     @Option(
-        names = "--version",
+        names = "--key-version",
         defaultValue = "v2",
-        description = "PASETO version: v2 or v4. Default: ${DEFAULT-VALUE}.")
-    String version;
+        description = "PASETO version of the key: v2 or v4. Default: ${DEFAULT-VALUE}.")
+    String keyVersion;
 
     @Option(names = "--force", description = "Overwrite existing key files.")
     boolean force;
 
     @Override
     public Integer call() throws IOException {
-      SigningKey key = SigningKey.generate(version(version));
-      Files.createDirectories(out);
+      SigningKey key = SigningKey.generate(version(keyVersion));
+      KeyFiles.createPrivateDirectory(out);
       writeSecret(out.resolve("signing-key.paserk"), key.exportSecretPaserk());
       writeSecret(out.resolve("signing-key.jwk"), key.exportPrivateJwk());
       write(out.resolve("public-key.paserk"), key.verificationKey().toPaserk());
@@ -252,31 +329,18 @@ public final class Cli implements Runnable {
     }
 
     private void writeSecret(Path file, String content) throws IOException {
-      write(file, content);
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // Not a POSIX file system: the directory's permissions protect the key.
-      }
+      KeyFiles.write(file, content + "\n", true, force);
     }
 
     private void write(Path file, String content) throws IOException {
-      if (!force && Files.exists(file)) {
-        throw new FileAlreadyExistsException(file + " exists; pass --force to overwrite");
-      }
-      Files.writeString(
-          file,
-          content + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING,
-          StandardOpenOption.WRITE);
+      KeyFiles.write(file, content + "\n", false, force);
     }
   }
 
   @Command(
       name = "mint",
       mixinStandardHelpOptions = true,
+      version = Cli.VERSION,
       description = "Mint a customer or org token and print it.")
   static final class Mint implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
@@ -289,8 +353,7 @@ public final class Cli implements Runnable {
 
     @Option(
         names = "--key-version",
-        defaultValue = "v2",
-        description = "PASETO version of a JWK key file: v2 or v4.")
+        description = "PASETO version of the key: v2 or v4; required for a JWK key file.")
     String keyVersion;
 
     @Option(names = "--issuer", required = true, description = "Issuer (iss) of the token.")
@@ -329,12 +392,14 @@ public final class Cli implements Runnable {
       request = request.expiresIn(Duration.ofSeconds(expiresIn));
       if (twoFactor) {
         request = request.twoFactorVerified();
+      } else if (!subject.org && scopes.requiresTwoFactor()) {
+        throw new CommandFailure(
+            "scopes "
+                + scopes.twoFactorScopes()
+                + " require two-factor verification: pass --two-factor once the customer passed it");
       }
       TokenMinter minter =
-          TokenMinter.builder()
-              .signingKey(readSigningKey(key, version(keyVersion)))
-              .issuer(issuer)
-              .build();
+          TokenMinter.builder().signingKey(readSigningKey(key, keyVersion)).issuer(issuer).build();
       MintedToken minted = minter.mint(request);
       spec.commandLine().getOut().println(minted.token());
       return 0;
@@ -344,6 +409,7 @@ public final class Cli implements Runnable {
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
+      version = Cli.VERSION,
       description = "Verify a token and print its claims as JSON; exit 1 if invalid.")
   static final class Verify implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
@@ -365,32 +431,29 @@ public final class Cli implements Runnable {
 
     @Option(
         names = "--key-version",
-        defaultValue = "v2",
-        description = "PASETO version for JWK keys: v2 or v4.")
+        description = "PASETO version of the keys: v2 or v4; required for JWK and JWK Set files.")
     String keyVersion;
 
     @Option(names = "--issuer", required = true, description = "Expected issuer (iss).")
     String issuer;
 
-    @Parameters(index = "0", description = "The token.")
+    @Parameters(
+        index = "0",
+        description = "The token, or - to read it from standard input (keeps it out of ps).")
     String token;
 
     @Override
     public Integer call() throws IOException {
       TokenVerifier.Builder builder = TokenVerifier.builder().issuer(issuer);
-      PasetoVersion version = version(keyVersion);
       if (keys.jwks != null) {
-        builder.jwkSet(Files.readString(keys.jwks, StandardCharsets.UTF_8), version);
+        builder.jwkSet(readKeyFile(keys.jwks), requiredVersion(keys.jwks, keyVersion));
       } else {
-        String text = Files.readString(keys.publicKey, StandardCharsets.UTF_8).strip();
-        builder.keys(
-            text.startsWith("{")
-                ? VerificationKey.fromJwk(text, version)
-                : VerificationKey.fromPaserk(text));
+        builder.keys(readVerificationKey(keys.publicKey, keyVersion));
       }
+      String text = token.equals("-") ? readStandardInput() : token;
       VerifiedToken verified;
       try {
-        verified = builder.build().verify(token);
+        verified = builder.build().verify(text);
       } catch (TokenVerificationException e) {
         spec.commandLine().getErr().println("invalid token: " + e.reason() + ": " + e.getMessage());
         return 1;
@@ -408,6 +471,17 @@ public final class Cli implements Runnable {
       claims.put("kid", verified.keyId());
       spec.commandLine().getOut().println(JSONObjectUtils.toJSONString(claims));
       return 0;
+    }
+
+    /** The first line of standard input: a token, at most 8 KiB. */
+    private static String readStandardInput() throws IOException {
+      byte[] bytes = System.in.readNBytes(8193);
+      if (bytes.length > 8192) {
+        throw new CommandFailure("the token on standard input is longer than 8 KiB");
+      }
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      int newline = text.indexOf('\n');
+      return (newline < 0 ? text : text.substring(0, newline)).strip();
     }
   }
 }

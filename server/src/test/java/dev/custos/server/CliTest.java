@@ -63,13 +63,23 @@ class CliTest {
             "{\"role\":\"customer\",\"customerId\":\"100042\",\"scope\":\"customers cards-write\",\"twoFactor\":true");
 
     Run viaJwks =
-        run("verify", "--jwks", dir.resolve("jwks.json").toString(), "--issuer", "acme", token);
+        run(
+            "verify",
+            "--jwks",
+            dir.resolve("jwks.json").toString(),
+            "--key-version",
+            "v2",
+            "--issuer",
+            "acme",
+            token);
     assertThat(viaJwks.status()).as(viaJwks.err()).isZero();
     Run viaJwk =
         run(
             "verify",
             "--public-key",
             dir.resolve("public-key.jwk").toString(),
+            "--key-version",
+            "v2",
             "--issuer",
             "acme",
             token);
@@ -79,12 +89,141 @@ class CliTest {
             "mint",
             "--key",
             dir.resolve("signing-key.jwk").toString(),
+            "--key-version",
+            "v2",
             "--issuer",
             "acme",
             "--org",
             "--scope",
             "customers");
     assertThat(withJwkKey.status()).as(withJwkKey.err()).isZero();
+  }
+
+  @Test
+  void mint_v4JwkWithoutKeyVersion_refusedNotGuessedAsV2(@TempDir Path dir) {
+    run("keygen", "--out", dir.toString(), "--key-version", "v4");
+    String jwk = dir.resolve("signing-key.jwk").toString();
+    String paserk = dir.resolve("signing-key.paserk").toString();
+
+    Run guessed = run("mint", "--key", jwk, "--issuer", "a", "--org", "--scope", "customers");
+    Run mismatched =
+        run(
+            "mint",
+            "--key",
+            paserk,
+            "--key-version",
+            "v2",
+            "--issuer",
+            "a",
+            "--org",
+            "--scope",
+            "customers");
+    Run stated =
+        run(
+            "mint",
+            "--key",
+            jwk,
+            "--key-version",
+            "v4",
+            "--issuer",
+            "a",
+            "--org",
+            "--scope",
+            "customers");
+
+    assertThat(guessed.status()).isEqualTo(1);
+    assertThat(guessed.err()).contains("does not say its PASETO version", "--key-version");
+    assertThat(mismatched.status()).isEqualTo(1);
+    assertThat(mismatched.err()).contains("holds a V4_PUBLIC key");
+    assertThat(stated.status()).as(stated.err()).isZero();
+    assertThat(stated.out()).startsWith("v4.public.");
+  }
+
+  @Test
+  void keygen_helpAndVersionOptions_work() {
+    for (String option : new String[] {"--help", "-h"}) {
+      Run help = run("keygen", option);
+      assertThat(help.status()).as(help.err()).isZero();
+      assertThat(help.out()).contains("Usage: custos keygen", "--key-version");
+    }
+    Run version = run("keygen", "-V");
+    assertThat(version.status()).isZero();
+    assertThat(version.out()).contains("custos");
+  }
+
+  @Test
+  void keygen_secretFilesOwnerOnly_directoryOwnerOnly(@TempDir Path parent) throws Exception {
+    Path dir = parent.resolve("keys");
+    run("keygen", "--out", dir.toString());
+
+    assertThat(Files.getPosixFilePermissions(dir))
+        .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    for (String secret : new String[] {"signing-key.paserk", "signing-key.jwk"}) {
+      assertThat(Files.getPosixFilePermissions(dir.resolve(secret)))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+    assertThat(Files.getPosixFilePermissions(dir.resolve("public-key.paserk")))
+        .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+  }
+
+  @Test
+  void keygen_plantedDanglingSymlink_notFollowed(@TempDir Path parent) throws Exception {
+    Path dir = Files.createDirectory(parent.resolve("keys"));
+    Path elsewhere = parent.resolve("stolen-key");
+    Files.createSymbolicLink(dir.resolve("signing-key.paserk"), elsewhere);
+
+    Run refused = run("keygen", "--out", dir.toString());
+    Run forced = run("keygen", "--out", dir.toString(), "--force");
+
+    assertThat(refused.status()).isEqualTo(1);
+    assertThat(forced.status()).as(forced.err()).isZero();
+    assertThat(elsewhere).doesNotExist();
+    assertThat(Files.isSymbolicLink(dir.resolve("signing-key.paserk"))).isFalse();
+    assertThat(Files.readString(dir.resolve("signing-key.paserk"))).startsWith("k2.secret.");
+  }
+
+  @Test
+  void missingKeyFile_saysSoPlainly(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.paserk");
+
+    Run run =
+        run("mint", "--key", missing.toString(), "--issuer", "a", "--org", "--scope", "customers");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("error: cannot read key file " + missing + ": no such file\n");
+  }
+
+  @Test
+  void verify_tokenFromStandardInput(@TempDir Path dir) throws Exception {
+    run("keygen", "--out", dir.toString());
+    String token =
+        run(
+                "mint",
+                "--key",
+                dir.resolve("signing-key.paserk").toString(),
+                "--issuer",
+                "acme",
+                "--org",
+                "--scope",
+                "customers")
+            .out()
+            .strip();
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream((token + "\n").getBytes()));
+      Run verify =
+          run(
+              "verify",
+              "--public-key",
+              dir.resolve("public-key.paserk").toString(),
+              "--issuer",
+              "acme",
+              "-");
+      assertThat(verify.status()).as(verify.err()).isZero();
+      assertThat(verify.out()).startsWith("{\"role\":\"org\"");
+    } finally {
+      System.setIn(stdin);
+    }
   }
 
   @Test
@@ -145,7 +284,10 @@ class CliTest {
             "cards-write");
 
     assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).startsWith("error: scopes cards-write require two-factor verification");
+    assertThat(run.err())
+        .startsWith("error: scopes cards-write require two-factor verification")
+        .contains("--two-factor")
+        .doesNotContain("TokenRequest");
     assertThat(run.err()).doesNotContain("\tat ");
   }
 
