@@ -24,6 +24,7 @@ final class OtpBenchmarks {
         .maxSendsPerPhone(100)
         .maxSendsPerCustomer(100)
         .resendCooldown(Duration.ZERO)
+        .maxSendsPerMinute(1_000_000)
         .maxPendingChallenges(capacity);
   }
 

@@ -280,9 +280,8 @@ public final class ReportWriter {
     md.append('\n');
     md.append(
         "Commands per operation on Redis, counted by the server (`RoundTripTest`): verify 1 (one\n"
-            + "round trip); start 3 in two round trips (the customer window with the lockout and the"
-            + " phone\nwindow pipelined, then the challenge; a global budget adds a third pipelined"
-            + " command).\n\n");
+            + "round trip); start 4 in two round trips (the customer window with the lockout, the"
+            + " phone\nwindow and the global budget pipelined, then the challenge).\n\n");
   }
 
   private void goal(String text, double ratio, double target) {

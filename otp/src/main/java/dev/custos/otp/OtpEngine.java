@@ -112,7 +112,7 @@ public interface OtpEngine {
    *   <tr><td>{@link #maxSendsPerPhone}, {@link #maxSendsPerCustomer}</td>
    *       <td>5 each per {@link #sendWindow} of 10 minutes</td></tr>
    *   <tr><td>{@link #resendCooldown}</td><td>30 seconds between two sends to one phone</td></tr>
-   *   <tr><td>{@link #maxSendsPerMinute}</td><td>no global budget</td></tr>
+   *   <tr><td>{@link #maxSendsPerMinute}</td><td>1,000 sends a minute across all customers</td></tr>
    *   <tr><td>{@link #allowedCountryCodes}</td><td>every country</td></tr>
    *   <tr><td>{@link #maxConsecutiveFailures}, {@link #lockout}</td>
    *       <td>every 20 wrong codes lock the customer out: 15 minutes, then 30, 60, 120</td></tr>
@@ -126,6 +126,8 @@ public interface OtpEngine {
    * <p>A builder is not thread-safe; the engines it builds are.
    */
   final class Builder {
+    /** The default global budget: a bound on an SMS-pumping attack's cost, on by default. */
+    static final int DEFAULT_SENDS_PER_MINUTE = 1_000;
 
     private static final int MAX_SMS_BYTES = 140;
     private static final int MAX_BRAND_LENGTH = 60;
@@ -141,7 +143,7 @@ public interface OtpEngine {
     int maxSendsPerCustomer = 5;
     Duration sendWindow = Duration.ofMinutes(10);
     Duration resendCooldown = Duration.ofSeconds(30);
-    int maxSendsPerMinute;
+    int maxSendsPerMinute = DEFAULT_SENDS_PER_MINUTE;
     Set<String> allowedCountryCodes = Set.of();
     int maxConsecutiveFailures = 20;
     int permanentLockoutAfter = 100;
@@ -315,7 +317,8 @@ public interface OtpEngine {
     /**
      * Sets a budget of sends per minute across all customers, against SMS pumping.
      *
-     * @param max 1 to 1,000,000, or 0 for no budget (the default)
+     * @param max 1 to 1,000,000, or 0 for no budget; 1,000 by default (about 17 a second: raise it
+     *     for a platform that sends more, rather than turn it off)
      * @return this builder
      * @throws IllegalArgumentException if out of range
      */

@@ -184,4 +184,17 @@ class OtpEngineRateLimitTest {
     time.advance(Duration.ofSeconds(1));
     assertThat(engine.stats().pendingChallenges()).isZero();
   }
+
+  @Test
+  void start_byDefault_globalBudgetOf1000AMinute() throws Exception {
+    OtpEngine engine =
+        TestEngines.builder(time, sender).maxSendsPerPhone(100).maxSendsPerCustomer(100).build();
+    for (int i = 0; i < 1_000; i++) {
+      engine.start(sms("c" + i, Phone.of("1", Long.toString(5_550_000_000L + i))));
+    }
+
+    RateLimitedException e = refused(engine, sms("c-next", Phone.of("1", "5559999999")));
+
+    assertThat(e.limit()).isEqualTo(RateLimit.GLOBAL_SENDS);
+  }
 }

@@ -13,14 +13,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How many commands an operation costs, counted by the server itself: a check is one command (one
- * round trip); a start is three (customer window with the lockout and phone window, pipelined in
- * one round trip, then the challenge: two round trips).
+ * round trip); a start with the default limits is four (the customer window with the lockout, the
+ * phone window and the global budget, pipelined in one round trip, then the challenge: two round
+ * trips).
  */
 class RoundTripTest {
   @RegisterExtension static final RedisServer REDIS = new RedisServer();
 
   @Test
-  void verifyIsOneCommand_startIsThreeInTwoRoundTrips() throws Exception {
+  void verifyIsOneCommand_startIsFourInTwoRoundTrips() throws Exception {
     RecordingSender sender = new RecordingSender();
     // A long poll interval, so that no revocation poll falls between the counts.
     try (CustosRedis redis =
@@ -46,7 +47,7 @@ class RoundTripTest {
       engine.verify("100001", challenge.verificationToken(), sender.lastCode());
       long verify = commands() - beforeVerify;
 
-      assertThat(start).as("commands per start").isEqualTo(3);
+      assertThat(start).as("commands per start").isEqualTo(4);
       assertThat(verify).as("commands per verify").isEqualTo(1);
     }
   }

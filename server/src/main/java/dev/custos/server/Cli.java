@@ -220,8 +220,24 @@ public final class Cli implements Runnable {
 
     @Option(
         names = "--no-sandbox",
-        description = "Leave sandbox mode: no /sandbox/messages, no generated key, no SMS sent.")
+        description =
+            "Leave sandbox mode (the default with a generated key): no /sandbox/messages, no SMS.")
     boolean noSandbox;
+
+    @Option(
+        names = "--sandbox",
+        description =
+            "Sandbox mode with the --key given: print an org token signed with it and serve every"
+                + " code at /sandbox/messages. Off by default with a real key.")
+    boolean sandbox;
+
+    @Option(
+        names = "--allow-country",
+        paramLabel = "CODE",
+        description =
+            "Send codes only to phones of this country calling code (repeatable); every country"
+                + " by default.")
+    String[] allowCountries = new String[0];
 
     @Option(
         names = "--sandbox-passcode",
@@ -243,8 +259,15 @@ public final class Cli implements Runnable {
               .bind(bind)
               .port(port)
               .issuer(issuer)
-              .sandbox(!noSandbox)
-              .sandboxPasscode(passcode);
+              .sandboxPasscode(passcode)
+              .allowedCountryCodes(allowCountries);
+      if (sandbox && noSandbox) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--sandbox and --no-sandbox exclude each other");
+      }
+      if (sandbox || noSandbox) {
+        options.sandbox(sandbox);
+      }
       if (fixtures != null) {
         options.fixtures(fixtures);
       }

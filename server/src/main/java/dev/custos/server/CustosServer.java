@@ -14,6 +14,7 @@ import dev.custos.otp.OtpEngine;
 import dev.custos.redis.CustosRedis;
 import dev.custos.scopes.Scope;
 import dev.custos.scopes.ScopeCatalog;
+import dev.custos.scopes.TokenRole;
 import dev.custos.token.KeyRing;
 import dev.custos.token.PasetoVersion;
 import dev.custos.token.SigningKey;
@@ -41,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -117,7 +119,11 @@ public final class CustosServer implements AutoCloseable {
             ? null
             : CustosRedis.builder(options.redis).clock(options.clock).connect();
     OtpEngine.Builder otpBuilder =
-        OtpEngine.builder().brand(options.brand).sender(sender).clock(options.clock);
+        OtpEngine.builder()
+            .brand(options.brand)
+            .sender(sender)
+            .clock(options.clock)
+            .allowedCountryCodes(options.allowedCountryCodes);
     if (redis != null) {
       // Every server on the Redis must read the others' verification tokens and code MACs: they
       // share the signing key, so the OTP master key is derived from it (HKDF, its own label).
@@ -262,7 +268,8 @@ public final class CustosServer implements AutoCloseable {
     } catch (ApiException e) {
       reply = Reply.of(JsonApiResponse.error(e.error()));
     } catch (RuntimeException e) {
-      log.error("internal error on {} {}: {}", method, path, e.getClass().getName());
+      log.error(
+          "internal error on {} {}: {}", loggable(method), loggable(path), e.getClass().getName());
       reply =
           Reply.of(
               JsonApiResponse.error(
@@ -276,7 +283,35 @@ public final class CustosServer implements AutoCloseable {
       out.write(body);
     }
     log.info(
-        "{} {} {} {}ms", method, path, reply.status(), (System.nanoTime() - start) / 1_000_000);
+        "{} {} {} {}ms",
+        loggable(method),
+        loggable(path),
+        reply.status(),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * What a client sent, fit for one log line: control characters (a newline would forge a line, an
+   * escape sequence repaint a terminal) and anything outside printable ASCII become {@code
+   * \\uXXXX}, and it is cut at 200 characters.
+   */
+  static String loggable(String text) {
+    if (text == null) {
+      return "-";
+    }
+    StringBuilder out = new StringBuilder(Math.min(text.length(), 200) + 16);
+    for (int i = 0; i < text.length() && out.length() < 200; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '\\') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    if (out.length() >= 200 && text.length() > 200) {
+      out.append("...");
+    }
+    return out.toString();
   }
 
   /** What goes back on the wire: a JSON:API response, or a body of another media type. */
@@ -342,6 +377,11 @@ public final class CustosServer implements AutoCloseable {
         }
         allow(method, "GET");
         VerifiedToken caller = authorizer.authenticate(authorization);
+        if (caller.role() != TokenRole.ORG) {
+          // A code read back with the token it would upgrade is no second factor at all.
+          throw new ApiException(
+              ApiError.of(ApiErrorCode.FORBIDDEN, "sandbox messages need an org API token"));
+        }
         Optional<String> only =
             authorizer.customerFilter(caller, customers, customerFilter(exchange));
         List<Object> data = new ArrayList<>();
@@ -381,6 +421,9 @@ public final class CustosServer implements AutoCloseable {
 
   /** Create Individual Debit Card, as in the spec's second how-to guide. */
   private JsonApiResponse createCard(VerifiedToken caller, String body) throws ApiException {
+    // The scope first: a token that may not create cards learns nothing about which accounts
+    // exist. Then a missing account and another customer's account are answered alike.
+    Optional<String> own = authorizer.customerFilter(caller, cardsWrite, null);
     Map<String, Object> data;
     try {
       Map<String, Object> document =
@@ -403,7 +446,7 @@ public final class CustosServer implements AutoCloseable {
     }
     String accountId = accountId(data);
     Fixtures.Account account = fixtures.accounts.get(accountId);
-    if (account == null) {
+    if (account == null || (own.isPresent() && !own.get().equals(account.customerId()))) {
       throw notFound();
     }
     authorizer.authorize(caller, cardsWrite, account.customerId());
@@ -412,7 +455,7 @@ public final class CustosServer implements AutoCloseable {
     attributes.put("expirationDate", YearMonth.now(options.clock).plusYears(4).toString());
     attributes.put("status", "Active");
     if (data.get("attributes") instanceof Map<?, ?> given && given.get("shippingAddress") != null) {
-      attributes.put("shippingAddress", given.get("shippingAddress"));
+      attributes.put("shippingAddress", shippingAddress(given.get("shippingAddress")));
     }
     Fixtures.Card card =
         new Fixtures.Card(
@@ -423,6 +466,35 @@ public final class CustosServer implements AutoCloseable {
             attributes);
     fixtures.cards.add(card);
     return JsonApiResponse.ok(201, JSONObjectUtils.toJSONString(Map.of("data", card(card))));
+  }
+
+  private static final Set<String> ADDRESS_FIELDS =
+      Set.of("street", "street2", "city", "state", "postalCode", "country");
+
+  /** A shipping address of the spec's fields only, each a string of at most 100 characters. */
+  private static Map<String, Object> shippingAddress(Object value) throws ApiException {
+    if (!(value instanceof Map<?, ?> address)) {
+      throw new ApiException(
+          ApiError.of(ApiErrorCode.INVALID_VALUE, "shippingAddress must be an object")
+              .atAttribute("shippingAddress"));
+    }
+    Map<String, Object> kept = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> field : address.entrySet()) {
+      String name = String.valueOf(field.getKey());
+      if (!ADDRESS_FIELDS.contains(name)) {
+        throw new ApiException(
+            ApiError.of(ApiErrorCode.INVALID_VALUE, "unknown member")
+                .atAttribute("shippingAddress", name));
+      }
+      if (!(field.getValue() instanceof String text) || text.isEmpty() || text.length() > 100) {
+        throw new ApiException(
+            ApiError.of(
+                    ApiErrorCode.INVALID_VALUE, name + " must be a string of 1 to 100 characters")
+                .atAttribute("shippingAddress", name));
+      }
+      kept.put(name, text);
+    }
+    return kept;
   }
 
   private static String accountId(Map<String, Object> data) throws ApiException {
@@ -535,7 +607,11 @@ public final class CustosServer implements AutoCloseable {
     String bind = "127.0.0.1";
     int port = 8080;
     Path fixtures;
-    boolean sandbox = true;
+
+    /** Null until set: sandbox mode then follows the key (on with a generated key only). */
+    Boolean sandbox;
+
+    String[] allowedCountryCodes = new String[0];
     boolean sandboxPasscode;
     SigningKey signingKey;
     String issuer = "custos-sandbox";
@@ -602,9 +678,10 @@ public final class CustosServer implements AutoCloseable {
     }
 
     /**
-     * Turns sandbox mode on (the default) or off. Sandbox mode keeps "delivered" codes for {@code
-     * GET /sandbox/messages} and mints a sandbox org token; outside it the server has no SMS
-     * provider and needs a signing key.
+     * Turns sandbox mode on or off. Sandbox mode keeps "delivered" codes for {@code GET
+     * /sandbox/messages} and mints a sandbox org token; outside it the server has no SMS provider
+     * and needs a signing key. By default it is on with a generated key and off with a given one: a
+     * real key never serves codes or prints an org token unless asked to.
      *
      * @param sandbox whether to run in sandbox mode
      * @return these options
@@ -675,8 +752,26 @@ public final class CustosServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Restricts one-time codes to phone numbers of these country calling codes (against SMS pumping
+     * to premium numbers abroad); every country by default.
+     *
+     * @param countryCodes calling codes such as {@code 1} or {@code 34}
+     * @return these options
+     * @throws IllegalArgumentException if a code is not 1 to 3 digits without a leading 0
+     * @throws NullPointerException if the array or a code is null
+     */
+    public Options allowedCountryCodes(String... countryCodes) {
+      OtpEngine.builder().allowedCountryCodes(countryCodes); // validates
+      this.allowedCountryCodes = countryCodes.clone();
+      return this;
+    }
+
     /** Checks the options belong together. */
     Options validated() {
+      if (sandbox == null) {
+        sandbox = signingKey == null;
+      }
       if (redis != null && signingKey == null) {
         throw new IllegalStateException(
             "--redis needs --key: servers sharing state must share their signing key");

@@ -33,7 +33,12 @@ class TwoServersTest {
   }
 
   private static CustosServer.Options options(SigningKey key) {
-    return CustosServer.options().port(0).shutdownGrace(0).signingKey(key).redis(REDIS.uri());
+    return CustosServer.options()
+        .port(0)
+        .shutdownGrace(0)
+        .signingKey(key)
+        .sandbox(true)
+        .redis(REDIS.uri());
   }
 
   @AfterEach
