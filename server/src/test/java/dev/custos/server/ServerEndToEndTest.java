@@ -341,4 +341,76 @@ class ServerEndToEndTest {
       assertError(messages, 404, "not_found");
     }
   }
+
+  private static String cardBody(String accountId, String street) {
+    return CARD_BODY
+        .replace("\"10001\"", "\"" + accountId + "\"")
+        .replace("5230 Newell Rd", street);
+  }
+
+  @Test
+  void createCard_missingOrForeignAccount_answeredAlike() throws Exception {
+    String cardsOnly = customerToken("100001", "cards");
+    assertError(send("POST", "/cards", cardsOnly, cardBody("99999", "x")), 403, "forbidden");
+    assertError(send("POST", "/cards", cardsOnly, cardBody("10002", "x")), 403, "forbidden");
+
+    String verificationToken = startVerification("100001");
+    HttpResponse<String> minted =
+        send(
+            "POST",
+            "/customers/100001/token",
+            orgToken,
+            tokenBody("cards-write", verificationToken, codeFromSandbox("100001")));
+    String writer = (String) read(minted, "data", "attributes", "token");
+    HttpResponse<String> missing = send("POST", "/cards", writer, cardBody("99999", "x"));
+    HttpResponse<String> foreign = send("POST", "/cards", writer, cardBody("10002", "x"));
+    assertError(missing, 404, "not_found");
+    assertError(foreign, 404, "not_found");
+    assertThat(foreign.body()).isEqualTo(missing.body());
+
+    HttpResponse<String> tooLong =
+        send("POST", "/cards", writer, cardBody("10001", "x".repeat(101)));
+    assertError(tooLong, 400, "invalid_value");
+    assertThat(read(tooLong, "errors", "0", "source", "pointer"))
+        .isEqualTo("/data/attributes/shippingAddress/street");
+  }
+
+  @Test
+  void sandboxMessages_customerToken_forbidden() throws Exception {
+    startVerification("100001");
+    String customer = customerToken("100001", "customers");
+
+    assertError(
+        send("GET", "/sandbox/messages?filter%5BcustomerId%5D=100001", customer, null),
+        403,
+        "forbidden");
+  }
+
+  @Test
+  void givenKey_sandboxOffUnlessAsked() throws Exception {
+    SigningKey key = SigningKey.generate(PasetoVersion.V2_PUBLIC);
+    try (CustosServer real =
+        CustosServer.start(CustosServer.options().port(0).shutdownGrace(0).signingKey(key))) {
+      assertThat(real.sandboxOrgToken()).isEmpty();
+      HttpResponse<String> messages =
+          client.send(
+              HttpRequest.newBuilder(URI.create(real.uri() + "/sandbox/messages")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(messages.statusCode()).isEqualTo(404);
+    }
+    try (CustosServer asked =
+        CustosServer.start(
+            CustosServer.options().port(0).shutdownGrace(0).signingKey(key).sandbox(true))) {
+      assertThat(asked.sandboxOrgToken()).isPresent();
+    }
+  }
+
+  @Test
+  void loggable_controlCharactersAndLength_escapedAndCut() {
+    assertThat(CustosServer.loggable("GET\r\nINFO forged 200"))
+        .isEqualTo("GET\\u000d\\u000aINFO forged 200");
+    assertThat(CustosServer.loggable("\u001b[31mred\\")).isEqualTo("\\u001b[31mred\\u005c");
+    assertThat(CustosServer.loggable("/" + "a".repeat(500))).hasSizeLessThan(220).endsWith("...");
+    assertThat(CustosServer.loggable(null)).isEqualTo("-");
+  }
 }
