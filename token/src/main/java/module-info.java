@@ -12,6 +12,11 @@ module dev.custos.token {
   requires transitive dev.custos.scopes;
   requires org.bouncycastle.provider;
   requires com.nimbusds.jose.jwt;
+  requires com.fasterxml.jackson.core;
 
   exports dev.custos.token;
+  // Strict JSON reading, shared with Custos's own modules only: not API.
+  exports dev.custos.token.json to
+      dev.custos.core,
+      dev.custos.server;
 }

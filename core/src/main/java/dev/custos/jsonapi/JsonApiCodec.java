@@ -11,7 +11,8 @@ import dev.custos.otp.InvalidOtpRequestException;
 import dev.custos.otp.Phone;
 import dev.custos.otp.VerificationChallenge;
 import dev.custos.token.MintedToken;
-import java.text.ParseException;
+import dev.custos.token.json.StrictJson;
+import dev.custos.token.json.StrictJsonException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,17 +165,14 @@ final class JsonApiCodec {
               ApiErrorCode.PAYLOAD_TOO_LARGE,
               "the request body is longer than " + MAX_DOCUMENT_LENGTH + " characters"));
     }
-    Map<String, Object> document = null;
-    // nimbus parses "[]" as an empty object and "null" as null: insist on an object.
-    if (body.stripLeading().startsWith("{")) {
-      try {
-        document = JSONObjectUtils.parse(body);
-      } catch (ParseException e) {
-        document = null;
-      }
-    }
-    if (document == null) {
-      throw invalidMember("the request body is not a JSON object with unique keys");
+    Map<String, Object> document;
+    try {
+      document = StrictJson.readObject(body);
+    } catch (StrictJsonException e) {
+      // A duplicate member (at any depth) is named by its pointer; other faults by the document.
+      throw invalidMember(
+          "the request body is not a JSON object with unique members: " + e.getMessage(),
+          e.path().toArray(new String[0]));
     }
     only(document, Set.of("data"));
     Map<String, Object> data = object(document, "data");

@@ -49,7 +49,7 @@ class EndpointErrorsTest {
         "[] | ''",
         "null | ''",
         "' [{}]' | ''",
-        "{\"data\":1,\"data\":2} | ''",
+        "{\"data\":1,\"data\":2} | /data",
         "{} | /data",
         "{\"data\":[]} | /data",
         "{\"data\":{\"type\":\"customerToken\"}} | /data/attributes",
@@ -410,5 +410,35 @@ class EndpointErrorsTest {
         verification(customer, verificationRequest(Map.of("channel", "sms")));
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return (String) read(response, "data", "attributes", "verificationToken");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"data\":{\"type\":\"customerToken\",\"attributes\":{\"scope\":\"accounts\",\"scope\":\"cards\"}}}"
+            + "|/data/attributes/scope",
+        "{\"data\":{\"type\":\"customerToken\",\"type\":\"customerToken\",\"attributes\":{}}}|/data/type",
+        "{\"data\":{},\"data\":{}}|/data",
+      })
+  void createToken_duplicateMemberAtAnyDepth_400WithItsPointer(String body, String pointer)
+      throws Exception {
+    JsonApiResponse response =
+        platform.endpoints.createToken(platform.orgHeader(), INDIVIDUAL, body);
+
+    assertError(response, 400, "invalid_value", pointer);
+  }
+
+  @Test
+  void createVerification_duplicatedChannel_400NothingSent() throws Exception {
+    String body =
+        "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\","
+            + "\"channel\":\"call\"}}}";
+
+    JsonApiResponse response =
+        platform.endpoints.createVerification(platform.orgHeader(), INDIVIDUAL, body);
+
+    assertError(response, 400, "invalid_value", "/data/attributes/channel");
+    assertThat(platform.sender.messages()).isEmpty();
   }
 }

@@ -22,6 +22,8 @@ import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
 import dev.custos.token.TokenVerifier;
 import dev.custos.token.VerifiedToken;
+import dev.custos.token.json.StrictJson;
+import dev.custos.token.json.StrictJsonException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,7 +34,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -424,13 +425,19 @@ public final class CustosServer implements AutoCloseable {
     // The scope first: a token that may not create cards learns nothing about which accounts
     // exist. Then a missing account and another customer's account are answered alike.
     Optional<String> own = authorizer.customerFilter(caller, cardsWrite, null);
-    Map<String, Object> data;
+    Map<String, Object> data = null;
     try {
-      Map<String, Object> document =
-          body != null && body.stripLeading().startsWith("{") ? JSONObjectUtils.parse(body) : null;
-      data = document == null ? null : JSONObjectUtils.getJSONObject(document, "data");
-    } catch (ParseException e) {
-      data = null;
+      if (body != null && StrictJson.readObject(body).get("data") instanceof Map<?, ?> map) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) map;
+        data = object;
+      }
+    } catch (StrictJsonException e) {
+      throw new ApiException(
+          ApiError.of(
+                  ApiErrorCode.INVALID_VALUE,
+                  "the request body is not a JSON object with unique members: " + e.getMessage())
+              .atMember(e.path().toArray(new String[0])));
     }
     if (data == null) {
       throw new ApiException(

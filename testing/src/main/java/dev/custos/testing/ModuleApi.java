@@ -85,7 +85,10 @@ public final class ModuleApi {
   public Set<String> exports() {
     return descriptor.exports().stream()
         .map(
-            e -> e.isQualified() ? e.source() + " to " + String.join(",", e.targets()) : e.source())
+            e ->
+                e.isQualified()
+                    ? e.source() + " to " + String.join(",", new TreeSet<>(e.targets()))
+                    : e.source())
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
@@ -100,7 +103,10 @@ public final class ModuleApi {
     }
     return descriptor.opens().stream()
         .map(
-            o -> o.isQualified() ? o.source() + " to " + String.join(",", o.targets()) : o.source())
+            o ->
+                o.isQualified()
+                    ? o.source() + " to " + String.join(",", new TreeSet<>(o.targets()))
+                    : o.source())
         .collect(Collectors.toCollection(TreeSet::new));
   }
 

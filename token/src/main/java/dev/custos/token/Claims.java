@@ -9,10 +9,9 @@ import dev.custos.scopes.InvalidScopeException;
 import dev.custos.scopes.ScopeCatalog;
 import dev.custos.scopes.ScopeSet;
 import dev.custos.scopes.TokenRole;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import dev.custos.token.json.StrictJson;
+import dev.custos.token.json.StrictJsonException;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -148,17 +147,18 @@ final class Claims {
         keyId);
   }
 
-  /** Parses UTF-8 JSON that must be an object with unique keys. */
+  /**
+   * Parses UTF-8 JSON that must be an object with unique member names at every depth, bounded in
+   * depth and sizes (jackson-core's strict streaming parser).
+   */
   static Map<String, Object> jsonObject(byte[] json) throws TokenVerificationException {
     try {
-      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(json)).toString();
-      // nimbus parses "[]" as an empty object and "null" as null: insist on an object.
-      if (!text.stripLeading().startsWith("{")) {
-        throw invalid("payload is not a UTF-8 JSON object with unique keys");
-      }
-      return JSONObjectUtils.parse(text);
-    } catch (CharacterCodingException | ParseException e) {
-      throw invalid("payload is not a UTF-8 JSON object with unique keys");
+      return StrictJson.readObject(json);
+    } catch (StrictJsonException e) {
+      throw invalid(
+          "payload is not a UTF-8 JSON object with unique members: "
+              + e.getMessage()
+              + (e.path().isEmpty() ? "" : " at /" + String.join("/", e.path())));
     }
   }
 

@@ -72,4 +72,23 @@ class ClaimsLimitsTest {
     assertThat(verifier(V2_KEY.verificationKey(), now).verify(minted.token()).issuedAt())
         .isEqualTo(now);
   }
+
+  @Test
+  void verify_duplicateMemberBelowTheTop_refusedThoughSigned() {
+    String payload =
+        "{\"role\":\"org\",\"scope\":\"accounts\",\"twoFactor\":false,\"iss\":\""
+            + ISSUER
+            + "\",\"iat\":\""
+            + NOW
+            + "\",\"exp\":\""
+            + NOW.plusSeconds(60)
+            + "\",\"jti\":\"j\",\"x\":{\"a\":1,\"a\":2}}";
+    byte[] footer = ("{\"kid\":\"" + V2_KEY.keyId() + "\"}").getBytes(StandardCharsets.UTF_8);
+    String token =
+        PasetoPublic.sign(V2_KEY, payload.getBytes(StandardCharsets.UTF_8), footer, new byte[0]);
+
+    assertThatExceptionOfType(TokenVerificationException.class)
+        .isThrownBy(() -> verifier(V2_KEY.verificationKey(), NOW).verify(token))
+        .withMessageContaining("duplicate member at /x/a");
+  }
 }

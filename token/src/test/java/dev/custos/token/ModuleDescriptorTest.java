@@ -19,7 +19,8 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
 
   @Override
   protected List<String> exports() {
-    return List.of("dev.custos.token");
+    return List.of(
+        "dev.custos.token", "dev.custos.token.json to dev.custos.core,dev.custos.server");
   }
 
   @Override

@@ -1,0 +1,103 @@
+package dev.custos.token.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StrictJsonTest {
+  private static StrictJsonException refused(String json) {
+    return assertThatExceptionOfType(StrictJsonException.class)
+        .isThrownBy(() -> StrictJson.readObject(json))
+        .actual();
+  }
+
+  @Test
+  void readObject_duplicateAtTheTop_refusedWithItsName() {
+    StrictJsonException e = refused("{\"scope\":\"accounts\",\"scope\":\"cards\"}");
+
+    assertThat(e.getMessage()).isEqualTo("duplicate member");
+    assertThat(e.path()).containsExactly("scope");
+  }
+
+  @Test
+  void readObject_duplicateDeepDown_refusedWithItsPath() {
+    StrictJsonException e =
+        refused(
+            "{\"data\":{\"type\":\"t\",\"attributes\":{\"channel\":\"sms\",\"channel\":\"call\"}}}");
+
+    assertThat(e.path()).containsExactly("data", "attributes", "channel");
+  }
+
+  @Test
+  void readObject_duplicateInsideAnArray_refusedWithTheIndex() {
+    StrictJsonException e = refused("{\"x\":[{\"a\":1},{\"a\":1,\"a\":2}]}");
+
+    assertThat(e.path()).containsExactly("x", "1", "a");
+  }
+
+  @Test
+  void readObject_sameNameInSiblingObjects_accepted() throws Exception {
+    Map<String, Object> read = StrictJson.readObject("{\"x\":{\"a\":1},\"y\":{\"a\":2}}");
+
+    assertThat(read).containsEntry("x", Map.of("a", 1L)).containsEntry("y", Map.of("a", 2L));
+  }
+
+  @Test
+  void readObject_deeperThanTheBound_refused() {
+    String deep =
+        "{\"a\":".repeat(StrictJson.MAX_DEPTH + 1) + "1" + "}".repeat(StrictJson.MAX_DEPTH + 1);
+
+    assertThat(refused(deep).getMessage()).contains("nested deeper");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "[]",
+        "null",
+        "\"s\"",
+        "1",
+        "{} {}",
+        "{}x",
+        "{\"a\":1,}",
+        "{'a':1}",
+        "{\"a\":NaN}",
+        "{\"a\":99999999999999999999}",
+        "",
+        "{\"a\":1"
+      })
+  void readObject_notOneStrictObject_refused(String json) {
+    refused(json);
+  }
+
+  @Test
+  void readObject_malformedUtf8_refused() {
+    byte[] bytes = "{\"a\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+    bytes[6] = (byte) 0xC3;
+
+    assertThatExceptionOfType(StrictJsonException.class)
+        .isThrownBy(() -> StrictJson.readObject(bytes));
+  }
+
+  @Test
+  void readObject_values_typedAsDocumented() throws Exception {
+    Map<String, Object> read =
+        StrictJson.readObject(
+            "{\"s\":\"x\",\"i\":86400,\"f\":1.5,\"t\":true,\"n\":null,\"l\":[1,\"a\"],\"o\":{}}");
+
+    assertThat(read)
+        .containsEntry("s", "x")
+        .containsEntry("i", 86_400L)
+        .containsEntry("f", 1.5)
+        .containsEntry("t", true)
+        .containsEntry("n", null)
+        .containsEntry("l", List.of(1L, "a"))
+        .containsEntry("o", Map.of());
+  }
+}
