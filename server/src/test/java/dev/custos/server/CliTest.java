@@ -195,19 +195,7 @@ class CliTest {
 
   @Test
   void verify_tokenFromStandardInput(@TempDir Path dir) throws Exception {
-    run("keygen", "--out", dir.toString());
-    String token =
-        run(
-                "mint",
-                "--key",
-                dir.resolve("signing-key.paserk").toString(),
-                "--issuer",
-                "acme",
-                "--org",
-                "--scope",
-                "customers")
-            .out()
-            .strip();
+    String token = keygenAndMintOrgToken(dir);
     java.io.InputStream stdin = System.in;
     try {
       System.setIn(new java.io.ByteArrayInputStream((token + "\n").getBytes()));
@@ -228,19 +216,7 @@ class CliTest {
 
   @Test
   void verify_tamperedOrWrongIssuer_exit1WithReason(@TempDir Path dir) {
-    run("keygen", "--out", dir.toString());
-    String token =
-        run(
-                "mint",
-                "--key",
-                dir.resolve("signing-key.paserk").toString(),
-                "--issuer",
-                "acme",
-                "--org",
-                "--scope",
-                "customers")
-            .out()
-            .strip();
+    String token = keygenAndMintOrgToken(dir);
     String tampered =
         token.substring(0, 20) + (token.charAt(20) == 'A' ? 'B' : 'A') + token.substring(21);
 
@@ -327,5 +303,21 @@ class CliTest {
 
     assertThat(run.status()).isZero();
     assertThat(run.out()).contains("Usage: custos", "serve", "keygen", "mint", "verify");
+  }
+
+  /** Writes a key to {@code dir} and mints an org token for issuer {@code acme} with it. */
+  private static String keygenAndMintOrgToken(Path dir) {
+    run("keygen", "--out", dir.toString());
+    return run(
+            "mint",
+            "--key",
+            dir.resolve("signing-key.paserk").toString(),
+            "--issuer",
+            "acme",
+            "--org",
+            "--scope",
+            "customers")
+        .out()
+        .strip();
   }
 }

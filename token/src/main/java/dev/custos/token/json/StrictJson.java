@@ -51,13 +51,7 @@ public final class StrictJson {
    * @throws StrictJsonException naming where and why the document is refused
    */
   public static Map<String, Object> readObject(String json) throws StrictJsonException {
-    try (JsonParser parser = FACTORY.createParser(json)) {
-      return readRoot(parser);
-    } catch (StrictJsonException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new StrictJsonException(List.of(), "not JSON");
-    }
+    return read(() -> FACTORY.createParser(json));
   }
 
   /**
@@ -68,7 +62,16 @@ public final class StrictJson {
    * @throws StrictJsonException naming where and why the document is refused
    */
   public static Map<String, Object> readObject(byte[] json) throws StrictJsonException {
-    try (JsonParser parser = FACTORY.createParser(json)) {
+    return read(() -> FACTORY.createParser(json));
+  }
+
+  /** Opens a parser over the document. */
+  private interface Source {
+    JsonParser open() throws IOException;
+  }
+
+  private static Map<String, Object> read(Source source) throws StrictJsonException {
+    try (JsonParser parser = source.open()) {
       return readRoot(parser);
     } catch (StrictJsonException e) {
       throw e;
