@@ -55,4 +55,20 @@ class CaffeineOtpStoreTest extends OtpStoreContract {
         .isThrownBy(() -> store.check("b", id, new byte[16], T0 + 600_000, T0, policy))
         .satisfies(e -> assertThat(e.reason()).isEqualTo(OtpStoreException.Reason.FULL));
   }
+
+  @Test
+  void releaseSend_takesBackOneSendOnly() {
+    CaffeineOtpStore store = new CaffeineOtpStore(10, 100, clock);
+    SendLimit limit = SendLimit.of(RateLimit.PHONE_SENDS, 3, Duration.ofMinutes(10), Duration.ZERO);
+    store.acquireSend(Scope.PHONE, "p", limit, T0);
+    store.acquireSend(Scope.PHONE, "p", limit, T0 + 1);
+    store.acquireSend(Scope.PHONE, "p", limit, T0 + 2);
+
+    store.releaseSend(Scope.PHONE, "p", T0 + 2);
+
+    assertThat(store.acquireSend(Scope.PHONE, "p", limit, T0 + 3).isAcquired()).isTrue();
+    assertThat(store.acquireSend(Scope.PHONE, "p", limit, T0 + 4).refusedBy())
+        .as("the two earlier sends still count")
+        .isEqualTo(RateLimit.PHONE_SENDS);
+  }
 }

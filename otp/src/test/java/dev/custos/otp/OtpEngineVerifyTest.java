@@ -170,6 +170,50 @@ class OtpEngineVerifyTest {
   }
 
   @Test
+  void verify_otherMasterKey_tokenAndCodeMeanNothing() throws Exception {
+    // The keys must matter: a store shared by engines with different master keys approves nothing
+    // across them (the token's MAC and the code's MAC are both keyed).
+    OtpStore shared = new CaffeineOtpStore(100, 200, time);
+    byte[] keyA = new byte[32];
+    keyA[0] = 1;
+    byte[] keyB = new byte[32];
+    keyB[0] = 2;
+    OtpEngine a = TestEngines.unlimited(time, sender).masterKey(keyA).store(shared).build();
+    OtpEngine b = TestEngines.unlimited(time, sender).masterKey(keyB).store(shared).build();
+    VerificationChallenge challenge = a.start(ChallengeRequest.sms(CUSTOMER, PHONE));
+
+    assertThat(b.verify(CUSTOMER, challenge.verificationToken(), sender.lastCode()).outcome())
+        .isEqualTo(VerificationOutcome.NOT_FOUND);
+    assertThat(a.verify(CUSTOMER, challenge.verificationToken(), sender.lastCode()).approved())
+        .isTrue();
+  }
+
+  @Test
+  void build_withoutMasterKey_eachEngineDrawsItsOwn() throws Exception {
+    OtpStore shared = new CaffeineOtpStore(100, 200, time);
+    OtpEngine a = TestEngines.unlimited(time, sender).store(shared).build();
+    OtpEngine b = TestEngines.unlimited(time, sender).store(shared).build();
+    VerificationChallenge challenge = a.start(ChallengeRequest.sms(CUSTOMER, PHONE));
+
+    assertThat(b.verify(CUSTOMER, challenge.verificationToken(), sender.lastCode()).outcome())
+        .isEqualTo(VerificationOutcome.NOT_FOUND);
+  }
+
+  @Test
+  void verify_expiredOldToken_leavesTheNewerChallenge() throws Exception {
+    VerificationChallenge old = start(CUSTOMER);
+    String oldCode = sender.lastCode();
+    time.advance(Duration.ofMinutes(5));
+    VerificationChallenge fresh = start(CUSTOMER);
+    String freshCode = sender.lastCode();
+    time.advance(Duration.ofMinutes(6));
+
+    assertThat(engine.verify(CUSTOMER, old.verificationToken(), oldCode).outcome())
+        .isEqualTo(VerificationOutcome.EXPIRED);
+    assertThat(engine.verify(CUSTOMER, fresh.verificationToken(), freshCode).approved()).isTrue();
+  }
+
+  @Test
   void verify_sharedMasterKey_tokenAuthenticatesAcrossEngines() throws Exception {
     byte[] key = new byte[32];
     key[0] = 7;

@@ -31,4 +31,21 @@ class Base64UrlTest {
     assertThat(Base64Url.decode("AA")).containsExactly(0);
     assertThat(Base64Url.decode("AAE")).containsExactly(0, 1);
   }
+
+  @Test
+  void decode_everyFinalCharacter_acceptedExactlyWhenItsUnusedBitsAreZero() {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (int value = 0; value < 64; value++) {
+      char last = alphabet.charAt(value);
+      // Two characters carry one byte: the last one's low 4 bits are unused.
+      assertThat(Base64Url.decode("A" + last) != null)
+          .as("A%s", last)
+          .isEqualTo((value & 0x0f) == 0);
+      // Three characters carry two bytes: the last one's low 2 bits are unused.
+      assertThat(Base64Url.decode("AA" + last) != null)
+          .as("AA%s", last)
+          .isEqualTo((value & 0x03) == 0);
+      assertThat(Base64Url.decode("AAA" + last)).as("AAA%s", last).hasSize(3);
+    }
+  }
 }

@@ -91,4 +91,26 @@ class ClaimsLimitsTest {
         .isThrownBy(() -> verifier(V2_KEY.verificationKey(), NOW).verify(token))
         .withMessageContaining("duplicate member at /x/a");
   }
+
+  @Test
+  void verify_customerIdOutsideTheRule_refusedThoughSigned() {
+    String bad =
+        PasetoPublic.sign(
+            V2_KEY,
+            ("{\"role\":\"customer\",\"customerId\":\"a b/../c\",\"scope\":\"accounts\","
+                    + "\"twoFactor\":false,\"iss\":\""
+                    + ISSUER
+                    + "\",\"iat\":\""
+                    + NOW
+                    + "\",\"exp\":\""
+                    + NOW.plusSeconds(60)
+                    + "\",\"jti\":\"j\"}")
+                .getBytes(StandardCharsets.UTF_8),
+            ("{\"kid\":\"" + V2_KEY.keyId() + "\"}").getBytes(StandardCharsets.UTF_8),
+            new byte[0]);
+
+    assertThatExceptionOfType(TokenVerificationException.class)
+        .isThrownBy(() -> verifier(V2_KEY.verificationKey(), NOW).verify(bad))
+        .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_CLAIMS));
+  }
 }

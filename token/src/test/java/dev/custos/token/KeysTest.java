@@ -193,4 +193,26 @@ class KeysTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> TokenVerifier.builder().jwkSet("{\"keys\":[]}", PasetoVersion.V2_PUBLIC));
   }
+
+  @Test
+  void keyRing_rotateTwice_keepsEveryRetiredKeyUntilItsOwnDeadline() {
+    SigningKey first = SigningKey.generate(PasetoVersion.V2_PUBLIC);
+    SigningKey second = SigningKey.generate(PasetoVersion.V2_PUBLIC);
+    SigningKey third = SigningKey.generate(PasetoVersion.V2_PUBLIC);
+    KeyRing ring =
+        KeyRing.of(first)
+            .rotate(second, NOW.plus(Duration.ofHours(2)))
+            .rotate(third, NOW.plus(Duration.ofHours(1)));
+
+    assertThat(ring.verificationKeys())
+        .extracting(VerificationKey::keyId)
+        .containsExactlyInAnyOrder(first.keyId(), second.keyId(), third.keyId());
+    assertThat(ring.pruned(NOW.plus(Duration.ofMinutes(90))).verificationKeys())
+        .extracting(VerificationKey::keyId)
+        .as("the first key's window lasts until 2 h, the second's until 1 h")
+        .containsExactlyInAnyOrder(first.keyId(), third.keyId());
+    assertThat(ring.pruned(NOW.plus(Duration.ofHours(1))).verificationKeys())
+        .as("a key is kept through the last instant of its window")
+        .hasSize(3);
+  }
 }

@@ -35,4 +35,15 @@ class PaeTest {
 
     assertThat(Pae.encode(ab, new byte[0])).isNotEqualTo(Pae.encode(a, b));
   }
+
+  @Test
+  void encode_pieceOf256BytesOrMore_lengthInLittleEndianSixtyFourBits() {
+    byte[] piece = new byte[0x1_02_03];
+
+    byte[] encoded = Pae.encode(piece);
+
+    assertThat(hex(java.util.Arrays.copyOf(encoded, 16)))
+        .isEqualTo("0100000000000000" + "0302010000000000");
+    assertThat(encoded).hasSize(16 + piece.length);
+  }
 }
