@@ -95,11 +95,19 @@ public final class RequestAuthorizer {
     long currentEpoch = epoch.get();
     long now = clock.millis();
     // The cache is keyed by the canonical header, "Bearer " and the token: every spelling RFC 6750
-    // allows for one token ("bearer", several spaces) shares one entry. The canonical spelling, the
-    // common one, is its own key: the hot path is one lookup, with no parsing or copying.
-    String key =
-        isCanonical(authorizationHeader) ? authorizationHeader : canonical(authorizationHeader);
-    Cached cached = verified.getIfPresent(key);
+    // allows for one token ("bearer", several spaces) shares one entry. Only canonical headers that
+    // passed every check are ever stored, so a hit on the header as sent proves it canonical: the
+    // hot path is one lookup, with no scan or copy. Other spellings are canonicalized on a miss.
+    String key = authorizationHeader;
+    Cached cached =
+        key == null || key.length() > MAX_HEADER_LENGTH ? null : verified.getIfPresent(key);
+    if (cached == null) {
+      String canonical = canonical(authorizationHeader);
+      if (canonical != key) { // canonical() returns the header itself when it is canonical
+        key = canonical;
+        cached = verified.getIfPresent(key);
+      }
+    }
     if (cached != null) {
       if (now < cached.expiresAtMillis()) {
         if (cached.epoch() == currentEpoch) {
@@ -267,15 +275,6 @@ public final class RequestAuthorizer {
     }
   }
 
-  /** Whether the header is {@code Bearer <token>} exactly, one space, a well-formed token. */
-  private static boolean isCanonical(String header) {
-    return header != null
-        && header.length() > BEARER.length()
-        && header.length() <= MAX_HEADER_LENGTH
-        && header.startsWith(BEARER)
-        && isTokenSyntax(header, BEARER.length());
-  }
-
   /**
    * The canonical form of any header RFC 6750 accepts: the scheme {@code Bearer} in any case, one
    * or more spaces, the token.
@@ -301,7 +300,9 @@ public final class RequestAuthorizer {
         || !isTokenSyntax(header, start)) {
       throw invalidToken("the token is malformed");
     }
-    return BEARER + header.substring(start);
+    return start == BEARER.length() && header.startsWith(BEARER)
+        ? header
+        : BEARER + header.substring(start);
   }
 
   /** PASETO's characters: base64url and dots, from {@code start} to the end. */
