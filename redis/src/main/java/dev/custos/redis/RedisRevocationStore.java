@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 final class RedisRevocationStore implements RevocationStore {
   private static final Script REVOKE_TOKEN = Script.load("revoke_token");
   private static final Script REVOKE_CUSTOMER = Script.load("revoke_customer");
+  private static final Script ANNOUNCE = Script.load("announce_revocation");
 
   /** How long the revocation counter lives after its last move; every key has a TTL. */
   private static final long SEQUENCE_TTL_MILLIS = Duration.ofDays(30).toMillis();
@@ -77,13 +78,13 @@ final class RedisRevocationStore implements RevocationStore {
   /** Moves the counter (the poll's fallback) and tells every subscriber at once. */
   private void announce() {
     call(
-        () -> {
-          var redis = connection.get().sync();
-          long sequence = redis.incr(keys.revocationSequence());
-          redis.pexpire(keys.revocationSequence(), SEQUENCE_TTL_MILLIS);
-          redis.publish(keys.revocationChannel(), Long.toString(sequence));
-          return null;
-        });
+        () ->
+            ANNOUNCE.run(
+                connection.get().sync(),
+                ScriptOutputType.INTEGER,
+                new String[] {keys.revocationSequence()},
+                Long.toString(SEQUENCE_TTL_MILLIS),
+                keys.revocationChannel()));
     // This instance need not wait for its own message.
     fire();
   }
