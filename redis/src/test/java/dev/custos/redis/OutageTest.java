@@ -23,6 +23,9 @@ import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
 import dev.custos.token.TokenVerifier;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,6 +42,13 @@ class OutageTest {
           .revocationPollInterval(Duration.ofMillis(50))
           .clock(clock)
           .connect();
+  private final AtomicReference<CountDownLatch> pollEvents =
+      new AtomicReference<>(new CountDownLatch(1));
+
+  {
+    redis.revocationStore().onRevocation(() -> pollEvents.get().countDown());
+  }
+
   private final OtpEngine otp =
       OtpEngine.builder().brand("Unit").sender(sender).clock(clock).store(redis.otpStore()).build();
 
@@ -102,46 +112,53 @@ class OutageTest {
     assertThat(awaitAcceptance(authorizer, header)).isTrue();
   }
 
-  /** Retries a check until Redis answers again (reconnection takes a moment), at most 10 s. */
+  /**
+   * Waits for the store's next revocation-poll event: the poll fires on every poll that cannot
+   * reach Redis and once when it reaches it again. Tests step on these events instead of sleeping.
+   */
+  private void awaitPollEvent() throws InterruptedException {
+    CountDownLatch next = new CountDownLatch(1);
+    pollEvents.set(next);
+    assertThat(next.await(10, TimeUnit.SECONDS)).as("a revocation-poll event").isTrue();
+  }
+
+  /** Checks again after each poll event until Redis answers (reconnection takes a moment). */
   private VerificationOutcome awaitRecovery(String customer, String token, String code)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (true) {
+    for (int polls = 0; ; polls++) {
       try {
         return otp.verify(customer, token, code).outcome();
       } catch (OtpStoreException e) {
-        if (System.nanoTime() > deadline) {
+        if (polls == 100) {
           throw e;
         }
-        Thread.sleep(50);
+        awaitPollEvent();
       }
     }
   }
 
-  /** The cached token is refused once the poll has seen Redis gone, within a few polls. */
-  private static ApiException awaitRefusal(RequestAuthorizer authorizer, String header)
+  /**
+   * The cached token is refused from the first poll that finds Redis gone. Two events: this test's
+   * listener runs before the authorizer's, and the poll thread's second event comes only after it
+   * ran every listener of the first.
+   */
+  private ApiException awaitRefusal(RequestAuthorizer authorizer, String header)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        authorizer.authenticate(header);
-      } catch (ApiException e) {
-        return e;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("a cached token was still accepted 5 s after Redis went down");
+    awaitPollEvent();
+    awaitPollEvent();
+    return assertThatExceptionOfType(ApiException.class)
+        .isThrownBy(() -> authorizer.authenticate(header))
+        .actual();
   }
 
-  private static boolean awaitAcceptance(RequestAuthorizer authorizer, String header)
+  private boolean awaitAcceptance(RequestAuthorizer authorizer, String header)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
+    for (int polls = 0; polls < 100; polls++) {
       try {
         authorizer.authenticate(header);
         return true;
       } catch (ApiException e) {
-        Thread.sleep(50);
+        awaitPollEvent();
       }
     }
     return false;
