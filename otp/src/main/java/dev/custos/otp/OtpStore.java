@@ -1,6 +1,8 @@
 package dev.custos.otp;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -59,9 +61,8 @@ public interface OtpStore {
    * @return one decision per slot, in order
    * @throws OtpStoreException if the store is unreachable or full
    */
-  default java.util.List<SendDecision> acquireSends(
-      java.util.List<SendSlot> slots, long nowMillis) {
-    java.util.List<SendDecision> decisions = new java.util.ArrayList<>(slots.size());
+  default List<SendDecision> acquireSends(List<SendSlot> slots, long nowMillis) {
+    List<SendDecision> decisions = new ArrayList<>(slots.size());
     for (SendSlot slot : slots) {
       decisions.add(acquireSend(slot.scope(), slot.id(), slot.limit(), nowMillis));
     }
