@@ -124,7 +124,7 @@ public final class ScopeSet implements Iterable<Scope> {
    * Returns a set holding the scopes of this set and of {@code other}.
    *
    * @param other a set of the same catalog
-   * @return the union, a new set (or one of the operands where it is equal to the result)
+   * @return the union; this set itself when the union equals it, so that no set is allocated
    * @throws NullPointerException if {@code other} is null
    * @throws IllegalArgumentException if {@code other} belongs to another catalog
    */
@@ -136,7 +136,7 @@ public final class ScopeSet implements Iterable<Scope> {
    * Returns a set holding the scopes that are in both this set and {@code other}.
    *
    * @param other a set of the same catalog
-   * @return the intersection
+   * @return the intersection; this set itself when the intersection equals it
    * @throws NullPointerException if {@code other} is null
    * @throws IllegalArgumentException if {@code other} belongs to another catalog
    */
@@ -149,7 +149,7 @@ public final class ScopeSet implements Iterable<Scope> {
    * scopes a request needs that a token lacks.
    *
    * @param other a set of the same catalog
-   * @return the difference
+   * @return the difference; this set itself when {@code other} removes nothing
    * @throws NullPointerException if {@code other} is null
    * @throws IllegalArgumentException if {@code other} belongs to another catalog
    */
@@ -231,7 +231,13 @@ public final class ScopeSet implements Iterable<Scope> {
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(words);
+    // Arrays.hashCode folds a long's high half onto its low half, so scope 32 and scope 0 collide;
+    // multiplying by an odd 64-bit constant first spreads every bit into the folded result.
+    int h = 1;
+    for (long word : words) {
+      h = 31 * h + Long.hashCode(word * 0x9E3779B97F4A7C15L);
+    }
+    return h;
   }
 
   /**

@@ -154,4 +154,66 @@ class ScopeCatalogBuilderTest {
     assertThatExceptionOfType(UnsupportedOperationException.class)
         .isThrownBy(() -> ScopeCatalog.unit().scopes().remove(0));
   }
+
+  @Test
+  void build_rolesAndTwoFactor_derivedPerScopeNotFromTheFirst() {
+    // Index 0 is allowed everywhere and needs no second factor, so only sets derived scope by
+    // scope (not from the first scope, not shifted the wrong way) match.
+    ScopeCatalog catalog =
+        ScopeCatalog.builder()
+            .add("loans", "Loans", Access.READ, TokenRole.ORG, TokenRole.CUSTOMER)
+            .add("audit", "Audit log", Access.READ, TokenRole.ORG)
+            .addTwoFactor("loans-write", "Loans", Access.WRITE, TokenRole.CUSTOMER)
+            .add("teller", "Teller", Access.WRITE, TokenRole.CUSTOMER)
+            .build();
+
+    assertThat(catalog.allowedIn(TokenRole.CUSTOMER)).hasToString("loans loans-write teller");
+    assertThat(catalog.allowedIn(TokenRole.ORG)).hasToString("loans audit");
+    ScopeSet all = catalog.parse("loans audit loans-write teller");
+    assertThat(all.twoFactorScopes()).hasToString("loans-write");
+    assertThat(catalog.parse("loans teller").requiresTwoFactor()).isFalse();
+    assertThatExceptionOfType(InvalidScopeException.class)
+        .isThrownBy(() -> catalog.requireAllowed(TokenRole.CUSTOMER, catalog.parse("audit teller")))
+        .satisfies(e -> assertThat(e.reason()).isEqualTo(InvalidScopeException.Reason.NOT_ALLOWED));
+  }
+
+  @Test
+  void build_sixtyFourScopes_lastBitOfAWordIterates() {
+    // 64 scopes fill exactly one word: iterating past the last bit must stop at the word bound.
+    ScopeCatalog.Builder builder = ScopeCatalog.builder();
+    for (int i = 0; i < 64; i++) {
+      builder.add("s" + i, "Scope " + i, Access.READ, TokenRole.ORG);
+    }
+    ScopeCatalog catalog = builder.build();
+
+    ScopeSet last = catalog.parse("s63");
+    assertThat(last.names()).containsExactly("s63");
+    assertThat(last).hasToString("s63");
+    assertThat(catalog.parse("s0 s63"))
+        .containsExactly(catalog.scopes().get(0), catalog.scopes().get(63));
+  }
+
+  @Test
+  void scopeOfLargerCatalog_indexBeyondThisCatalog_isForeignNotAnIndexError() {
+    ScopeCatalog small =
+        ScopeCatalog.builder().add("loans", "Loans", Access.READ, TokenRole.ORG).build();
+    ScopeCatalog large =
+        ScopeCatalog.builder()
+            .add("loans", "Loans", Access.READ, TokenRole.ORG)
+            .add("audit", "Audit", Access.READ, TokenRole.ORG)
+            .build();
+    Scope second = large.find("audit").orElseThrow();
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> small.parse("loans").contains(second))
+        .withMessage("scope audit belongs to another catalog");
+  }
+
+  @Test
+  void scope_toString_isItsName() {
+    ScopeCatalog catalog =
+        ScopeCatalog.builder().add("loans", "Loans", Access.READ, TokenRole.ORG).build();
+
+    assertThat(catalog.find("loans").orElseThrow()).hasToString("loans");
+  }
 }

@@ -59,7 +59,11 @@ class ScopeCatalogParseTest {
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "     "})
   void parse_emptyOrBlank_throwsEmpty(String input) {
-    assertThat(parseFails(input).reason()).isEqualTo(Reason.EMPTY);
+    InvalidScopeException e = parseFails(input);
+
+    assertThat(e.reason()).isEqualTo(Reason.EMPTY);
+    assertThat(e)
+        .hasMessage(input.isEmpty() ? "scope string is empty" : "scope string holds only spaces");
   }
 
   @ParameterizedTest

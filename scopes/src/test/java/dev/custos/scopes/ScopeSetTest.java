@@ -235,4 +235,24 @@ class ScopeSetTest {
         .isThrownBy(() -> catalog.requireAllowed(null, catalog.parse("cards")));
     assertThatNullPointerException().isThrownBy(() -> catalog.requireAllowed(TokenRole.ORG, null));
   }
+
+  @Test
+  void setOperations_resultEqualToReceiver_returnReceiver() {
+    ScopeSet cards = catalog.parse("cards accounts");
+
+    assertThat(cards.union(catalog.parse("cards"))).isSameAs(cards);
+    assertThat(cards.intersect(cards)).isSameAs(cards);
+    assertThat(cards.minus(catalog.parse("payments"))).isSameAs(cards);
+  }
+
+  @Test
+  void hashCode_distinctSets_spreadOverManyValues() {
+    // A constant hash would satisfy the contract and still turn every map of scope sets into a
+    // list.
+    java.util.Set<Integer> hashes = new java.util.HashSet<>();
+    for (Scope scope : catalog.scopes()) {
+      hashes.add(catalog.setOf(scope).hashCode());
+    }
+    assertThat(hashes).hasSizeGreaterThan(catalog.scopes().size() - 2);
+  }
 }
