@@ -175,7 +175,8 @@ final class CaffeineOtpStore implements OtpStore {
       String customerId, FailureCount f, long nowMillis, LockoutPolicy policy) {
     int count = (f == null ? 0 : f.failures) + 1;
     long lock = policy.lockoutAfter(count);
-    long lockedUntil = lock == 0 ? 0 : lock == Long.MAX_VALUE ? Long.MAX_VALUE : nowMillis + lock;
+    // No lockout (0) ends at once: now + 0 locks nobody.
+    long lockedUntil = lock == Long.MAX_VALUE ? Long.MAX_VALUE : nowMillis + lock;
     if (lock != 0) {
       log.warn(
           "OTP customer locked out after {} consecutive wrong codes{}: customer={}",

@@ -72,7 +72,7 @@ public final class ChallengeRequest {
    *     {@code phone} is null
    */
   public static ChallengeRequest of(String customerId, Channel channel, Phone phone) {
-    Inputs.customerId(customerId);
+    Inputs.checkCustomerId(customerId);
     if (channel == null) {
       throw new InvalidOtpRequestException(Field.CHANNEL, "is required");
     }

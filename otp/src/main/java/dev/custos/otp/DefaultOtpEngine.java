@@ -172,18 +172,18 @@ final class DefaultOtpEngine implements OtpEngine {
 
   @Override
   public void unlock(String customerId) {
-    Inputs.customerId(customerId);
+    Inputs.checkCustomerId(customerId);
     store.unlock(customerId);
     log.info("OTP customer unlocked by the host: customer={}", customerId);
   }
 
   @Override
   public VerificationResult verify(String customerId, String verificationToken, String code) {
-    Inputs.customerId(customerId);
+    Inputs.checkCustomerId(customerId);
     if (verificationToken == null) {
       throw new InvalidOtpRequestException(Field.VERIFICATION_TOKEN, "is required");
     }
-    Inputs.code(code);
+    Inputs.checkCode(code);
 
     VerificationResult result = check(customerId, verificationToken, code);
     outcomes.get(result.outcome()).increment();

@@ -14,7 +14,7 @@ final class Inputs {
   private Inputs() {}
 
   /** Customer ids: 1 to 128 of {@code [A-Za-z0-9._:-]}, so they are safe in keys and logs. */
-  static String customerId(String customerId) {
+  static void checkCustomerId(String customerId) {
     if (customerId == null || customerId.isEmpty()) {
       throw new InvalidOtpRequestException(Field.CUSTOMER_ID, "is required");
     }
@@ -26,7 +26,6 @@ final class Inputs {
       throw new InvalidOtpRequestException(
           Field.CUSTOMER_ID, "may hold only letters, digits and . _ : -");
     }
-    return customerId;
   }
 
   /** Language codes: {@code en}, {@code es}, {@code pt-BR}, {@code zh-CN}... */
@@ -50,11 +49,10 @@ final class Inputs {
   }
 
   /** A code as typed by the customer: exactly six ASCII digits. */
-  static String code(String code) {
+  static void checkCode(String code) {
     if (code == null || code.length() != 6 || !only(code, Inputs::isAsciiDigit)) {
       throw new InvalidOtpRequestException(Field.VERIFICATION_CODE, "must be exactly 6 digits");
     }
-    return code;
   }
 
   /** Whether every character of {@code s} is allowed. */

@@ -173,14 +173,7 @@ public final class MessageTemplates {
     }
 
     private static String spoken(String code) {
-      StringBuilder s = new StringBuilder(code.length() * 3);
-      for (int i = 0; i < code.length(); i++) {
-        if (i > 0) {
-          s.append(", ");
-        }
-        s.append(code.charAt(i));
-      }
-      return s.toString();
+      return String.join(", ", code.split(""));
     }
 
     private static String text(

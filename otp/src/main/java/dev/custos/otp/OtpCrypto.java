@@ -9,6 +9,7 @@ import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.util.Arrays;
 
 /**
  * Codes, verification tokens and the keyed MACs behind them.
@@ -50,7 +51,7 @@ final class OtpCrypto {
     mac.update(number, 0, number.length);
     byte[] out = new byte[mac.getMacSize()];
     mac.doFinal(out, 0);
-    return ENCODER.encodeToString(java.util.Arrays.copyOf(out, 16));
+    return ENCODER.encodeToString(Arrays.copyOf(out, 16));
   }
 
   /** Sixteen random bytes: a challenge id. */
@@ -92,21 +93,16 @@ final class OtpCrypto {
     } catch (IllegalArgumentException e) {
       return null;
     }
-    if (bytes.length != TOKEN_BYTES
-        || bytes[0] != VERSION
-        || !ENCODER.encodeToString(bytes).equals(token)) {
+    // A canonical string of TOKEN_LENGTH characters decodes to exactly TOKEN_BYTES bytes.
+    if (bytes[0] != VERSION || !ENCODER.encodeToString(bytes).equals(token)) {
       return null;
     }
     byte[] expected = tokenTag(customerId, bytes);
-    int diff = 0;
-    for (int i = 0; i < 16; i++) {
-      diff |= expected[i] ^ bytes[TOKEN_BYTES - 16 + i];
-    }
-    if (diff != 0) {
+    if (!Arrays.constantTimeAreEqual(16, expected, 0, bytes, TOKEN_BYTES - 16)) {
       return null;
     }
     return new ParsedToken(
-        java.util.Arrays.copyOfRange(bytes, 1, 17), ByteBuffer.wrap(bytes, 17, 8).getLong());
+        Arrays.copyOfRange(bytes, 1, 17), ByteBuffer.wrap(bytes, 17, 8).getLong());
   }
 
   /** The stored form of a code: HMAC(codeKey, challenge id | code), truncated to 128 bits. */
@@ -117,7 +113,7 @@ final class OtpCrypto {
     mac.update(digits, 0, digits.length);
     byte[] out = new byte[mac.getMacSize()];
     mac.doFinal(out, 0);
-    return java.util.Arrays.copyOf(out, 16);
+    return Arrays.copyOf(out, 16);
   }
 
   private byte[] tokenTag(String customerId, byte[] token) {

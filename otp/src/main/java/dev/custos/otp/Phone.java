@@ -48,7 +48,8 @@ public final class Phone {
       throw new InvalidOtpRequestException(
           Field.PHONE, "country code must be 1 to 3 digits, not starting with 0");
     }
-    if (number.length() < 4 || number.length() > 14 || !digits(number)) {
+    // At most 14 digits follows from the 15-digit total below: a country code has at least one.
+    if (number.length() < 4 || !digits(number)) {
       throw new InvalidOtpRequestException(Field.PHONE, "number must be 4 to 14 digits");
     }
     if (countryCode.length() + number.length() > MAX_DIGITS) {

@@ -42,11 +42,11 @@ final class SendWindow implements Expiring {
     return new SendWindow(times, now + limit.windowMillis());
   }
 
-  /** Takes back one send counted at {@code time}, after a later limit refused the request. */
+  /**
+   * Takes back one send counted at {@code time}, after a later limit refused the request; null when
+   * none is left, so the window's entry goes. {@code current} is never null (computeIfPresent).
+   */
   static SendWindow release(SendWindow current, long time) {
-    if (current == null) {
-      return null;
-    }
     for (int i = current.times.length - 1; i >= 0; i--) {
       if (current.times[i] == time) {
         long[] times = new long[current.times.length - 1];

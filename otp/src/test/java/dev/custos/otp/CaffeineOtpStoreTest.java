@@ -71,4 +71,48 @@ class CaffeineOtpStoreTest extends OtpStoreContract {
         .as("the two earlier sends still count")
         .isEqualTo(RateLimit.PHONE_SENDS);
   }
+
+  @Test
+  void acquireSend_challengesFull_onlyTheCustomerWindowRefuses() {
+    // Capacity for challenges guards the customer's window (a start); phone and global windows
+    // count sends and must not be refused for it.
+    CaffeineOtpStore store = new CaffeineOtpStore(1, 100, clock);
+    SendLimit limit = SendLimit.of(RateLimit.PHONE_SENDS, 5, Duration.ofMinutes(10), Duration.ZERO);
+    store.putChallenge("a", new byte[16], new byte[16], T0 + 600_000, 5, T0);
+
+    assertThat(store.acquireSend(Scope.PHONE, "p", limit, T0).isAcquired()).isTrue();
+    assertThat(store.acquireSend(Scope.GLOBAL, "global", limit, T0).isAcquired()).isTrue();
+    assertThat(store.acquireSend(Scope.CUSTOMER, "b", limit, T0).refusedBy())
+        .isEqualTo(RateLimit.CAPACITY);
+  }
+
+  @Test
+  void check_failureRecordsFull_customerAlreadyCountedStillChecked() {
+    CaffeineOtpStore store = new CaffeineOtpStore(10, 1, clock);
+    LockoutPolicy policy = LockoutPolicy.of(20, Duration.ofMinutes(15), 100, Duration.ofDays(1));
+    byte[] id = new byte[16];
+    byte[] wrong = new byte[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    store.putChallenge("a", id, new byte[16], T0 + 600_000, 5, T0);
+    store.check("a", id, wrong, T0 + 600_000, T0, policy);
+
+    assertThat(store.check("a", id, wrong, T0 + 600_000, T0, policy).attemptsLeft()).isEqualTo(3);
+  }
+
+  @Test
+  void releaseSend_lastSendOfAWindow_freesItsEntry() {
+    CaffeineOtpStore store = new CaffeineOtpStore(10, 1, clock);
+    SendLimit limit = SendLimit.of(RateLimit.PHONE_SENDS, 3, Duration.ofMinutes(10), Duration.ZERO);
+    store.acquireSend(Scope.PHONE, "p", limit, T0);
+
+    store.releaseSend(Scope.PHONE, "p", T0);
+
+    assertThat(store.acquireSend(Scope.PHONE, "q", limit, T0 + 1).isAcquired()).isTrue();
+  }
+
+  @Test
+  void pendingChallenge_toString_showsNoIdOrTag() {
+    PendingChallenge c = PendingChallenge.of(new byte[16], new byte[16], T0, 4);
+
+    assertThat(c).hasToString("PendingChallenge[attemptsLeft=4]");
+  }
 }

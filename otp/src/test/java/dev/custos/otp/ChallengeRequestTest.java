@@ -99,4 +99,49 @@ class ChallengeRequestTest {
         .isEqualTo(ChallengeRequest.sms("1", PHONE).withLanguage("es"))
         .isNotEqualTo(ChallengeRequest.sms("1", PHONE));
   }
+
+  @Test
+  void equals_eachFieldDiffers_notEqual() {
+    ChallengeRequest base = ChallengeRequest.sms("1", PHONE);
+
+    assertThat(base)
+        .isEqualTo(ChallengeRequest.sms("1", PHONE))
+        .hasSameHashCodeAs(ChallengeRequest.sms("1", PHONE))
+        .isNotEqualTo(ChallengeRequest.sms("2", PHONE))
+        .isNotEqualTo(ChallengeRequest.call("1", PHONE))
+        .isNotEqualTo(ChallengeRequest.sms("1", Phone.of("1", "5555550124")))
+        .isNotEqualTo(base.withAppHash("FA+9qCX9VSu"))
+        .isNotEqualTo(base.withLanguage("es"))
+        .isNotEqualTo("ChallengeRequest");
+    assertThat(base.withAppHash("FA+9qCX9VSu"))
+        .isEqualTo(ChallengeRequest.sms("1", PHONE).withAppHash("FA+9qCX9VSu"))
+        .isNotEqualTo(base.withAppHash("FA+9qCX9VSv"));
+    assertThat(base.hashCode()).isNotEqualTo(ChallengeRequest.sms("2", PHONE).hashCode());
+  }
+
+  @Test
+  void toString_withoutAppHash_saysNothingOfIt() {
+    assertThat(ChallengeRequest.call("100042", PHONE))
+        .hasToString("ChallengeRequest[customer=100042, CALL, +1 ********23, en]");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a", "z", "A", "Z", "0", "9", ".", "_", ":", "-", "a.b_c:d-e"})
+  void of_customerIdAtTheEdgesOfItsAlphabet_accepted(String customerId) {
+    assertThat(ChallengeRequest.sms(customerId, PHONE).customerId()).isEqualTo(customerId);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"`", "{", "@", "[", "/", "~", " "})
+  void of_customerIdJustOutsideItsAlphabet_throws(String customerId) {
+    assertThatExceptionOfType(InvalidOtpRequestException.class)
+        .isThrownBy(() -> ChallengeRequest.sms(customerId, PHONE))
+        .satisfies(e -> assertThat(e.field()).isEqualTo(Field.CUSTOMER_ID));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"AAAAAAAAAA/", "AAAAAAAAAA+", "azAZ09azAZ0"})
+  void withAppHash_edgesOfItsAlphabet_kept(String appHash) {
+    assertThat(ChallengeRequest.sms("1", PHONE).withAppHash(appHash).appHash()).contains(appHash);
+  }
 }

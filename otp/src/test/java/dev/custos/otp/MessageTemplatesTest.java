@@ -111,4 +111,40 @@ class MessageTemplatesTest {
     assertThat(SmsEncoding.GSM_7.bytes("{".repeat(80))).isEqualTo(140);
     assertThat(SmsEncoding.UCS_2.bytes("ó".repeat(70))).isEqualTo(140);
   }
+
+  @Test
+  void fromDirectory_blankTemplate_throwsAsMissing(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("fr.properties"), "sms = {code}\nsms.retriever =  \ncall = {spokenCode}\n");
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> MessageTemplates.fromDirectory(dir))
+        .withMessage("template fr.sms.retriever is missing");
+  }
+
+  @Test
+  void fromDirectory_templateOf500Characters_acceptedAnd501Refused(@TempDir Path dir)
+      throws Exception {
+    String call = "call = {spokenCode}";
+    Files.writeString(
+        dir.resolve("fr.properties"),
+        VALID.replace(call, call + "x".repeat(500 - "{spokenCode}".length())));
+    assertThat(MessageTemplates.fromDirectory(dir).languages()).containsExactly("fr");
+
+    Files.writeString(
+        dir.resolve("fr.properties"),
+        VALID.replace(call, call + "x".repeat(501 - "{spokenCode}".length())));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> MessageTemplates.fromDirectory(dir))
+        .withMessage("template fr.call is longer than 500 characters");
+  }
+
+  @Test
+  void smsEncoding_firstCharacterOfEachTable_isGsm7() {
+    // '@' opens the basic table and the form feed the extension table.
+    assertThat(SmsEncoding.of("@")).isEqualTo(SmsEncoding.GSM_7);
+    assertThat(SmsEncoding.of("\f")).isEqualTo(SmsEncoding.GSM_7);
+    assertThat(SmsEncoding.GSM_7.bytes("\f")).isEqualTo(2);
+    assertThat(SmsEncoding.GSM_7.bytes("@")).isEqualTo(1);
+  }
 }

@@ -66,4 +66,44 @@ class OtpEngineLoggingTest {
     }
     assertThat(appender.list).allSatisfy(event -> assertThat(event.getThrowableProxy()).isNull());
   }
+
+  @Test
+  void lockouts_loggedWithTheirLengthOrAsPermanent() throws Exception {
+    OtpEngine strict =
+        TestEngines.unlimited(time, sender)
+            .maxConsecutiveFailures(1)
+            .lockout(java.time.Duration.ofMinutes(1))
+            .permanentLockoutAfter(2)
+            .build();
+    for (int i = 0; i < 2; i++) {
+      VerificationChallenge challenge = strict.start(ChallengeRequest.sms("100042", PHONE));
+      String code = sender.lastCode();
+      strict.verify(
+          "100042", challenge.verificationToken(), code.equals("000000") ? "000001" : "000000");
+      time.advance(java.time.Duration.ofMinutes(1));
+    }
+
+    List<String> lines =
+        appender.list.stream()
+            .map(ILoggingEvent::getFormattedMessage)
+            .filter(line -> line.contains("locked out"))
+            .toList();
+    assertThat(lines)
+        .containsExactly(
+            "OTP customer locked out after 1 consecutive wrong codes for PT1M: customer=100042",
+            "OTP customer locked out after 2 consecutive wrong codes until unlocked:"
+                + " customer=100042");
+  }
+
+  @Test
+  void messageAndStats_toString_showNoCodeOrNumber() throws Exception {
+    engine.start(ChallengeRequest.sms("100042", PHONE));
+    OtpMessage message = sender.last();
+
+    assertThat(message.toString())
+        .startsWith("OtpMessage[SMS to +1 ********23, en, ")
+        .doesNotContain(sender.lastCode())
+        .doesNotContain(PHONE.e164());
+    assertThat(engine.stats().toString()).startsWith("OtpStats[started=1, deliveryFailures=0");
+  }
 }

@@ -11,6 +11,7 @@ import dev.custos.otp.InvalidOtpRequestException.Field;
 import dev.custos.otp.testing.RecordingSender;
 import dev.custos.testing.FakeClock;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,7 +114,7 @@ class OtpEngineStartTest {
   }
 
   @Test
-  void start_countryNotAllowed_throwsBeforeSending() {
+  void start_countryNotAllowed_throwsBeforeSending() throws Exception {
     OtpEngine usOnly = TestEngines.unlimited(time, sender).allowedCountryCodes("1").build();
 
     assertThatExceptionOfType(InvalidOtpRequestException.class)
@@ -121,6 +122,8 @@ class OtpEngineStartTest {
             () -> usOnly.start(ChallengeRequest.sms(CUSTOMER, Phone.of("44", "7700900123"))))
         .satisfies(e -> assertThat(e.field()).isEqualTo(Field.PHONE));
     assertThat(sender.messages()).isEmpty();
+    usOnly.start(ChallengeRequest.sms(CUSTOMER, PHONE));
+    assertThat(sender.messages()).hasSize(1);
   }
 
   @Test
@@ -231,5 +234,145 @@ class OtpEngineStartTest {
   @Test
   void engine_toString_namesBrandAndLanguagesOnly() throws IOException {
     assertThat(engine).hasToString("OtpEngine[brand=Unit, languages=[en, es]]");
+  }
+
+  @Test
+  void builder_everySettingAtItsBounds_acceptedAndChained() {
+    OtpEngine.Builder b = TestEngines.builder(time, sender);
+
+    assertThat(
+            b.challengeLifetime(Duration.ofMinutes(1))
+                .challengeLifetime(Duration.ofHours(1))
+                .maxAttempts(1)
+                .maxAttempts(10)
+                .maxSendsPerPhone(1)
+                .maxSendsPerPhone(100)
+                .maxSendsPerCustomer(1)
+                .maxSendsPerCustomer(100)
+                .sendWindow(Duration.ofMinutes(1))
+                .sendWindow(Duration.ofHours(24))
+                .resendCooldown(Duration.ZERO)
+                .resendCooldown(Duration.ofMinutes(10))
+                .maxSendsPerMinute(0)
+                .maxSendsPerMinute(1_000_000)
+                .maxConsecutiveFailures(1)
+                .maxConsecutiveFailures(100)
+                .lockout(Duration.ofMinutes(1))
+                .lockout(Duration.ofHours(24))
+                .permanentLockoutAfter(1)
+                .permanentLockoutAfter(100)
+                .failureMemory(Duration.ofDays(1))
+                .failureMemory(Duration.ofDays(3660))
+                .maxPendingChallenges(1)
+                .maxPendingChallenges(100_000_000)
+                .brand("B".repeat(60)))
+        .isSameAs(b);
+  }
+
+  @Test
+  void builder_settingsJustOutsideTheirBounds_throwNamingThem() {
+    OtpEngine.Builder b = OtpEngine.builder();
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> b.maxPendingChallenges(100_000_001))
+        .withMessage("maxPendingChallenges must be 1 to 100000000");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> b.sendWindow(Duration.ofSeconds(59)))
+        .withMessage("sendWindow must be PT1M to PT24H, was PT59S");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> b.failureMemory(Duration.ofDays(3660).plusMillis(1)))
+        .withMessageStartingWith("failureMemory must be PT24H to PT87840H");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> b.maxSendsPerPhone(101))
+        .withMessage("maxSendsPerPhone must be 1 to 100, was 101");
+    assertThatIllegalArgumentException().isThrownBy(() -> b.brand("B".repeat(61)));
+    assertThatIllegalArgumentException().isThrownBy(() -> b.brand("Acme {"));
+    assertThatIllegalArgumentException().isThrownBy(() -> b.brand("Acme }"));
+  }
+
+  @Test
+  void build_brandTooLongForOneSms_namesTheTemplate(@TempDir Path dir) throws IOException {
+    // UCS-2 (the ó): 70 characters fill the 140 bytes of one SMS. The retriever form is the
+    // brand plus 24 characters, so a 46-character brand fits exactly and 47 does not.
+    Path retrieverLonger = Files.createDirectory(dir.resolve("a"));
+    Files.writeString(
+        retrieverLonger.resolve("fr.properties"),
+        "sms = {brand} ó{code}\nsms.retriever = <#> {brand} ó{code}\\n{appHash}\n"
+            + "call = {spokenCode}\n",
+        StandardCharsets.UTF_8);
+    MessageTemplates templates = MessageTemplates.fromDirectory(retrieverLonger);
+    assertThat(TestEngines.builder(time, sender).templates(templates).brand("B".repeat(46)).build())
+        .isNotNull();
+    assertThatIllegalStateException()
+        .isThrownBy(
+            () ->
+                TestEngines.builder(time, sender)
+                    .templates(templates)
+                    .brand("B".repeat(47))
+                    .build())
+        .withMessage(
+            "template fr.sms.retriever with brand '"
+                + "B".repeat(47)
+                + "' takes 142 bytes in UCS_2; one SMS holds 140");
+
+    Path smsLonger = Files.createDirectory(dir.resolve("b"));
+    Files.writeString(
+        smsLonger.resolve("fr.properties"),
+        "sms = {brand} "
+            + "ó".repeat(20)
+            + "{code}\nsms.retriever = {code} {appHash}\n"
+            + "call = {spokenCode}\n",
+        StandardCharsets.UTF_8);
+    MessageTemplates longSms = MessageTemplates.fromDirectory(smsLonger);
+    assertThatIllegalStateException()
+        .isThrownBy(
+            () ->
+                TestEngines.builder(time, sender).templates(longSms).brand("B".repeat(44)).build())
+        .withMessageStartingWith("template fr.sms with brand");
+  }
+
+  @Test
+  void build_globalBudgetZero_isOff() throws Exception {
+    OtpEngine engine =
+        TestEngines.unlimited(time, sender).maxSendsPerMinute(0).maxSendsPerPhone(100).build();
+
+    for (int i = 0; i < 20; i++) {
+      engine.start(ChallengeRequest.sms("c" + i, Phone.of("1", "55555501" + (10 + i))));
+    }
+    assertThat(sender.messages()).hasSize(20);
+  }
+
+  @Test
+  void build_givenStore_isTheOneUsed() throws Exception {
+    CaffeineOtpStore shared = new CaffeineOtpStore(100, 100, time);
+    OtpEngine engine = TestEngines.unlimited(time, sender).store(shared).build();
+
+    engine.start(ChallengeRequest.sms(CUSTOMER, PHONE));
+
+    assertThat(shared.pendingChallenges()).isEqualTo(1);
+  }
+
+  @Test
+  void unlock_malformedCustomerId_throwsForCustomerId() {
+    assertThatExceptionOfType(InvalidOtpRequestException.class)
+        .isThrownBy(() -> engine.unlock("a b"))
+        .satisfies(e -> assertThat(e.field()).isEqualTo(Field.CUSTOMER_ID));
+  }
+
+  @Test
+  void codeTag_bindsTheChallengeIdAndTheKey() {
+    OtpCrypto crypto = new OtpCrypto(new byte[32], new java.security.SecureRandom());
+    byte[] first = new byte[16];
+    byte[] second = new byte[16];
+    second[15] = 1;
+    byte[] otherKey = new byte[32];
+    otherKey[0] = 1;
+
+    assertThat(crypto.codeTag(first, "123456")).isNotEqualTo(crypto.codeTag(second, "123456"));
+    assertThat(crypto.codeTag(first, "123456")).isNotEqualTo(crypto.codeTag(first, "123457"));
+    assertThat(crypto.codeTag(first, "123456"))
+        .isEqualTo(crypto.codeTag(first.clone(), "123456"))
+        .isNotEqualTo(
+            new OtpCrypto(otherKey, new java.security.SecureRandom()).codeTag(first, "123456"));
   }
 }

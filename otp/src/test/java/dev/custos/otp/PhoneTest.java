@@ -68,4 +68,23 @@ class PhoneTest {
         .hasSameHashCodeAs(Phone.of("1", "5555550123"))
         .isNotEqualTo(Phone.of("15", "555550123"));
   }
+
+  @Test
+  void of_numberOfFourAndOfFourteenDigits_accepted() {
+    assertThat(Phone.of("1", "5555").e164()).isEqualTo("+15555");
+    assertThat(Phone.of("1", "12345678901234").e164()).isEqualTo("+112345678901234");
+  }
+
+  @Test
+  void equals_onePartDiffers_notEqual() {
+    Phone phone = Phone.of("1", "5555550123");
+
+    assertThat(phone)
+        .isNotEqualTo(Phone.of("44", "5555550123"))
+        .isNotEqualTo(Phone.of("1", "5555550124"))
+        .isNotEqualTo("+15555550123");
+    assertThat(phone.hashCode())
+        .isNotEqualTo(Phone.of("44", "5555550123").hashCode())
+        .isNotEqualTo(Phone.of("1", "5555550124").hashCode());
+  }
 }

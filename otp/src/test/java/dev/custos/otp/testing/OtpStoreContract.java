@@ -264,6 +264,126 @@ public abstract class OtpStoreContract {
    *
    * @return {@code now}
    */
+  @Test
+  void releaseSend_oldestSend_laterOnesStillCountWithTheirOwnTimes() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    for (int i = 0; i < 3; i++) {
+      store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + i * MINUTE);
+    }
+    store.releaseSend(Scope.CUSTOMER, customer, T0);
+    store.releaseSend(Scope.CUSTOMER, customer, T0 + 9 * MINUTE);
+
+    assertThat(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 3 * MINUTE).isAcquired())
+        .isTrue();
+    SendDecision refused = store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 4 * MINUTE);
+    assertThat(refused.refusedBy()).isEqualTo(RateLimit.CUSTOMER_SENDS);
+    assertThat(refused.retryAfterMillis())
+        .as("the oldest send left is the one at T0 + 1 minute")
+        .isEqualTo(7 * MINUTE);
+  }
+
+  @Test
+  void acquireSend_sendExactlyOneWindowAgo_noLongerCounts() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    SendLimit one =
+        SendLimit.of(RateLimit.CUSTOMER_SENDS, 1, Duration.ofMinutes(10), Duration.ZERO);
+    store.acquireSend(Scope.CUSTOMER, customer, one, T0);
+
+    assertThat(store.acquireSend(Scope.CUSTOMER, customer, one, T0 + 10 * MINUTE - 1).refusedBy())
+        .isEqualTo(RateLimit.CUSTOMER_SENDS);
+    assertThat(store.acquireSend(Scope.CUSTOMER, customer, one, T0 + 10 * MINUTE).isAcquired())
+        .isTrue();
+  }
+
+  @Test
+  void check_challengeAtItsExpiryInstant_expired() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    long expiry = T0 + 10 * MINUTE;
+    store.putChallenge(customer, bytes(1), bytes(2), expiry, 5, T0);
+
+    VerificationResult atExpiry =
+        store.check(customer, bytes(1), bytes(2), expiry + MINUTE, expiry, POLICY);
+
+    assertThat(atExpiry.outcome()).isEqualTo(VerificationOutcome.EXPIRED);
+    store.putChallenge(customer, bytes(3), bytes(4), expiry, 5, T0);
+    assertThat(
+            store
+                .check(customer, bytes(3), bytes(4), expiry + MINUTE, expiry - 1, POLICY)
+                .outcome())
+        .isEqualTo(VerificationOutcome.APPROVED);
+  }
+
+  @Test
+  void check_tokenExpiredBeforeItsChallenge_expired() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
+
+    assertThat(
+            store.check(customer, bytes(1), bytes(2), T0 + MINUTE, T0 + MINUTE, POLICY).outcome())
+        .isEqualTo(VerificationOutcome.EXPIRED);
+  }
+
+  @Test
+  void check_idOrTagMatchingInOneHalfOnly_noMatch() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
+    byte[] idLowHalfDiffers = bytes(1);
+    idLowHalfDiffers[15] ^= 1;
+    byte[] idHighHalfDiffers = bytes(1);
+    idHighHalfDiffers[0] ^= 1;
+    byte[] tagLowHalfDiffers = bytes(2);
+    tagLowHalfDiffers[15] ^= 1;
+    byte[] tagHighHalfDiffers = bytes(2);
+    tagHighHalfDiffers[0] ^= 1;
+    long exp = T0 + 10 * MINUTE;
+
+    assertThat(store.check(customer, idLowHalfDiffers, bytes(2), exp, T0, POLICY).outcome())
+        .isEqualTo(VerificationOutcome.NOT_FOUND);
+    assertThat(store.check(customer, idHighHalfDiffers, bytes(2), exp, T0, POLICY).outcome())
+        .isEqualTo(VerificationOutcome.NOT_FOUND);
+    assertThat(store.check(customer, bytes(1), tagLowHalfDiffers, exp, T0, POLICY).outcome())
+        .isEqualTo(VerificationOutcome.INCORRECT_CODE);
+    assertThat(store.check(customer, bytes(1), tagHighHalfDiffers, exp, T0, POLICY).outcome())
+        .isEqualTo(VerificationOutcome.INCORRECT_CODE);
+  }
+
+  @Test
+  void check_unknownOrExpiredChallenge_keepsTheFailureCount() {
+    // An attacker must not reset a customer's failures by replaying an old verification token.
+    OtpStore store = store();
+    String customer = freshCustomer();
+    long now = fail(store, customer, 2, T0);
+    assertThat(check(store, customer, 42, 7, now).outcome())
+        .isEqualTo(VerificationOutcome.NOT_FOUND);
+    assertThat(store.check(customer, bytes(43), bytes(7), now, now, POLICY).outcome())
+        .isEqualTo(VerificationOutcome.EXPIRED);
+
+    now = fail(store, customer, 1, now);
+
+    assertThat(check(store, customer, 9, 9, now).outcome())
+        .isEqualTo(VerificationOutcome.CUSTOMER_LOCKED);
+  }
+
+  @Test
+  void check_permanentLockout_reportsTheWaitUntilTheFailuresAreForgotten() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    long now = T0;
+    for (int round = 0; round < 3; round++) {
+      now = fail(store, customer, 3, now) + Duration.ofDays(1).toMillis();
+    }
+
+    VerificationResult locked = check(store, customer, 9, 9, now);
+
+    assertThat(locked.outcome()).isEqualTo(VerificationOutcome.CUSTOMER_LOCKED);
+    assertThat(locked.retryAfter()).isBetween(Duration.ofDays(300), Duration.ofDays(366));
+  }
+
   private long fail(OtpStore store, String customer, int n, long now) {
     for (int i = 0; i < n; i++) {
       store.putChallenge(customer, bytes(100 + i), bytes(200 + i), now + 10 * MINUTE, 5, now);
