@@ -10,6 +10,8 @@ import java.util.Base64;
 final class Base64Url {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+  private static final String ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
   private Base64Url() {}
 
@@ -36,25 +38,12 @@ final class Base64Url {
       }
     }
     if (length % 4 != 0) {
-      int last = value(s.charAt(length - 1));
+      int last = ALPHABET.indexOf(s.charAt(length - 1));
       int unusedBits = length % 4 == 2 ? 4 : 2;
       if ((last & ((1 << unusedBits) - 1)) != 0) {
         return null;
       }
     }
     return DECODER.decode(s.toString());
-  }
-
-  private static int value(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    return c == '-' ? 62 : 63;
   }
 }

@@ -143,7 +143,7 @@ public final class KeyRing {
   @Override
   public String toString() {
     return "KeyRing["
-        + version()
+        + version().header().substring(0, 9)
         + ", signing="
         + active.keyId()
         + ", retired="

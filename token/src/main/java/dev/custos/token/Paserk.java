@@ -24,8 +24,6 @@ final class Paserk {
 
   /** {@code kX.secret.} of seed ‖ public key, as PASERK stores Ed25519 secret keys. */
   static String secretKey(PasetoVersion version, byte[] seed, byte[] publicKey) {
-    requireLength(seed, SEED_BYTES, "secret key seed");
-    requireLength(publicKey, PUBLIC_BYTES, "public key");
     byte[] both = new byte[SEED_BYTES + PUBLIC_BYTES];
     System.arraycopy(seed, 0, both, 0, SEED_BYTES);
     System.arraycopy(publicKey, 0, both, SEED_BYTES, PUBLIC_BYTES);
@@ -65,7 +63,7 @@ final class Paserk {
   }
 
   private static byte[] decode(String prefix, String paserk, int length) {
-    if (paserk == null || !paserk.startsWith(prefix)) {
+    if (!paserk.startsWith(prefix)) {
       throw new IllegalArgumentException("not a " + prefix + " PASERK");
     }
     byte[] bytes = Base64Url.decode(paserk.substring(prefix.length()));

@@ -62,16 +62,17 @@ final class PasetoPublic {
     }
     int bodyStart = version.header().length();
     int dot = token.indexOf('.', bodyStart);
-    if (dot >= 0 && token.indexOf('.', dot + 1) >= 0) {
+    // The header ends in a dot; one more may follow (before the footer), no third.
+    if (token.lastIndexOf('.') > Math.max(dot, bodyStart - 1)) {
       throw new TokenVerificationException(MALFORMED, "token has too many parts");
+    }
+    if (token.endsWith(".")) {
+      throw new TokenVerificationException(MALFORMED, "token has an empty footer part");
     }
     byte[] body = Base64Url.decode(token.subSequence(bodyStart, dot < 0 ? token.length() : dot));
     byte[] footer = dot < 0 ? EMPTY : Base64Url.decode(token.subSequence(dot + 1, token.length()));
     if (body == null || footer == null) {
       throw new TokenVerificationException(MALFORMED, "token is not canonical base64url");
-    }
-    if (dot >= 0 && footer.length == 0) {
-      throw new TokenVerificationException(MALFORMED, "token has an empty footer part");
     }
     // Step 3: the last 64 bytes are the signature, the rest the message.
     if (body.length < Ed25519.SIGNATURE_SIZE) {

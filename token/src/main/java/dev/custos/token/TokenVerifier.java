@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -135,15 +136,12 @@ public interface TokenVerifier {
       } catch (ParseException e) {
         throw new IllegalArgumentException("not a JWK Set: " + e.getMessage());
       }
-      int added = 0;
-      for (JWK jwk : set.getKeys()) {
-        if (jwk instanceof OctetKeyPair) {
-          add(VerificationKey.fromJwk(jwk, version), null);
-          added++;
-        }
-      }
-      if (added == 0) {
+      List<JWK> octetKeys = set.getKeys().stream().filter(OctetKeyPair.class::isInstance).toList();
+      if (octetKeys.isEmpty()) {
         throw new IllegalArgumentException("the JWK Set holds no Ed25519 key");
+      }
+      for (JWK jwk : octetKeys) {
+        add(VerificationKey.fromJwk(jwk, version), null);
       }
       return this;
     }

@@ -2,6 +2,7 @@ package dev.custos.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,6 +47,29 @@ class Base64UrlTest {
           .as("AA%s", last)
           .isEqualTo((value & 0x03) == 0);
       assertThat(Base64Url.decode("AAA" + last)).as("AAA%s", last).hasSize(3);
+    }
+  }
+
+  @Test
+  void decode_everyCharacterAtEveryPosition_agreesWithDecodeThenReencode() {
+    // Oracle: the JDK's decoder plus the rule that re-encoding gives the input back.
+    Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+    for (String base : new String[] {"AA", "AAA", "AAAA", "gAAAAg"}) {
+      for (int position = 0; position < base.length(); position++) {
+        for (char c = 0; c < 0x80; c++) {
+          String input = base.substring(0, position) + c + base.substring(position + 1);
+          byte[] expected;
+          try {
+            expected = Base64.getUrlDecoder().decode(input);
+            if (!encoder.encodeToString(expected).equals(input)) {
+              expected = null;
+            }
+          } catch (IllegalArgumentException e) {
+            expected = null;
+          }
+          assertThat(Base64Url.decode(input)).as("%s", input).isEqualTo(expected);
+        }
+      }
     }
   }
 }

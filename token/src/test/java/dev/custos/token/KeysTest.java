@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.custos.token.TokenVerificationException.Reason;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -214,5 +217,151 @@ class KeysTest {
     assertThat(ring.pruned(NOW.plus(Duration.ofHours(1))).verificationKeys())
         .as("a key is kept through the last instant of its window")
         .hasSize(3);
+  }
+
+  @Test
+  void fromSeed_seedNot32Bytes_refused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SigningKey.fromSeed(PasetoVersion.V2_PUBLIC, new byte[31]))
+        .withMessage("an Ed25519 private key seed is 32 bytes");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SigningKey.fromSeed(PasetoVersion.V2_PUBLIC, new byte[33]));
+  }
+
+  @Test
+  void fromPaserk_prefixDecidesTheVersion() {
+    SigningKey v4 = SigningKey.generate(PasetoVersion.V4_PUBLIC);
+
+    assertThat(SigningKey.fromPaserk(v4.exportSecretPaserk()).version())
+        .isEqualTo(PasetoVersion.V4_PUBLIC);
+    assertThat(VerificationKey.fromPaserk(v4.verificationKey().toPaserk()).version())
+        .isEqualTo(PasetoVersion.V4_PUBLIC);
+    assertThat(VerificationKey.fromPaserk(V2_KEY.verificationKey().toPaserk()).version())
+        .isEqualTo(PasetoVersion.V2_PUBLIC);
+  }
+
+  @Test
+  void fromPaserk_otherKindVersionOrLength_refusedNamingWhatWasExpected() {
+    String secret = V2_KEY.exportSecretPaserk();
+    String pub = V2_KEY.verificationKey().toPaserk();
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> VerificationKey.fromPaserk(secret))
+        .withMessage("not a k2.public. PASERK");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SigningKey.fromPaserk(pub))
+        .withMessage("not a k2.secret. PASERK");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SigningKey.fromPaserk("k3" + secret.substring(2)))
+        .withMessage("not a k2.secret. PASERK");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> VerificationKey.fromPaserk(pub.substring(0, pub.length() - 2)))
+        .withMessage("k2.public. PASERK must hold 32 bytes of base64url");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> VerificationKey.fromPaserk("k2.public." + Base64Url.encode(new byte[31])))
+        .withMessage("k2.public. PASERK must hold 32 bytes of base64url");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> VerificationKey.fromPaserk("k2.public.AA=="))
+        .withMessage("k2.public. PASERK must hold 32 bytes of base64url");
+  }
+
+  @Test
+  void fromJwk_notAnEd25519OctetKeyPair_refused() throws Exception {
+    String ec = new ECKeyGenerator(Curve.P_256).generate().toJSONString();
+    String b64 = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    String x25519Public = "{\"kty\":\"OKP\",\"crv\":\"X25519\",\"x\":\"" + b64 + "\"}";
+    String x25519Private = x25519Public.replace("}", ",\"d\":\"" + b64 + "\"}");
+    String ed25519Public = V2_KEY.verificationKey().toJwk();
+
+    for (String jwk : new String[] {ec, x25519Private}) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> SigningKey.fromJwk(jwk, PasetoVersion.V2_PUBLIC))
+          .withMessage("not a private Ed25519 OKP JWK");
+    }
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SigningKey.fromJwk(ed25519Public, PasetoVersion.V2_PUBLIC))
+        .withMessage("not a private Ed25519 OKP JWK");
+    for (String jwk : new String[] {ec, x25519Public}) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> VerificationKey.fromJwk(jwk, PasetoVersion.V2_PUBLIC))
+          .withMessage("not an Ed25519 OKP JWK");
+    }
+  }
+
+  @Test
+  void fromJwk_withoutKidAccepted_withForeignKidRefused() throws Exception {
+    OctetKeyPair okp = OctetKeyPair.parse(V2_KEY.verificationKey().toJwk()).toPublicJWK();
+    String withoutKid = new OctetKeyPair.Builder(okp).keyID(null).build().toJSONString();
+    String foreignKid = new OctetKeyPair.Builder(okp).keyID("k2.pid.other").build().toJSONString();
+
+    assertThat(VerificationKey.fromJwk(withoutKid, PasetoVersion.V2_PUBLIC))
+        .isEqualTo(V2_KEY.verificationKey());
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> VerificationKey.fromJwk(foreignKid, PasetoVersion.V2_PUBLIC))
+        .withMessage("JWK kid does not match the key's k2.pid");
+  }
+
+  @Test
+  void verificationKey_equalsHashCodeAndToString() {
+    VerificationKey key = V2_KEY.verificationKey();
+    VerificationKey sameBytesV4 =
+        VerificationKey.fromJwk(
+            new OctetKeyPair.Builder(parsePublic(key)).keyID(null).build().toJSONString(),
+            PasetoVersion.V4_PUBLIC);
+
+    assertThat(key)
+        .isEqualTo(VerificationKey.fromPaserk(key.toPaserk()))
+        .hasSameHashCodeAs(VerificationKey.fromPaserk(key.toPaserk()))
+        .isNotEqualTo(sameBytesV4)
+        .isNotEqualTo(TokenFixtures.V4_KEY.verificationKey())
+        .isNotEqualTo(SigningKey.generate(PasetoVersion.V2_PUBLIC).verificationKey())
+        .isNotEqualTo(key.toPaserk());
+    assertThat(key.hashCode()).isNotEqualTo(sameBytesV4.hashCode());
+    assertThat(key).hasToString("VerificationKey[v2.public, " + key.keyId() + "]");
+  }
+
+  private static OctetKeyPair parsePublic(VerificationKey key) {
+    try {
+      return OctetKeyPair.parse(key.toJwk());
+    } catch (java.text.ParseException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void keyRing_rotateBackToARetiredKey_refused() {
+    SigningKey second = SigningKey.generate(PasetoVersion.V2_PUBLIC);
+    KeyRing ring = KeyRing.of(V2_KEY).rotate(second, NOW.plusSeconds(3600));
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ring.rotate(V2_KEY, NOW.plusSeconds(7200)))
+        .withMessage("key " + V2_KEY.keyId() + " is already in the ring");
+    assertThat(ring.toString())
+        .startsWith("KeyRing[v2.public, signing=" + second.keyId() + ", retired=[")
+        .contains(V2_KEY.keyId())
+        .doesNotContain(second.exportSecretPaserk().substring(10, 40));
+  }
+
+  @Test
+  void jwkSet_otherKeyTypesBesideEd25519_ignored() throws Exception {
+    String ec = new ECKeyGenerator(Curve.P_256).generate().toPublicJWK().toJSONString();
+    String set = "{\"keys\":[" + ec + "," + V2_KEY.verificationKey().toJwk() + "]}";
+    String onlyEc = "{\"keys\":[" + ec + "]}";
+
+    assertThat(
+            TokenVerifier.builder()
+                .jwkSet(set, PasetoVersion.V2_PUBLIC)
+                .issuer(ISSUER)
+                .clock(at(NOW))
+                .build()
+                .verify(
+                    TokenFixtures.minter(V2_KEY, NOW)
+                        .mint(TokenRequest.customer("1", CATALOG.parse("cards")))
+                        .token())
+                .keyId())
+        .isEqualTo(V2_KEY.keyId());
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> TokenVerifier.builder().jwkSet(onlyEc, PasetoVersion.V2_PUBLIC))
+        .withMessage("the JWK Set holds no Ed25519 key");
   }
 }

@@ -384,4 +384,145 @@ class TokenMinterVerifierTest {
     }
     assertThat(refused).isGreaterThan(token.length() * 60);
   }
+
+  @Test
+  void mint_sameInstant_tokenIdsAreRandomAndDistinct() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      ids.add(minter.mint(customer("cards")).tokenId());
+    }
+
+    assertThat(ids).hasSize(50).allSatisfy(id -> assertThat(id).hasSize(22));
+  }
+
+  @Test
+  void mint_orgTokenWithTwoFactorScope_needsNoVerification() throws Exception {
+    MintedToken minted =
+        minter.mint(
+            TokenRequest.org(CATALOG.parse("payments-write")).expiresIn(Duration.ofDays(2)));
+
+    assertThat(minted.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(2)));
+    assertThat(verifier(V2_KEY.verificationKey(), NOW).verify(minted.token()).scopes())
+        .hasToString("payments-write");
+  }
+
+  @Test
+  void expiresIn_boundsByRole_oneSecondToTheRolesMaximum() {
+    assertThat(customer("cards").expiresIn(Duration.ofSeconds(1)).lifetime())
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThat(customer("cards").expiresIn(TokenRequest.MAX_CUSTOMER_LIFETIME).lifetime())
+        .isEqualTo(TokenRequest.MAX_CUSTOMER_LIFETIME);
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> customer("cards").expiresIn(TokenRequest.MAX_CUSTOMER_LIFETIME.plusSeconds(1)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> customer("cards").expiresIn(Duration.ofMillis(999)));
+    TokenRequest org = TokenRequest.org(CATALOG.parse("cards"));
+    assertThat(org.expiresIn(TokenRequest.MAX_ORG_LIFETIME).lifetime())
+        .isEqualTo(TokenRequest.MAX_ORG_LIFETIME);
+  }
+
+  @Test
+  void tokenRequest_toString_namesRoleScopeAndLifetime() {
+    assertThat(customer("cards"))
+        .hasToString("TokenRequest[customer 100042, scope=cards, lifetime=PT24H]");
+    assertThat(customer("cards-write").twoFactorVerified().expiresIn(Duration.ofMinutes(5)))
+        .hasToString("TokenRequest[customer 100042, scope=cards-write, lifetime=PT5M, twoFactor]");
+    assertThat(TokenRequest.org(CATALOG.parse("cards")).toString()).startsWith("TokenRequest[org,");
+  }
+
+  @Test
+  void minterAndVerifier_toString_nameKeyAndIssuerOnly() {
+    assertThat(minter)
+        .hasToString(
+            "TokenMinter[SigningKey[v2.public, " + V2_KEY.keyId() + "], iss=" + ISSUER + "]");
+    assertThat(verifier(V2_KEY.verificationKey(), NOW))
+        .hasToString("TokenVerifier[V2_PUBLIC, keys=[" + V2_KEY.keyId() + "], iss=" + ISSUER + "]");
+  }
+
+  @Test
+  void followedRing_returnsNull_buildAndMintRefuseWithoutNpe() {
+    java.util.concurrent.atomic.AtomicReference<KeyRing> ring =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    assertThatIllegalStateException()
+        .isThrownBy(() -> TokenMinter.builder().followKeyRing(ring::get).issuer(ISSUER).build())
+        .withMessage("the followed key ring source returned null");
+    assertThatIllegalStateException()
+        .isThrownBy(() -> TokenVerifier.builder().followKeyRing(ring::get).issuer(ISSUER).build())
+        .withMessage("the followed key ring source returned null");
+
+    ring.set(KeyRing.of(V2_KEY));
+    TokenMinter following =
+        TokenMinter.builder().followKeyRing(ring::get).issuer(ISSUER).clock(at(NOW)).build();
+    TokenVerifier verifying =
+        TokenVerifier.builder().followKeyRing(ring::get).issuer(ISSUER).clock(at(NOW)).build();
+    String token = following.mint(customer("cards")).token();
+    ring.set(null);
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> following.mint(customer("cards")))
+        .withMessage("the followed key ring is missing or of another version");
+    assertThat(refused(verifying, token).getMessage())
+        .isEqualTo("the followed key ring is missing or of another version");
+  }
+
+  @Test
+  void followedRing_swappedAfterAVerification_newRingUsedAtOnce() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<KeyRing> ring =
+        new java.util.concurrent.atomic.AtomicReference<>(KeyRing.of(V2_KEY));
+    TokenVerifier verifying =
+        TokenVerifier.builder().followKeyRing(ring::get).issuer(ISSUER).clock(at(NOW)).build();
+    String token = minter.mint(customer("cards")).token();
+    assertThat(verifying.verify(token).keyId()).isEqualTo(V2_KEY.keyId());
+
+    ring.set(KeyRing.of(SigningKey.generate(PasetoVersion.V2_PUBLIC)));
+    assertThat(refused(verifying, token).reason()).isEqualTo(Reason.UNKNOWN_KEY);
+
+    ring.set(KeyRing.of(V4_KEY));
+    assertThat(refused(verifying, token).getMessage())
+        .isEqualTo("the followed key ring is missing or of another version");
+  }
+
+  @Test
+  void verifierBuilder_boundsAndChaining() {
+    TokenVerifier.Builder b = TokenVerifier.builder();
+
+    assertThat(b.clockSkew(Duration.ofMinutes(5)).catalog(CATALOG).clockSkew(Duration.ZERO))
+        .isSameAs(b);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> b.clockSkew(Duration.ofMinutes(5).plusMillis(1)))
+        .withMessage("clock skew must be zero to 5 minutes");
+    assertThatIllegalArgumentException().isThrownBy(() -> b.clockSkew(Duration.ofMillis(-1)));
+    assertThatIllegalStateException()
+        .isThrownBy(() -> TokenVerifier.builder().keys(V2_KEY.verificationKey()).build())
+        .withMessage("issuer is required");
+  }
+
+  @Test
+  void verify_footerMissingOrAtItsBound_refusedWithTheReason() {
+    TokenVerifier verifier = verifier(V2_KEY.verificationKey(), NOW);
+    String body = Base64Url.encode(new byte[80]);
+    String kid256 = "{\"kid\":\"" + "k".repeat(256 - 10) + "\"}";
+    String kid257 = "{\"kid\":\"" + "k".repeat(257 - 10) + "\"}";
+
+    assertThat(refused(verifier, "v2.public." + body).getMessage())
+        .isEqualTo("token has no footer naming its key");
+    assertThat(refused(verifier, "v2.public." + body + "." + b64(kid256)).reason())
+        .isEqualTo(Reason.UNKNOWN_KEY);
+    assertThat(refused(verifier, "v2.public." + body + "." + b64(kid257)).getMessage())
+        .isEqualTo("token footer is too long");
+  }
+
+  private static String b64(String s) {
+    return Base64Url.encode(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void verifiedToken_toString_marksTwoFactor() throws Exception {
+    MintedToken minted = minter.mint(customer("cards-write").twoFactorVerified());
+
+    assertThat(verifier(V2_KEY.verificationKey(), NOW).verify(minted.token()).toString())
+        .startsWith("VerifiedToken[customer 100042, scope=cards-write, twoFactor, jti=")
+        .doesNotContain(minted.token());
+  }
 }

@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads untrusted JSON strictly, through jackson-core's streaming parser: a duplicate member name
@@ -121,10 +122,7 @@ public final class StrictJson {
       case VALUE_STRING:
         return parser.getText();
       case VALUE_NUMBER_INT:
-        if (parser.getNumberType() != JsonParser.NumberType.INT
-            && parser.getNumberType() != JsonParser.NumberType.LONG) {
-          throw new JsonParseException(parser, "integer out of range");
-        }
+        // Jackson refuses an integer beyond a long here (InputCoercionException), never rounds it.
         return parser.getLongValue();
       case VALUE_NUMBER_FLOAT:
         return parser.getDoubleValue();
@@ -142,7 +140,8 @@ public final class StrictJson {
   /** The member names from the root to where the parser stands (array indexes as numbers). */
   private static List<String> path(JsonStreamContext context) {
     Deque<String> names = new ArrayDeque<>();
-    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+    // Every context chain ends in the root context, whose parent is the only null one.
+    for (JsonStreamContext c = context; !c.inRoot(); c = c.getParent()) {
       if (c.inObject() && c.getCurrentName() != null) {
         names.addFirst(c.getCurrentName());
       } else if (c.inArray()) {
@@ -153,10 +152,7 @@ public final class StrictJson {
   }
 
   private static String reason(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
-    if (message == null) {
-      return "malformed JSON";
-    }
+    String message = Objects.requireNonNullElse(e.getOriginalMessage(), "");
     if (message.startsWith("Duplicate field")) {
       return "duplicate member";
     }

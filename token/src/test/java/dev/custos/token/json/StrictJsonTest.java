@@ -100,4 +100,60 @@ class StrictJsonTest {
         .containsEntry("l", List.of(1L, "a"))
         .containsEntry("o", Map.of());
   }
+
+  @Test
+  void readObject_integersAtTheLongBounds_readExactlyAndBeyondRefused() throws Exception {
+    assertThat(StrictJson.readObject("{\"a\":9223372036854775807,\"b\":-9223372036854775808}"))
+        .containsEntry("a", Long.MAX_VALUE)
+        .containsEntry("b", Long.MIN_VALUE);
+    StrictJsonException e = refused("{\"x\":{\"a\":9223372036854775808}}");
+    assertThat(e.getMessage()).isEqualTo("malformed JSON");
+    assertThat(e.path()).containsExactly("x", "a");
+  }
+
+  @Test
+  void readObject_falseAndNestedArrays_typedAsDocumented() throws Exception {
+    assertThat(StrictJson.readObject("{\"f\":false,\"l\":[[],[true]]}"))
+        .containsEntry("f", false)
+        .containsEntry("l", List.of(List.of(), List.of(true)));
+  }
+
+  @Test
+  void readObject_eachBound_refusedWithItsReason() {
+    assertThat(refused("{\"s\":\"" + "x".repeat(16_385) + "\"}").getMessage())
+        .isEqualTo("a string, name or number is too long");
+    assertThat(refused("{\"" + "n".repeat(1_025) + "\":1}").getMessage())
+        .isEqualTo("a string, name or number is too long");
+    assertThat(refused("{\"n\":1" + "0".repeat(40) + "}").getMessage())
+        .isEqualTo("a string, name or number is too long");
+    assertThat(refused("{\"a\":" + "[".repeat(16) + "]".repeat(16) + "}").getMessage())
+        .isEqualTo("nested deeper than 16");
+  }
+
+  @Test
+  void readObject_justInsideEachBound_accepted() throws Exception {
+    assertThat(StrictJson.readObject("{\"s\":\"" + "x".repeat(16_384) + "\"}")).hasSize(1);
+    assertThat(StrictJson.readObject("{\"" + "n".repeat(1_024) + "\":1}")).hasSize(1);
+    assertThat(StrictJson.readObject("{\"a\":" + "[".repeat(15) + "]".repeat(15) + "}")).hasSize(1);
+  }
+
+  @Test
+  void readObject_malformedWhereNoNameIsRead_pathStopsAtTheEnclosingMember() {
+    StrictJsonException inObject = refused("{\"a\":{,}}");
+    assertThat(inObject.getMessage()).isEqualTo("malformed JSON");
+    assertThat(inObject.path()).containsExactly("a");
+
+    StrictJsonException inArray = refused("{\"a\":[1,]}");
+    assertThat(inArray.getMessage()).isEqualTo("malformed JSON");
+    assertThat(inArray.path()).startsWith("a");
+
+    assertThat(refused("{,}").path()).isEmpty();
+  }
+
+  @Test
+  void readObject_notAnObjectOrTrailingData_reasonsSaySo() {
+    assertThat(refused("[]").getMessage()).isEqualTo("not a JSON object");
+    assertThat(refused("{} {}").getMessage()).isEqualTo("there is more after the JSON object");
+    assertThat(refused("").getMessage()).isEqualTo("not a JSON object");
+  }
 }

@@ -1,0 +1,204 @@
+package dev.custos.token;
+
+import static dev.custos.token.TokenFixtures.ISSUER;
+import static dev.custos.token.TokenFixtures.NOW;
+import static dev.custos.token.TokenFixtures.V2_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import dev.custos.token.TokenVerificationException.Reason;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every claim rule the verifier holds for payloads a trusted key signed, each just inside and just
+ * outside its bound, with a clock skew of one minute.
+ */
+class ClaimsRulesTest {
+  private static final Duration SKEW = Duration.ofMinutes(1);
+  private static final TokenVerifier VERIFIER =
+      TokenVerifier.builder()
+          .keys(V2_KEY.verificationKey())
+          .issuer(ISSUER)
+          .clock(TokenFixtures.at(NOW))
+          .clockSkew(SKEW)
+          .build();
+
+  /** A valid customer token's claims, as JSON literals, changed by {@code edit}. */
+  private static String token(Consumer<Map<String, String>> edit) {
+    Map<String, String> claims = new LinkedHashMap<>();
+    claims.put("role", q("customer"));
+    claims.put("customerId", q("100042"));
+    claims.put("scope", q("accounts"));
+    claims.put("twoFactor", "false");
+    claims.put("iss", q(ISSUER));
+    claims.put("iat", q(NOW.minusSeconds(10).toString()));
+    claims.put("exp", q(NOW.plusSeconds(600).toString()));
+    claims.put("jti", q("j"));
+    edit.accept(claims);
+    String payload =
+        claims.entrySet().stream()
+            .map(e -> q(e.getKey()) + ":" + e.getValue())
+            .collect(Collectors.joining(",", "{", "}"));
+    return sign(payload);
+  }
+
+  private static String sign(String payload) {
+    byte[] footer = ("{\"kid\":\"" + V2_KEY.keyId() + "\"}").getBytes(StandardCharsets.UTF_8);
+    return PasetoPublic.sign(V2_KEY, payload.getBytes(StandardCharsets.UTF_8), footer, new byte[0]);
+  }
+
+  private static String q(String s) {
+    return "\"" + s + "\"";
+  }
+
+  private static String at(Instant instant) {
+    return q(instant.toString());
+  }
+
+  private static void refused(String token, Reason reason, String message) {
+    assertThatExceptionOfType(TokenVerificationException.class)
+        .isThrownBy(() -> VERIFIER.verify(token))
+        .satisfies(e -> assertThat(e.reason()).isEqualTo(reason))
+        .withMessage(message);
+  }
+
+  @Test
+  void verify_baseClaims_accepted() throws Exception {
+    VerifiedToken token = VERIFIER.verify(token(c -> {}));
+
+    assertThat(token.customerId()).contains("100042");
+    assertThat(token.isCustomer("100042")).isTrue();
+    assertThat(token.isCustomer("100043")).isFalse();
+    assertThat(token.toString())
+        .isEqualTo(
+            "VerifiedToken[customer 100042, scope=accounts, jti=j, expiresAt="
+                + NOW.plusSeconds(600)
+                + "]");
+    assertThat(token.notBefore()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "role      | \"admin\"                           | role must be customer or org",
+        "role      | \"org\"                             | an org token has no customerId",
+        "scope     | \"payments-write\"                  | "
+            + "scopes needing two-factor authentication in a token minted without it",
+        "twoFactor | \"true\"                            | twoFactor must be a boolean",
+        "iss       | \"https://api.custos.test/evil\"    | issuer is not the expected one",
+      })
+  void verify_oneClaimBroken_invalidClaimsNamingIt(String claim, String json, String message) {
+    refused(token(c -> c.put(claim, json)), Reason.INVALID_CLAIMS, message);
+  }
+
+  @Test
+  void verify_orgTokenWithTwoFactorScopeMintedWithoutIt_accepted() throws Exception {
+    // Two-factor is a rule for customer tokens; org tokens carry such scopes without it.
+    VerifiedToken token =
+        VERIFIER.verify(
+            token(
+                c -> {
+                  c.put("role", q("org"));
+                  c.remove("customerId");
+                  c.put("scope", q("payments-write"));
+                }));
+
+    assertThat(token.isCustomer("100042")).isFalse();
+    assertThat(token.toString()).startsWith("VerifiedToken[org, scope=payments-write, jti=j");
+    assertThat(token.customerId()).isEmpty();
+  }
+
+  @Test
+  void verify_tokenIdLengths_oneTo128Accepted() throws Exception {
+    assertThat(VERIFIER.verify(token(c -> c.put("jti", q("j".repeat(128))))).tokenId())
+        .hasSize(128);
+    refused(
+        token(c -> c.put("jti", q("j".repeat(129)))),
+        Reason.INVALID_CLAIMS,
+        "jti must be 1 to 128 characters");
+    refused(
+        token(c -> c.put("jti", q(""))), Reason.INVALID_CLAIMS, "jti must be 1 to 128 characters");
+  }
+
+  @Test
+  void verify_expNotAfterIat_refused() {
+    refused(token(c -> c.put("exp", c.get("iat"))), Reason.INVALID_CLAIMS, "exp is not after iat");
+  }
+
+  @Test
+  void verify_expiryAtTheSkewEdge_validUntilExpPlusSkew() throws Exception {
+    String issued = at(NOW.minus(Duration.ofHours(1)));
+    Instant lastValid = NOW.minus(SKEW).plusMillis(1);
+    String valid =
+        token(
+            c -> {
+              c.put("iat", issued);
+              c.put("exp", at(lastValid));
+            });
+    assertThat(VERIFIER.verify(valid).expiresAt()).isEqualTo(lastValid);
+    Instant expired = NOW.minus(SKEW);
+    String late =
+        token(
+            c -> {
+              c.put("iat", issued);
+              c.put("exp", at(expired));
+            });
+    refused(late, Reason.EXPIRED, "token expired at " + expired);
+  }
+
+  @Test
+  void verify_notBeforeAtTheSkewEdge_validFromNbfMinusSkew() throws Exception {
+    Instant firstValid = NOW.plus(SKEW);
+    assertThat(VERIFIER.verify(token(c -> c.put("nbf", at(firstValid)))).notBefore())
+        .contains(firstValid);
+    Instant early = NOW.plus(SKEW).plusMillis(1);
+    refused(
+        token(c -> c.put("nbf", at(early))),
+        Reason.NOT_YET_VALID,
+        "token is not valid before " + early);
+  }
+
+  @Test
+  void verify_issuedInTheFuture_acceptedWithinTheSkewOnly() throws Exception {
+    Instant iatEdge = NOW.plus(SKEW);
+    assertThat(VERIFIER.verify(token(c -> c.put("iat", at(iatEdge)))).issuedAt())
+        .isEqualTo(iatEdge);
+    refused(
+        token(c -> c.put("iat", at(iatEdge.plusMillis(1)))),
+        Reason.NOT_YET_VALID,
+        "token is issued in the future");
+  }
+
+  @Test
+  void verify_orgTokenOfExactly366Days_accepted() throws Exception {
+    VerifiedToken token =
+        VERIFIER.verify(
+            token(
+                c -> {
+                  c.put("role", q("org"));
+                  c.remove("customerId");
+                  c.put("iat", at(NOW));
+                  c.put("exp", at(NOW.plus(Duration.ofDays(366))));
+                }));
+
+    assertThat(token.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(366)));
+  }
+
+  @Test
+  void verify_payloadNotAnObject_refusedWithoutAPath() {
+    refused(
+        sign("[1]"),
+        Reason.INVALID_CLAIMS,
+        "payload is not a UTF-8 JSON object with unique members: not a JSON object");
+  }
+}
