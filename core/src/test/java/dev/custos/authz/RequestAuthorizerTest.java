@@ -20,11 +20,7 @@ import org.junit.jupiter.api.Test;
 class RequestAuthorizerTest {
   private final TestPlatform platform = new TestPlatform();
   private final AtomicInteger verifications = new AtomicInteger();
-  private final TokenVerifier counting =
-      token -> {
-        verifications.incrementAndGet();
-        return platform.verifier.verify(token);
-      };
+  private final TokenVerifier counting = platform.countingVerifier(verifications);
   private final RequestAuthorizer authorizer =
       RequestAuthorizer.builder().verifier(counting).clock(platform.time).build();
   private final Scope cards = platform.catalog.find("cards").orElseThrow();

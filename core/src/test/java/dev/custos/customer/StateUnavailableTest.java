@@ -29,6 +29,8 @@ class StateUnavailableTest {
   /** Down entirely when {@link #down}; else it takes sends and challenges but never checks. */
   private volatile boolean down = true;
 
+  private volatile OtpStoreException.Reason failure = OtpStoreException.Reason.UNAVAILABLE;
+
   private final OtpStore store =
       (OtpStore)
           Proxy.newProxyInstance(
@@ -44,8 +46,7 @@ class StateUnavailableTest {
                 if (!down && method.getName().equals("putChallenge")) {
                   return null;
                 }
-                throw new OtpStoreException(
-                    OtpStoreException.Reason.UNAVAILABLE, "store down", null);
+                throw new OtpStoreException(failure, "store down", null);
               });
   private final RecordingSender sender = new RecordingSender();
   private final KeyRing keys = KeyRing.of(SigningKey.generate(PasetoVersion.V2_PUBLIC));
@@ -76,8 +77,25 @@ class StateUnavailableTest {
         .isThrownBy(
             () -> service.createVerification(org, "100001", VerificationAttributes.of(Channel.SMS)))
         .satisfies(e -> assertThat(e.error().code()).isEqualTo(ApiErrorCode.STATE_UNAVAILABLE))
-        .satisfies(e -> assertThat(e.error().retryAfter()).contains(Duration.ofSeconds(1)));
+        .satisfies(e -> assertThat(e.error().retryAfter()).contains(Duration.ofSeconds(1)))
+        .satisfies(
+            e ->
+                assertThat(e.error().detail())
+                    .isEqualTo("verification state is unavailable; try again later"));
     assertThat(sender.messages()).isEmpty();
+  }
+
+  @Test
+  void createVerification_storeFull_503SayingCapacity() {
+    failure = OtpStoreException.Reason.FULL;
+
+    assertThatExceptionOfType(ApiException.class)
+        .isThrownBy(
+            () -> service.createVerification(org, "100001", VerificationAttributes.of(Channel.SMS)))
+        .satisfies(
+            e ->
+                assertThat(e.error().detail())
+                    .isEqualTo("verification state is at capacity; try again later"));
   }
 
   @Test

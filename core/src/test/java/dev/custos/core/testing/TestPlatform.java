@@ -59,6 +59,14 @@ public final class TestPlatform {
       CustomerTokenService.builder().directory(directory).otpEngine(otp).minter(minter).build();
   public final CustomerTokenEndpoints endpoints = new CustomerTokenEndpoints(authorizer, service);
 
+  /** This platform's verifier, counting its verifications in {@code count}. */
+  public TokenVerifier countingVerifier(java.util.concurrent.atomic.AtomicInteger count) {
+    return token -> {
+      count.incrementAndGet();
+      return verifier.verify(token);
+    };
+  }
+
   /** An org API token holding the given scopes, as the Authorization header value. */
   public String orgHeader(String scopes) {
     return "Bearer " + minter.mint(TokenRequest.org(catalog.parse(scopes))).token();

@@ -1,0 +1,104 @@
+package dev.custos.jsonapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.custos.error.ApiError;
+import dev.custos.error.ApiErrorCode;
+import dev.custos.error.ApiException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The codec's bounds at their edges, and the response's rules. */
+class JsonApiCodecTest {
+  private static String token(String attributes) {
+    return "{\"data\":{\"type\":\"customerToken\",\"attributes\":{" + attributes + "}}}";
+  }
+
+  private static ApiException refused(String body) {
+    return assertThatExceptionOfType(ApiException.class)
+        .isThrownBy(() -> JsonApiCodec.parseCustomerToken(body))
+        .actual();
+  }
+
+  @Test
+  void parseCustomerToken_expiresInBounds_oneTo86400() throws Exception {
+    assertThat(
+            JsonApiCodec.parseCustomerToken(token("\"scope\":\"cards\",\"expiresIn\":1"))
+                .expiresIn())
+        .hasValue(1);
+    assertThat(
+            JsonApiCodec.parseCustomerToken(token("\"scope\":\"cards\",\"expiresIn\":86400"))
+                .expiresIn())
+        .hasValue(86_400);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "86401", "-1", "\"60\"", "1.5", "null"})
+  void parseCustomerToken_expiresInOutsideOrNotAnInteger_pointsAtIt(String value) {
+    ApiException e = refused(token("\"scope\":\"cards\",\"expiresIn\":" + value));
+
+    assertThat(e.error().pointer()).contains("/data/attributes/expiresIn");
+    assertThat(e.error().detail()).isEqualTo("expiresIn must be an integer from 1 to 86400");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "\n"})
+  void parse_emptyBody_invalidValue(String body) {
+    assertThat(refused(body).error().detail()).isEqualTo("the request body is empty");
+    assertThat(
+            assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> JsonApiCodec.parseCustomerToken(null))
+                .actual()
+                .error()
+                .detail())
+        .isEqualTo("the request body is empty");
+  }
+
+  @Test
+  void parse_bodyAtTheLengthBound_parsedAndOneMoreRefused() throws Exception {
+    String document = token("\"scope\":\"cards\"");
+    String padded =
+        document + " ".repeat(CustomerTokenEndpoints.MAX_DOCUMENT_LENGTH - document.length());
+
+    assertThat(JsonApiCodec.parseCustomerToken(padded).scope()).isEqualTo("cards");
+    ApiException e = refused(padded + " ");
+    assertThat(e.status()).isEqualTo(413);
+    assertThat(e.error().code()).isEqualTo(ApiErrorCode.PAYLOAD_TOO_LARGE);
+  }
+
+  @Test
+  void parse_dataMissingNullOrNotAnObject_pointsAtData() {
+    for (String body : new String[] {"{}", "{\"data\":null}"}) {
+      ApiException e = refused(body);
+      assertThat(e.error().detail()).as(body).isEqualTo("data is required");
+      assertThat(e.error().pointer()).as(body).contains("/data");
+    }
+    assertThat(refused("{\"data\":\"x\"}").error().detail()).isEqualTo("data must be an object");
+  }
+
+  @Test
+  void renderError_parameterSource_named() throws Exception {
+    String body =
+        JsonApiCodec.renderError(
+            ApiError.of(ApiErrorCode.FORBIDDEN, "not yours").atParameter("filter[customerId]"));
+
+    assertThat(body).contains("\"source\":{\"parameter\":\"filter[customerId]\"}");
+  }
+
+  @Test
+  void response_errorsAndSuccesses_followTheirRules() {
+    JsonApiResponse unauthorized =
+        JsonApiResponse.error(ApiError.of(ApiErrorCode.UNAUTHORIZED, "no token"));
+    JsonApiResponse forbidden = JsonApiResponse.error(ApiError.of(ApiErrorCode.FORBIDDEN, "no"));
+
+    assertThat(unauthorized.headers()).containsEntry("WWW-Authenticate", "Bearer");
+    assertThat(forbidden.headers()).doesNotContainKey("WWW-Authenticate");
+    assertThat(JsonApiResponse.ok(200, "{}").status()).isEqualTo(200);
+    assertThat(JsonApiResponse.ok(299, "{}")).hasToString("JsonApiResponse[299, 2 chars]");
+    assertThatIllegalArgumentException().isThrownBy(() -> JsonApiResponse.ok(199, "{}"));
+    assertThatIllegalArgumentException().isThrownBy(() -> JsonApiResponse.ok(300, "{}"));
+  }
+}
