@@ -72,12 +72,11 @@ public final class CustosRedis implements AutoCloseable {
       this.connection = client.connect();
       requireNoEviction(connection);
       this.pubSub = client.connectPubSub();
-    } catch (RedisException e) {
+    } catch (RedisException | IllegalStateException e) {
       client.shutdown();
-      throw new IllegalStateException("cannot connect to Redis at " + safe(uri), e);
-    } catch (IllegalStateException e) {
-      client.shutdown();
-      throw e;
+      throw e instanceof IllegalStateException refused
+          ? refused
+          : new IllegalStateException("cannot connect to Redis at " + safe(uri), e);
     }
     Keys keys = new Keys(b.keyPrefix);
     this.otpStore = new RedisOtpStore(connection::sync, connection::async, keys, b.timeout);

@@ -4,24 +4,21 @@ import dev.custos.authz.RevocationStoreException;
 import dev.custos.otp.OtpStoreException;
 import io.lettuce.core.RedisCommandExecutionException;
 
-/** Redis's failures as the stores' typed ones: out of memory is full, anything else unavailable. */
+/**
+ * Redis's failures (Lettuce's exceptions, never the stores' own) as the stores' typed ones: out of
+ * memory is full, anything else unavailable.
+ */
 final class Failures {
   private Failures() {}
 
-  static OtpStoreException otp(RuntimeException e) {
-    if (e instanceof OtpStoreException otp) {
-      return otp;
-    }
+  static OtpStoreException otp(Throwable e) {
     return isFull(e)
         ? new OtpStoreException(OtpStoreException.Reason.FULL, "Redis is out of memory", e)
         : new OtpStoreException(
             OtpStoreException.Reason.UNAVAILABLE, "Redis failed: " + describe(e), e);
   }
 
-  static RevocationStoreException revocation(RuntimeException e) {
-    if (e instanceof RevocationStoreException r) {
-      return r;
-    }
+  static RevocationStoreException revocation(Throwable e) {
     return isFull(e)
         ? new RevocationStoreException(
             RevocationStoreException.Reason.FULL, "Redis is out of memory", e)
@@ -29,13 +26,13 @@ final class Failures {
             RevocationStoreException.Reason.UNAVAILABLE, "Redis failed: " + describe(e), e);
   }
 
-  private static boolean isFull(RuntimeException e) {
+  private static boolean isFull(Throwable e) {
     return e instanceof RedisCommandExecutionException
         && e.getMessage() != null
         && e.getMessage().startsWith("OOM");
   }
 
-  private static String describe(RuntimeException e) {
+  private static String describe(Throwable e) {
     return e.getClass().getSimpleName();
   }
 }

@@ -59,7 +59,7 @@ final class RedisOtpStore implements OtpStore {
   @Override
   public List<SendDecision> acquireSends(List<SendSlot> slots, long nowMillis) {
     List<RedisFuture<List<Object>>> sent = new ArrayList<>(slots.size());
-    call(
+    write(
         () -> {
           for (SendSlot slot : slots) {
             sent.add(
@@ -70,7 +70,6 @@ final class RedisOtpStore implements OtpStore {
                     acquireKeys(slot.scope(), slot.id()),
                     acquireArgs(slot.scope(), slot.limit(), nowMillis)));
           }
-          return null;
         });
     List<SendDecision> decisions = new ArrayList<>(slots.size());
     for (int i = 0; i < slots.size(); i++) {
@@ -80,7 +79,7 @@ final class RedisOtpStore implements OtpStore {
         reply = sent.get(i).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof RedisNoScriptException)) {
-          throw Failures.otp(asRuntime(e.getCause()));
+          throw Failures.otp(e.getCause());
         }
         // The server lost its scripts (a restart): run this one again, loading the script.
         reply =
@@ -120,10 +119,6 @@ final class RedisOtpStore implements OtpStore {
     };
   }
 
-  private static RuntimeException asRuntime(Throwable t) {
-    return t instanceof RuntimeException r ? r : new IllegalStateException(t);
-  }
-
   private static SendDecision decision(List<Object> reply, SendLimit limit) {
     String decision = (String) reply.get(0);
     long wait = (Long) reply.get(1);
@@ -138,7 +133,7 @@ final class RedisOtpStore implements OtpStore {
 
   @Override
   public void releaseSend(Scope scope, String id, long sentAtMillis) {
-    call(
+    write(
         () ->
             RELEASE.run(
                 redis.get(),
@@ -155,7 +150,7 @@ final class RedisOtpStore implements OtpStore {
       long expiresAtMillis,
       int attempts,
       long nowMillis) {
-    call(
+    write(
         () ->
             PUT.run(
                 redis.get(),
@@ -207,12 +202,21 @@ final class RedisOtpStore implements OtpStore {
 
   @Override
   public void unlock(String customerId) {
-    call(() -> redis.get().del(keys.failures(customerId)));
+    write(() -> redis.get().del(keys.failures(customerId)));
   }
 
   @Override
   public long pendingChallenges() {
     return -1;
+  }
+
+  /** Runs commands whose replies carry nothing, with Redis's failures typed. */
+  private static void write(Runnable operation) {
+    try {
+      operation.run();
+    } catch (RuntimeException e) {
+      throw Failures.otp(e);
+    }
   }
 
   private static <T> T call(Supplier<T> operation) {

@@ -67,8 +67,9 @@ class RevocationTest {
 
   @Test
   void revokeOnOneInstance_cachedTokenRefusedOnAnother_within1s() throws Exception {
-    CustosRedis a = connect(Duration.ofMillis(250));
-    CustosRedis b = connect(Duration.ofMillis(250));
+    // Polls every 10 s: only the pub/sub message can arrive within the second.
+    CustosRedis a = connect(Duration.ofSeconds(10));
+    CustosRedis b = connect(Duration.ofSeconds(10));
     RequestAuthorizer onA = authorizer(a);
     RequestAuthorizer onB = authorizer(b);
     MintedToken minted = token("100001");
@@ -143,5 +144,17 @@ class RevocationTest {
 
     assertThat(ttl)
         .isBetween(Duration.ofHours(1).toMillis() - 5_000, Duration.ofHours(1).toMillis());
+  }
+
+  @Test
+  void revokeCustomerTokensOnOneInstance_heardByAnotherByPubSub() throws Exception {
+    CustosRedis a = connect(Duration.ofSeconds(10));
+    CustosRedis b = connect(Duration.ofSeconds(10));
+    CountDownLatch heard = new CountDownLatch(1);
+    b.revocationStore().onRevocation(heard::countDown);
+
+    authorizer(a).revokeCustomerTokens("100005", clock.instant());
+
+    assertThat(heard.await(1, TimeUnit.SECONDS)).as("B heard of the revocation").isTrue();
   }
 }

@@ -35,14 +35,10 @@ class RoundTripTest {
           engine.start(ChallengeRequest.sms("warm", Phone.of("1", "5550000000")));
       engine.verify("warm", warm.verificationToken(), sender.lastCode());
 
-      System.out.println(
-          "DBG before " + REDIS.command("INFO", "commandstats").replace("\r\n", " | "));
       long beforeStart = commands();
       VerificationChallenge challenge =
           engine.start(ChallengeRequest.sms("100001", Phone.of("1", "5550000001")));
       long start = commands() - beforeStart;
-      System.out.println(
-          "DBG after " + REDIS.command("INFO", "commandstats").replace("\r\n", " | "));
       long beforeVerify = commands();
       engine.verify("100001", challenge.verificationToken(), sender.lastCode());
       long verify = commands() - beforeVerify;
