@@ -1,6 +1,6 @@
 /**
  * The Custos reference server and CLI: embeds {@code dev.custos.core} as a host service would and
- * serves the spec's endpoints over the JDK's HTTP server.
+ * serves the spec's endpoints over Jetty's core HTTP server.
  */
 module dev.custos.server {
   requires transitive dev.custos.core;
@@ -8,7 +8,10 @@ module dev.custos.server {
   requires org.bouncycastle.provider;
   requires com.github.benmanes.caffeine;
   requires info.picocli;
-  requires jdk.httpserver;
+  requires org.eclipse.jetty.server;
+  requires org.eclipse.jetty.http;
+  requires org.eclipse.jetty.io;
+  requires org.eclipse.jetty.util;
   requires com.nimbusds.jose.jwt;
   requires org.slf4j;
 

@@ -21,6 +21,7 @@ package dev.custos.error;
  *   <tr><td>413</td><td>payload_too_large</td><td>a request document over the size limit</td></tr>
  *   <tr><td>415</td><td>unsupported_media_type</td><td>a body that is not JSON:API</td></tr>
  *   <tr><td>429</td><td>limits_exceeded</td><td>a send limit or lockout; {@link ApiError#retryAfter()}</td></tr>
+ *   <tr><td>431</td><td>request_header_fields_too_large</td><td>the request's headers are over the server's bound</td></tr>
  *   <tr><td>500</td><td>internal_error</td><td>a fault of the server's own</td></tr>
  *   <tr><td>503</td><td>delivery_failed</td><td>the SMS or voice provider did not take the code</td></tr>
  *   <tr><td>503</td><td>state_unavailable</td><td>the shared state store is down, slow or full: nothing was approved; retry</td></tr>
@@ -55,6 +56,9 @@ public enum ApiErrorCode {
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "Unsupported media type"),
   /** 429: a send limit or a lockout; retry later. */
   LIMITS_EXCEEDED(429, "limits_exceeded", "Limits exceeded"),
+  /** 431: the request's header fields are too large for the server. */
+  REQUEST_HEADER_FIELDS_TOO_LARGE(
+      431, "request_header_fields_too_large", "Request header fields too large"),
   /** 500: the server failed to answer. */
   INTERNAL_ERROR(500, "internal_error", "Internal error"),
   /** 503: the SMS or voice provider did not take the code. */

@@ -240,6 +240,14 @@ public final class Cli implements Runnable {
     String[] allowCountries = new String[0];
 
     @Option(
+        names = "--cors-origin",
+        paramLabel = "ORIGIN",
+        description =
+            "Let a browser front end of this origin call the API, such as"
+                + " https://app.example.com (repeatable); none by default, never a wildcard.")
+    String[] corsOrigins = new String[0];
+
+    @Option(
         names = "--sandbox-passcode",
         description = "Accept Unit's sandbox passcode 000001 (sandbox only).")
     boolean passcode;
@@ -261,6 +269,11 @@ public final class Cli implements Runnable {
               .issuer(issuer)
               .sandboxPasscode(passcode)
               .allowedCountryCodes(allowCountries);
+      try {
+        options.corsOrigins(corsOrigins);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
       if (sandbox && noSandbox) {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "--sandbox and --no-sandbox exclude each other");

@@ -1,8 +1,6 @@
 package dev.custos.server;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.custos.authz.RequestAuthorizer;
 import dev.custos.customer.CustomerTokenService;
 import dev.custos.error.ApiError;
@@ -25,9 +23,6 @@ import dev.custos.token.VerifiedToken;
 import dev.custos.token.json.StrictJson;
 import dev.custos.token.json.StrictJsonException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -44,27 +39,43 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference server: Custos embedded exactly as a host service would embed it, behind the JDK's
- * HTTP server.
+ * The reference server: Custos embedded exactly as a host service would embed it, behind Jetty's
+ * core HTTP server (non-blocking I/O, so a slow client holds a connection, not a thread).
  *
  * <p>Endpoints (JSON:API): {@code POST /customers/{id}/token/verification}, {@code POST
  * /customers/{id}/token}, {@code GET /accounts}, {@code GET /cards}, {@code POST /cards}, {@code
- * GET /customers/{id}}, {@code GET /.well-known/jwks.json}, and in sandbox mode {@code GET
- * /sandbox/messages}. Every error is a JSON:API error document; one access-log line per request
- * names method, path, status and time, never a token or code.
+ * GET /customers/{id}}, {@code GET /.well-known/jwks.json}, {@code GET /health}, and in sandbox
+ * mode {@code GET /sandbox/messages}. Every GET route answers HEAD, every route OPTIONS (a CORS
+ * preflight for the configured origins). Every error is a JSON:API error document, those of the
+ * HTTP layer (431, 413, malformed URIs) included; one access-log line per request names method,
+ * path, status and time, never a token or code.
  *
  * <pre>{@code
  * try (CustosServer server = CustosServer.start(CustosServer.options().port(0))) {
@@ -85,9 +96,16 @@ public final class CustosServer implements AutoCloseable {
   private static final Pattern CUSTOMER = Pattern.compile("/customers/([^/]+)");
   private static final String JWKS_PATH = "/.well-known/jwks.json";
 
+  /** The largest request head (request line and headers) read; larger is answered 431. */
+  public static final int MAX_HEADER_BYTES = 8 * 1024;
+
+  private static final String HEALTH_PATH = "/health";
+  private static final Pattern ORIGIN =
+      Pattern.compile("https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
+
   private final Options options;
-  private final HttpServer http;
-  private final ExecutorService executor;
+  private final Server http;
+  private final ServerConnector connector;
   private final KeyRing keys;
   private final TokenMinter minter;
   private final RequestAuthorizer authorizer;
@@ -157,11 +175,25 @@ public final class CustosServer implements AutoCloseable {
             ? minter.mint(TokenRequest.org(catalog.parse("customers customer-token-write"))).token()
             : null;
 
-    this.http = HttpServer.create(new InetSocketAddress(options.bind, options.port), 0);
-    this.executor =
-        Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
-    http.setExecutor(executor);
-    http.createContext("/", this::handle);
+    int cores = Runtime.getRuntime().availableProcessors();
+    // Handlers block on the SMS provider and on Redis, so threads outnumber cores; slow clients do
+    // not take threads at all (the selector reads their bytes as they come).
+    QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, 16 * cores), 4);
+    threads.setName("custos-http");
+    this.http = new Server(threads);
+    HttpConfiguration config = new HttpConfiguration();
+    config.setRequestHeaderSize(MAX_HEADER_BYTES);
+    config.setSendServerVersion(false);
+    config.setSendXPoweredBy(false);
+    this.connector = new ServerConnector(http, 1, 1, new HttpConnectionFactory(config));
+    connector.setHost(options.bind);
+    connector.setPort(options.port);
+    connector.setIdleTimeout(options.idleTimeoutMillis);
+    http.addConnector(connector);
+    http.addBean(new NetworkConnectionLimit(options.maxConnections, connector));
+    http.setErrorHandler(this::httpError);
+    http.setHandler(new GracefulHandler(new Api()));
+    http.setStopTimeout(options.shutdownGraceSeconds * 1_000L);
   }
 
   /**
@@ -186,7 +218,15 @@ public final class CustosServer implements AutoCloseable {
    */
   public static CustosServer start(Options options) throws IOException {
     CustosServer server = new CustosServer(Objects.requireNonNull(options, "options").validated());
-    server.http.start();
+    try {
+      server.http.start();
+    } catch (IOException e) {
+      server.close();
+      throw e;
+    } catch (Exception e) {
+      server.close();
+      throw new IOException("the server could not start: " + e.getMessage(), e);
+    }
     return server;
   }
 
@@ -196,7 +236,7 @@ public final class CustosServer implements AutoCloseable {
    * @return the base URI, with the port actually bound
    */
   public URI uri() {
-    return URI.create("http://" + options.bind + ":" + http.getAddress().getPort());
+    return URI.create("http://" + options.bind + ":" + connector.getLocalPort());
   }
 
   /**
@@ -223,12 +263,11 @@ public final class CustosServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    http.stop(options.shutdownGraceSeconds);
-    executor.shutdown();
     try {
-      executor.awaitTermination(Math.max(1, options.shutdownGraceSeconds), TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Stops accepting, lets requests in flight finish within the grace period, then stops.
+      http.stop();
+    } catch (Exception e) {
+      log.warn("the HTTP server did not stop cleanly: {}", e.getClass().getName());
     }
     if (redis != null) {
       redis.close();
@@ -259,13 +298,148 @@ public final class CustosServer implements AutoCloseable {
     return master;
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    long start = System.nanoTime();
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getRawPath();
+  private static final List<String> GET = List.of("GET");
+  private static final List<String> POST = List.of("POST");
+  private static final List<String> GET_POST = List.of("GET", "POST");
+
+  /** The methods a path takes (HEAD and OPTIONS besides), or null for no such path. */
+  private List<String> methodsOf(String path) {
+    if (path.equals(JWKS_PATH) || path.equals(HEALTH_PATH)) {
+      return GET;
+    }
+    if (CUSTOMER_VERIFICATION.matcher(path).matches() || CUSTOMER_TOKEN.matcher(path).matches()) {
+      return POST;
+    }
+    if (CUSTOMER.matcher(path).matches()) {
+      return GET;
+    }
+    return switch (path) {
+      case "/accounts" -> GET;
+      case "/cards" -> GET_POST;
+      case "/sandbox/messages" -> options.sandbox ? GET : null;
+      default -> null;
+    };
+  }
+
+  /** One request as the routes see it. Holds the Authorization header: no toString of its own. */
+  private static final class Call {
+    final String method;
+    final String path;
+    final String query;
+    final String authorization;
+    final String body;
+
+    Call(String method, String path, String query, String authorization, String body) {
+      this.method = method;
+      this.path = path;
+      this.query = query;
+      this.authorization = authorization;
+      this.body = body;
+    }
+  }
+
+  /** Every request: method and media checks, the body read without holding a thread, the route. */
+  private final class Api extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      long start = System.nanoTime();
+      String method = request.getMethod();
+      String path = request.getHttpURI().getPath();
+      List<String> methods = methodsOf(path);
+      try {
+        if (methods == null) {
+          throw notFound();
+        }
+        if (method.equals("OPTIONS")) {
+          preflight(request, response, methods);
+          send(request, response, callback, new Reply(204, Map.of(), ""), start);
+          return true;
+        }
+        boolean head = method.equals("HEAD") && methods.contains("GET");
+        String effective = head ? "GET" : method;
+        if (!methods.contains(effective)) {
+          response.getHeaders().put(HttpHeader.ALLOW, allowHeader(methods));
+          throw new ApiException(
+              ApiError.of(ApiErrorCode.METHOD_NOT_ALLOWED, "use " + String.join(" or ", methods))
+                  .withMeta(Map.of("allow", String.join(", ", methods))));
+        }
+        if (!effective.equals("POST")) {
+          dispatch(request, response, callback, start, effective, null);
+          return true;
+        }
+        requireJsonApi(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+        if (request.getLength() > MAX_BODY_BYTES) {
+          throw tooLarge();
+        }
+        // Read without holding a thread while a slow client sends; route once it is all here.
+        Content.Source.asByteArrayAsync(
+            request,
+            MAX_BODY_BYTES,
+            new Promise.Invocable<byte[]>() {
+              @Override
+              public void succeeded(byte[] bytes) {
+                String body;
+                try {
+                  body =
+                      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+                } catch (CharacterCodingException e) {
+                  send(
+                      request,
+                      response,
+                      callback,
+                      Reply.of(
+                          JsonApiResponse.error(
+                              ApiError.of(
+                                      ApiErrorCode.INVALID_VALUE, "the request body is not UTF-8")
+                                  .atMember())),
+                      start);
+                  return;
+                }
+                dispatch(request, response, callback, start, effective, body);
+              }
+
+              @Override
+              public void failed(Throwable failure) {
+                send(request, response, callback, Reply.of(bodyFailure(failure)), start);
+              }
+
+              @Override
+              public InvocationType getInvocationType() {
+                // The routes block (the SMS provider, Redis): never run them on a selector thread.
+                return InvocationType.BLOCKING;
+              }
+            });
+      } catch (ApiException e) {
+        send(request, response, callback, Reply.of(JsonApiResponse.error(e.error())), start);
+      }
+      return true;
+    }
+  }
+
+  private void dispatch(
+      Request request,
+      Response response,
+      Callback callback,
+      long start,
+      String method,
+      String body) {
+    String path = request.getHttpURI().getPath();
     Reply reply;
     try {
-      reply = path.equals(JWKS_PATH) ? jwks(method) : Reply.of(route(exchange, method, path));
+      if (path.equals(JWKS_PATH)) {
+        reply = new Reply(200, Map.of("Content-Type", "application/jwk-set+json"), keys.toJwkSet());
+      } else if (path.equals(HEALTH_PATH)) {
+        reply = new Reply(200, Map.of("Content-Type", "application/json"), "{\"status\":\"up\"}");
+      } else {
+        Call call =
+            new Call(
+                method,
+                path,
+                request.getHttpURI().getQuery(),
+                request.getHeaders().get(HttpHeader.AUTHORIZATION),
+                body);
+        reply = Reply.of(route(call));
+      }
     } catch (ApiException e) {
       reply = Reply.of(JsonApiResponse.error(e.error()));
     } catch (RuntimeException e) {
@@ -276,19 +450,134 @@ public final class CustosServer implements AutoCloseable {
               JsonApiResponse.error(
                   ApiError.of(ApiErrorCode.INTERNAL_ERROR, "the server failed to answer")));
     }
+    send(request, response, callback, reply, start);
+  }
+
+  /** Writes a reply with the headers every response carries, and logs it. */
+  private void send(
+      Request request, Response response, Callback callback, Reply reply, long start) {
     byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-    reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+    HttpFields.Mutable headers = response.getHeaders();
+    reply.headers().forEach(headers::put);
+    // Tokens and verification tokens travel in bodies: no cache may keep any of them.
+    headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+    headers.put("X-Content-Type-Options", "nosniff");
+    cors(request, headers);
+    response.setStatus(reply.status());
+    if (reply.status() != 204) {
+      headers.put(HttpHeader.CONTENT_LENGTH, body.length);
     }
+    boolean head = request.getMethod().equals("HEAD") || body.length == 0;
+    response.write(true, head ? null : ByteBuffer.wrap(body), callback);
     log.info(
         "{} {} {} {}ms",
-        loggable(method),
-        loggable(path),
+        loggable(request.getMethod()),
+        loggable(request.getHttpURI().getPath()),
         reply.status(),
         (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** CORS for the configured origins only: never a wildcard, nothing for other origins. */
+  private void cors(Request request, HttpFields.Mutable headers) {
+    if (options.corsOrigins.isEmpty()) {
+      return;
+    }
+    headers.add(HttpHeader.VARY, "Origin");
+    String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+    if (origin != null && options.corsOrigins.contains(origin)) {
+      headers.put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+      headers.put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, "Retry-After, WWW-Authenticate");
+    }
+  }
+
+  /** OPTIONS: the route's methods, and for an allowed origin what a preflight needs. */
+  private void preflight(Request request, Response response, List<String> methods) {
+    HttpFields.Mutable headers = response.getHeaders();
+    headers.put(HttpHeader.ALLOW, allowHeader(methods));
+    String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+    if (origin != null
+        && options.corsOrigins.contains(origin)
+        && request.getHeaders().get(HttpHeader.ACCESS_CONTROL_REQUEST_METHOD) != null) {
+      headers.put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, String.join(", ", methods));
+      headers.put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, "Authorization, Content-Type");
+      headers.put(HttpHeader.ACCESS_CONTROL_MAX_AGE, "600");
+    }
+  }
+
+  private static String allowHeader(List<String> methods) {
+    List<String> all = new ArrayList<>(methods);
+    if (methods.contains("GET")) {
+      all.add("HEAD");
+    }
+    all.add("OPTIONS");
+    return String.join(", ", all);
+  }
+
+  /**
+   * The JSON:API media type exactly, as the spec requires: {@code application/vnd.api+json} with no
+   * parameters but {@code ext} and {@code profile}. A request without a type is read as one.
+   */
+  static void requireJsonApi(String contentType) throws ApiException {
+    if (contentType == null) {
+      return;
+    }
+    String[] parts = contentType.split(";", -1);
+    boolean ok = parts[0].trim().equalsIgnoreCase(JsonApiResponse.MEDIA_TYPE);
+    for (int i = 1; ok && i < parts.length; i++) {
+      String name = parts[i].split("=", 2)[0].trim().toLowerCase(Locale.ROOT);
+      ok = name.equals("ext") || name.equals("profile");
+    }
+    if (!ok) {
+      throw new ApiException(
+          ApiError.of(
+              ApiErrorCode.UNSUPPORTED_MEDIA_TYPE,
+              "send "
+                  + JsonApiResponse.MEDIA_TYPE
+                  + " without media type parameters other than ext and profile"));
+    }
+  }
+
+  private static ApiException tooLarge() {
+    return new ApiException(
+        ApiError.of(
+            ApiErrorCode.PAYLOAD_TOO_LARGE,
+            "the request body is longer than " + MAX_BODY_BYTES + " bytes"));
+  }
+
+  /** A body that could not be read: over the bound, or the client went away. */
+  private static JsonApiResponse bodyFailure(Throwable failure) {
+    return JsonApiResponse.error(tooLarge().error());
+  }
+
+  /** Errors raised by Jetty itself (a head too large, a malformed URI), as JSON:API documents. */
+  private boolean httpError(Request request, Response response, Callback callback) {
+    int status =
+        request.getAttribute(ErrorHandler.ERROR_STATUS) instanceof Integer code ? code : 500;
+    ApiError error =
+        switch (status) {
+          case 431 ->
+              ApiError.of(
+                  ApiErrorCode.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                  "the request line and headers are longer than " + MAX_HEADER_BYTES + " bytes");
+          case 413 -> tooLarge().error();
+          case 404 -> notFound().error();
+          case 400 -> ApiError.of(ApiErrorCode.INVALID_VALUE, "the request is malformed");
+          default ->
+              status >= 500
+                  ? ApiError.of(ApiErrorCode.INTERNAL_ERROR, "the server failed to answer")
+                  : ApiError.of(ApiErrorCode.INVALID_VALUE, "the request was refused");
+        };
+    JsonApiResponse json = JsonApiResponse.error(error);
+    byte[] body = json.body().getBytes(StandardCharsets.UTF_8);
+    HttpFields.Mutable headers = response.getHeaders();
+    headers.put(HttpHeader.CONTENT_TYPE, JsonApiResponse.MEDIA_TYPE);
+    headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+    headers.put("X-Content-Type-Options", "nosniff");
+    headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+    response.setStatus(error.status());
+    response.write(true, ByteBuffer.wrap(body), callback);
+    log.info("{} {} {} (refused by the HTTP layer)", "-", "-", error.status());
+    return true;
   }
 
   /**
@@ -322,28 +611,25 @@ public final class CustosServer implements AutoCloseable {
     }
   }
 
-  private JsonApiResponse route(HttpExchange exchange, String method, String path)
-      throws ApiException, IOException {
-    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+  private JsonApiResponse route(Call call) throws ApiException {
+    String method = call.method;
+    String path = call.path;
+    String authorization = call.authorization;
     Matcher m;
     if ((m = CUSTOMER_VERIFICATION.matcher(path)).matches()) {
-      allow(method, "POST");
-      return endpoints.createVerification(authorization, decode(m.group(1)), body(exchange));
+      return endpoints.createVerification(authorization, decode(m.group(1)), call.body);
     }
     if ((m = CUSTOMER_TOKEN.matcher(path)).matches()) {
-      allow(method, "POST");
-      return endpoints.createToken(authorization, decode(m.group(1)), body(exchange));
+      return endpoints.createToken(authorization, decode(m.group(1)), call.body);
     }
     if ((m = CUSTOMER.matcher(path)).matches()) {
-      allow(method, "GET");
       return customer(authorizer.authenticate(authorization), decode(m.group(1)));
     }
     switch (path) {
       case "/accounts" -> {
-        allow(method, "GET");
         VerifiedToken caller = authorizer.authenticate(authorization);
         Optional<String> only =
-            authorizer.customerFilter(caller, accounts, customerFilter(exchange));
+            authorizer.customerFilter(caller, accounts, customerFilter(call.query));
         List<Object> data = new ArrayList<>();
         for (Fixtures.Account a : fixtures.accounts.values()) {
           if (only.isEmpty() || only.get().equals(a.customerId())) {
@@ -358,12 +644,12 @@ public final class CustosServer implements AutoCloseable {
         return JsonApiResponse.ok(200, JSONObjectUtils.toJSONString(Map.of("data", data)));
       }
       case "/cards" -> {
-        allow(method, "GET", "POST");
         VerifiedToken caller = authorizer.authenticate(authorization);
         if (method.equals("POST")) {
-          return createCard(caller, body(exchange));
+          return createCard(caller, call.body);
         }
-        Optional<String> only = authorizer.customerFilter(caller, cards, customerFilter(exchange));
+        Optional<String> only =
+            authorizer.customerFilter(caller, cards, customerFilter(call.query));
         List<Object> data = new ArrayList<>();
         for (Fixtures.Card c : fixtures.cards) {
           if (only.isEmpty() || only.get().equals(c.customerId())) {
@@ -376,7 +662,6 @@ public final class CustosServer implements AutoCloseable {
         if (!options.sandbox) {
           throw notFound();
         }
-        allow(method, "GET");
         VerifiedToken caller = authorizer.authenticate(authorization);
         if (caller.role() != TokenRole.ORG) {
           // A code read back with the token it would upgrade is no second factor at all.
@@ -384,7 +669,7 @@ public final class CustosServer implements AutoCloseable {
               ApiError.of(ApiErrorCode.FORBIDDEN, "sandbox messages need an org API token"));
         }
         Optional<String> only =
-            authorizer.customerFilter(caller, customers, customerFilter(exchange));
+            authorizer.customerFilter(caller, customers, customerFilter(call.query));
         List<Object> data = new ArrayList<>();
         for (SandboxSender.Delivered d : sender.messages(only.orElse(null))) {
           Map<String, Object> attributes = new LinkedHashMap<>();
@@ -399,11 +684,6 @@ public final class CustosServer implements AutoCloseable {
       }
       default -> throw notFound();
     }
-  }
-
-  private Reply jwks(String method) throws ApiException {
-    allow(method, "GET");
-    return new Reply(200, Map.of("Content-Type", "application/jwk-set+json"), keys.toJwkSet());
   }
 
   private JsonApiResponse customer(VerifiedToken caller, String id) throws ApiException {
@@ -547,8 +827,7 @@ public final class CustosServer implements AutoCloseable {
     return Map.of("data", Map.of("type", type, "id", id));
   }
 
-  private static String customerFilter(HttpExchange exchange) throws ApiException {
-    String query = exchange.getRequestURI().getRawQuery();
+  private static String customerFilter(String query) throws ApiException {
     if (query == null) {
       return null;
     }
@@ -569,40 +848,6 @@ public final class CustosServer implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new ApiException(ApiError.of(ApiErrorCode.INVALID_VALUE, "malformed URL encoding"));
     }
-  }
-
-  private static String body(HttpExchange exchange) throws ApiException, IOException {
-    String type = exchange.getRequestHeaders().getFirst("Content-Type");
-    if (type != null
-        && !type.startsWith(JsonApiResponse.MEDIA_TYPE)
-        && !type.startsWith("application/json")) {
-      throw new ApiException(
-          ApiError.of(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, "send " + JsonApiResponse.MEDIA_TYPE));
-    }
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-      if (bytes.length > MAX_BODY_BYTES) {
-        throw new ApiException(
-            ApiError.of(
-                ApiErrorCode.PAYLOAD_TOO_LARGE,
-                "the request body is longer than " + MAX_BODY_BYTES + " bytes"));
-      }
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new ApiException(
-          ApiError.of(ApiErrorCode.INVALID_VALUE, "the request body is not UTF-8").atMember());
-    }
-  }
-
-  private static void allow(String method, String... allowed) throws ApiException {
-    for (String a : allowed) {
-      if (a.equals(method)) {
-        return;
-      }
-    }
-    throw new ApiException(
-        ApiError.of(ApiErrorCode.METHOD_NOT_ALLOWED, "use " + String.join(" or ", allowed))
-            .withMeta(Map.of("allow", String.join(", ", allowed))));
   }
 
   private static ApiException notFound() {
@@ -626,8 +871,70 @@ public final class CustosServer implements AutoCloseable {
     String redis;
     Clock clock = Clock.systemUTC();
     int shutdownGraceSeconds = 2;
+    Set<String> corsOrigins = Set.of();
+    long idleTimeoutMillis = 30_000;
+    int maxConnections = 1_000;
 
     private Options() {}
+
+    /**
+     * Lets browser front ends of these origins call the API (CORS): responses to them carry {@code
+     * Access-Control-Allow-Origin} with the origin itself, and OPTIONS preflights allow {@code
+     * Authorization} and {@code Content-Type} with the route's methods. None by default: no CORS
+     * header at all; never a wildcard.
+     *
+     * @param origins origins such as {@code https://app.example.com}: scheme, host and an optional
+     *     port, nothing else
+     * @return these options
+     * @throws IllegalArgumentException if an origin is not of that form, or is {@code *}
+     * @throws NullPointerException if the array or an origin is null
+     */
+    public Options corsOrigins(String... origins) {
+      Set<String> checked = new java.util.LinkedHashSet<>();
+      for (String origin : origins) {
+        Objects.requireNonNull(origin, "origin");
+        if (!ORIGIN.matcher(origin).matches()) {
+          throw new IllegalArgumentException(
+              "a CORS origin is scheme://host[:port], such as https://app.example.com; was "
+                  + loggable(origin));
+        }
+        checked.add(origin);
+      }
+      this.corsOrigins = Set.copyOf(checked);
+      return this;
+    }
+
+    /**
+     * Sets how long a connection may stay silent (a request half sent, or none at all) before it is
+     * closed; 30 seconds by default.
+     *
+     * @param millis 100 ms to 10 minutes
+     * @return these options
+     * @throws IllegalArgumentException if out of range
+     */
+    public Options idleTimeoutMillis(long millis) {
+      if (millis < 100 || millis > 600_000) {
+        throw new IllegalArgumentException("idle timeout must be 100 ms to 10 minutes");
+      }
+      this.idleTimeoutMillis = millis;
+      return this;
+    }
+
+    /**
+     * Sets how many connections are open at most; beyond it the server stops accepting until one
+     * closes; 1,000 by default.
+     *
+     * @param max 1 to 100,000
+     * @return these options
+     * @throws IllegalArgumentException if out of range
+     */
+    public Options maxConnections(int max) {
+      if (max < 1 || max > 100_000) {
+        throw new IllegalArgumentException("max connections must be 1 to 100000");
+      }
+      this.maxConnections = max;
+      return this;
+    }
 
     /**
      * Sets how long {@link CustosServer#close()} waits for requests in flight; 2 seconds by

@@ -281,7 +281,7 @@ class CliTest {
   @Test
   void badArguments_usageAndErrorNoStackTrace() {
     Run missing = run("mint", "--scope", "cards");
-    Run unknown = run("serve", "--colour", "blue");
+    Run unknown = run("serve", "--xyzzy", "blue");
     Run both =
         run("mint", "--key", "k", "--issuer", "i", "--org", "--customer", "1", "--scope", "cards");
     Run badScope =
@@ -292,7 +292,7 @@ class CliTest {
       assertThat(run.err()).contains("Usage:").doesNotContain("\tat ").doesNotContain("Exception");
     }
     assertThat(missing.err()).contains("Missing required option");
-    assertThat(unknown.err()).contains("Unknown options: '--colour'");
+    assertThat(unknown.err()).contains("Unknown options: '--xyzzy'");
     assertThat(badScope.status()).isEqualTo(1);
     assertThat(badScope.err()).startsWith("error: ").doesNotContain("\tat ");
   }
@@ -319,5 +319,13 @@ class CliTest {
             "customers")
         .out()
         .strip();
+  }
+
+  @Test
+  void serve_corsOriginWildcard_usageError() {
+    Run wildcard = run("serve", "--cors-origin", "*");
+
+    assertThat(wildcard.status()).isEqualTo(2);
+    assertThat(wildcard.err()).contains("a CORS origin is scheme://host[:port]");
   }
 }
