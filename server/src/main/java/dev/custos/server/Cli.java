@@ -63,10 +63,22 @@ public final class Cli implements Runnable {
   /** Exit status of a command line that could not be understood (picocli's usage error). */
   static final int EXIT_USAGE = 2;
 
+  /** The variable {@code serve} reads the TLS keystore's password from: never an argument. */
+  static final String TLS_PASSWORD_VARIABLE = "CUSTOS_TLS_PASSWORD";
+
   @Spec CommandLine.Model.CommandSpec spec;
 
+  /** The process environment; tests give their own. */
+  private final Map<String, String> environment;
+
   /** Creates the command; picocli fills it in. */
-  public Cli() {}
+  public Cli() {
+    this(System.getenv());
+  }
+
+  private Cli(Map<String, String> environment) {
+    this.environment = environment;
+  }
 
   /**
    * Runs the command line and exits with its status: 0 on success, 1 for a failed command (such as
@@ -88,7 +100,13 @@ public final class Cli implements Runnable {
    * @return the exit status
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Cli());
+    return run(out, err, System.getenv(), args);
+  }
+
+  /** The same, with an environment of the caller's. */
+  static int run(
+      PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+    CommandLine cli = new CommandLine(new Cli(environment));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -185,6 +203,30 @@ public final class Cli implements Runnable {
   static final class Serve implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand Cli parent;
+
+    @Option(
+        names = "--tls-keystore",
+        paramLabel = "FILE",
+        description =
+            "Serve HTTPS from this PKCS#12 keystore; its password is read from the environment"
+                + " variable "
+                + TLS_PASSWORD_VARIABLE
+                + ", never from the command line.")
+    Path tlsKeystore;
+
+    @Option(
+        names = "--tls-cert",
+        paramLabel = "FILE",
+        description = "Serve HTTPS with this PEM certificate chain (with --tls-key).")
+    Path tlsCert;
+
+    @Option(
+        names = "--tls-key",
+        paramLabel = "FILE",
+        description = "The unencrypted PKCS#8 PEM private key of --tls-cert.")
+    Path tlsKey;
+
     @Option(
         names = "--port",
         defaultValue = "8080",
@@ -260,6 +302,28 @@ public final class Cli implements Runnable {
                 + " derives its OTP key from, the same key.")
     String redis;
 
+    private void tls(CustosServer.Options options) throws java.io.IOException {
+      if (tlsKeystore != null && (tlsCert != null || tlsKey != null)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--tls-keystore and --tls-cert/--tls-key exclude each other");
+      }
+      if ((tlsCert == null) != (tlsKey == null)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--tls-cert and --tls-key go together");
+      }
+      if (tlsKeystore != null) {
+        String password = parent.environment.get(TLS_PASSWORD_VARIABLE);
+        if (password == null) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "--tls-keystore needs the keystore's password in " + TLS_PASSWORD_VARIABLE);
+        }
+        options.tlsPkcs12(tlsKeystore, password.toCharArray());
+      } else if (tlsCert != null) {
+        options.tlsPem(tlsCert, tlsKey);
+      }
+    }
+
     @Override
     public Integer call() throws Exception {
       CustosServer.Options options =
@@ -290,6 +354,7 @@ public final class Cli implements Runnable {
       if (redis != null) {
         options.redis(redis);
       }
+      tls(options);
       CustosServer server = CustosServer.start(options);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()

@@ -29,7 +29,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,12 +56,15 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -185,7 +190,25 @@ public final class CustosServer implements AutoCloseable {
     config.setRequestHeaderSize(MAX_HEADER_BYTES);
     config.setSendServerVersion(false);
     config.setSendXPoweredBy(false);
-    this.connector = new ServerConnector(http, 1, 1, new HttpConnectionFactory(config));
+    if (options.tlsKeyStore == null) {
+      this.connector = new ServerConnector(http, 1, 1, new HttpConnectionFactory(config));
+    } else {
+      SslContextFactory.Server tls = new SslContextFactory.Server();
+      tls.setKeyStore(options.tlsKeyStore);
+      tls.setKeyStorePassword(new String(options.tlsPassword));
+      SecureRequestCustomizer secure = new SecureRequestCustomizer();
+      // Clients dial the server by IP as often as by name; the certificate is the client's check.
+      secure.setSniHostCheck(false);
+      secure.setStsMaxAge(Duration.ofDays(365).toSeconds());
+      config.addCustomizer(secure);
+      this.connector =
+          new ServerConnector(
+              http,
+              1,
+              1,
+              new SslConnectionFactory(tls, "http/1.1"),
+              new HttpConnectionFactory(config));
+    }
     connector.setHost(options.bind);
     connector.setPort(options.port);
     connector.setIdleTimeout(options.idleTimeoutMillis);
@@ -236,7 +259,8 @@ public final class CustosServer implements AutoCloseable {
    * @return the base URI, with the port actually bound
    */
   public URI uri() {
-    return URI.create("http://" + options.bind + ":" + connector.getLocalPort());
+    String scheme = options.tlsKeyStore == null ? "http" : "https";
+    return URI.create(scheme + "://" + options.bind + ":" + connector.getLocalPort());
   }
 
   /**
@@ -872,6 +896,8 @@ public final class CustosServer implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     int shutdownGraceSeconds = 2;
     Set<String> corsOrigins = Set.of();
+    KeyStore tlsKeyStore;
+    char[] tlsPassword;
     long idleTimeoutMillis = 30_000;
     int maxConnections = 1_000;
 
@@ -902,6 +928,60 @@ public final class CustosServer implements AutoCloseable {
       }
       this.corsOrigins = Set.copyOf(checked);
       return this;
+    }
+
+    /**
+     * Serves HTTPS with the key and certificate chain of a keystore (see {@link #tlsPkcs12(Path,
+     * char[])} and {@link #tlsPem(Path, Path)} for files); plain HTTP by default. With TLS every
+     * response also carries {@code Strict-Transport-Security} (one year).
+     *
+     * @param keyStore a keystore holding one private key entry and its chain
+     * @param password the key's password, copied; clear your array after the call
+     * @return these options
+     * @throws NullPointerException if an argument is null
+     */
+    public Options tls(KeyStore keyStore, char[] password) {
+      this.tlsKeyStore = Objects.requireNonNull(keyStore, "keyStore");
+      this.tlsPassword = Objects.requireNonNull(password, "password").clone();
+      return this;
+    }
+
+    /**
+     * Serves HTTPS from a PKCS#12 keystore file.
+     *
+     * @param file the keystore, holding one private key entry and its certificate chain
+     * @param password the keystore's password (read it from the environment or a file, never from a
+     *     command line)
+     * @return these options
+     * @throws IOException if the file cannot be read, is not PKCS#12, the password is wrong, or it
+     *     holds no private key
+     * @throws NullPointerException if an argument is null
+     */
+    public Options tlsPkcs12(Path file, char[] password) throws IOException {
+      return tls(
+          TlsKeys.pkcs12(Objects.requireNonNull(file, "file"), password),
+          Objects.requireNonNull(password, "password"));
+    }
+
+    /**
+     * Serves HTTPS from PEM files: a certificate chain (the server's first) and an unencrypted
+     * PKCS#8 private key ({@code BEGIN PRIVATE KEY}; RSA, EC or Ed25519).
+     *
+     * @param certificates the certificate chain
+     * @param privateKey the private key
+     * @return these options
+     * @throws IOException if a file cannot be read or is not of that form, or the key does not fit
+     *     the certificate
+     * @throws NullPointerException if an argument is null
+     */
+    public Options tlsPem(Path certificates, Path privateKey) throws IOException {
+      char[] password = new char[0];
+      return tls(
+          TlsKeys.pem(
+              Objects.requireNonNull(certificates, "certificates"),
+              Objects.requireNonNull(privateKey, "privateKey"),
+              password),
+          password);
     }
 
     /**
