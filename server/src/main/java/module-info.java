@@ -14,6 +14,8 @@ module dev.custos.server {
   requires org.eclipse.jetty.util;
   requires com.nimbusds.jose.jwt;
   requires org.slf4j;
+  requires micrometer.core;
+  requires micrometer.registry.prometheus;
 
   exports dev.custos.server;
 

@@ -2,6 +2,7 @@ package dev.custos.authz;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.custos.authz.AuthorizationListener.Denial;
 import dev.custos.error.ApiError;
 import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
@@ -54,6 +55,7 @@ public final class RequestAuthorizer {
 
   private final TokenVerifier verifier;
   private final Clock clock;
+  private final AuthorizationListener listener;
   private final Cache<String, Cached> verified;
   private final RevocationStore revocations;
   private final AtomicLong epoch = new AtomicLong();
@@ -61,6 +63,7 @@ public final class RequestAuthorizer {
   private RequestAuthorizer(Builder b) {
     this.verifier = b.verifier;
     this.clock = b.clock;
+    this.listener = b.listener;
     // Bounded by size only: authenticate() refuses a cached token at or after its exp on every hit,
     // so a per-entry expiry would only add a timer check to each read of the hot path.
     this.verified = Caffeine.newBuilder().maximumSize(b.cacheSize).build();
@@ -123,7 +126,11 @@ public final class RequestAuthorizer {
     try {
       fresh = verifier.verify(key.substring(BEARER.length()));
     } catch (TokenVerificationException e) {
-      throw invalidToken(describe(e.reason()));
+      throw deny(
+          e.reason() == TokenVerificationException.Reason.EXPIRED
+              ? Denial.EXPIRED_TOKEN
+              : Denial.INVALID_TOKEN,
+          invalidToken(describe(e.reason())));
     }
     requireNotRevoked(key, fresh);
     verified.put(key, new Cached(fresh, currentEpoch));
@@ -148,7 +155,9 @@ public final class RequestAuthorizer {
     Objects.requireNonNull(resourceCustomerId, "resourceCustomerId");
     requireScope(principal, requiredScope);
     if (principal.role() == TokenRole.CUSTOMER && !principal.isCustomer(resourceCustomerId)) {
-      throw new ApiException(ApiError.of(ApiErrorCode.NOT_FOUND, "no such resource"));
+      throw deny(
+          Denial.OTHER_CUSTOMER,
+          new ApiException(ApiError.of(ApiErrorCode.NOT_FOUND, "no such resource")));
     }
   }
 
@@ -174,11 +183,13 @@ public final class RequestAuthorizer {
     }
     String own = principal.customerId().orElseThrow();
     if (requestedCustomerId != null && !requestedCustomerId.equals(own)) {
-      throw new ApiException(
-          ApiError.of(
-                  ApiErrorCode.FORBIDDEN,
-                  "a customer token lists only its own customer's resources")
-              .atParameter("filter[customerId]"));
+      throw deny(
+          Denial.OTHER_CUSTOMER,
+          new ApiException(
+              ApiError.of(
+                      ApiErrorCode.FORBIDDEN,
+                      "a customer token lists only its own customer's resources")
+                  .atParameter("filter[customerId]")));
     }
     return Optional.of(own);
   }
@@ -240,38 +251,43 @@ public final class RequestAuthorizer {
               verifiedToken.issuedAt().toEpochMilli());
     } catch (RevocationStoreException e) {
       verified.invalidate(header);
-      throw new ApiException(
-          ApiError.of(
-                  ApiErrorCode.STATE_UNAVAILABLE,
-                  "revocations cannot be checked now; try again later")
-              .withRetryAfter(Duration.ofSeconds(1)));
+      throw deny(
+          Denial.STATE_UNAVAILABLE,
+          new ApiException(
+              ApiError.of(
+                      ApiErrorCode.STATE_UNAVAILABLE,
+                      "revocations cannot be checked now; try again later")
+                  .withRetryAfter(Duration.ofSeconds(1))));
     }
     if (revoked) {
       verified.invalidate(header);
-      throw invalidToken("the token has been revoked");
+      throw deny(Denial.REVOKED_TOKEN, invalidToken("the token has been revoked"));
     }
   }
 
-  private static void requireScope(VerifiedToken principal, Scope requiredScope)
-      throws ApiException {
+  private void requireScope(VerifiedToken principal, Scope requiredScope) throws ApiException {
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(requiredScope, "requiredScope");
     if (!principal.scopes().contains(requiredScope)) {
       boolean twoFactor =
           principal.role() == TokenRole.CUSTOMER && requiredScope.requiresTwoFactor();
-      throw new ApiException(
-          ApiError.of(
-                  ApiErrorCode.FORBIDDEN,
-                  "the token lacks scope "
-                      + requiredScope.name()
-                      + (twoFactor
-                          ? "; a customer token holding it must be created after two-factor"
-                              + " verification"
-                          : ""))
-              .withMeta(
-                  Map.of("requiredScope", requiredScope.name(), "twoFactorRequired", twoFactor))
-              .withAuthenticate(
-                  "Bearer error=\"insufficient_scope\", scope=\"" + requiredScope.name() + "\""));
+      throw deny(
+          Denial.MISSING_SCOPE,
+          new ApiException(
+              ApiError.of(
+                      ApiErrorCode.FORBIDDEN,
+                      "the token lacks scope "
+                          + requiredScope.name()
+                          + (twoFactor
+                              ? "; a customer token holding it must be created after two-factor"
+                                  + " verification"
+                              : ""))
+                  .withMeta(
+                      Map.of("requiredScope", requiredScope.name(), "twoFactorRequired", twoFactor))
+                  .withAuthenticate(
+                      "Bearer error=\"insufficient_scope\", scope=\""
+                          + requiredScope.name()
+                          + "\"")));
     }
   }
 
@@ -279,26 +295,30 @@ public final class RequestAuthorizer {
    * The canonical form of any header RFC 6750 accepts: the scheme {@code Bearer} in any case, one
    * or more spaces, the token.
    */
-  private static String canonical(String header) throws ApiException {
+  private String canonical(String header) throws ApiException {
     if (header == null || header.isEmpty()) {
-      throw unauthorized("the Authorization header is missing");
+      throw deny(Denial.MISSING_CREDENTIALS, unauthorized("the Authorization header is missing"));
     }
     int scheme = BEARER.length() - 1;
     if (header.length() <= scheme
         || !header.regionMatches(true, 0, BEARER, 0, scheme)
         || header.charAt(scheme) != ' ') {
-      throw unauthorized("the Authorization header must use the Bearer scheme");
+      throw deny(
+          Denial.MALFORMED_CREDENTIALS,
+          unauthorized("the Authorization header must use the Bearer scheme"));
     }
     int start = scheme;
     while (start < header.length() && header.charAt(start) == ' ') {
       start++;
     }
     if (start == header.length()) {
-      throw invalidToken("the Authorization header has no token after Bearer");
+      throw deny(
+          Denial.MALFORMED_CREDENTIALS,
+          invalidToken("the Authorization header has no token after Bearer"));
     }
     if (header.length() - start > MAX_HEADER_LENGTH - BEARER.length()
         || !isTokenSyntax(header, start)) {
-      throw invalidToken("the token is malformed");
+      throw deny(Denial.MALFORMED_CREDENTIALS, invalidToken("the token is malformed"));
     }
     return start == BEARER.length() && header.startsWith(BEARER)
         ? header
@@ -333,6 +353,16 @@ public final class RequestAuthorizer {
     };
   }
 
+  /** Tells the listener why, and hands the refusal back to be thrown. */
+  private ApiException deny(Denial denial, ApiException refusal) {
+    try {
+      listener.denied(denial);
+    } catch (RuntimeException e) {
+      // A broken metrics binding must not change who is let in.
+    }
+    return refusal;
+  }
+
   /** No credentials of ours: RFC 6750 says the challenge carries no error code then. */
   private static ApiException unauthorized(String detail) {
     return new ApiException(
@@ -363,6 +393,7 @@ public final class RequestAuthorizer {
     private long cacheSize = 100_000;
     private long maxRevocations = 1_000_000;
     private RevocationStore revocations;
+    private AuthorizationListener listener = denial -> {};
 
     private Builder() {}
 
@@ -402,6 +433,18 @@ public final class RequestAuthorizer {
         throw new IllegalArgumentException("cacheSize must be 1 to 10000000");
       }
       this.cacheSize = size;
+      return this;
+    }
+
+    /**
+     * Sets who hears of every refusal and its reason (for metrics); nobody by default.
+     *
+     * @param listener the listener; quick and thread-safe
+     * @return this builder
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(AuthorizationListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -52,6 +52,7 @@ public final class CustomerTokenService {
   private final CustomerDirectory directory;
   private final OtpEngine otp;
   private final TokenMinter minter;
+  private final CustomerTokenListener listener;
   private final Scope verificationScope;
   private final Scope tokenScope;
 
@@ -60,6 +61,7 @@ public final class CustomerTokenService {
     this.directory = b.directory;
     this.otp = b.otp;
     this.minter = b.minter;
+    this.listener = b.listener;
     this.verificationScope = requiredScope(b.catalog, "customers");
     this.tokenScope = requiredScope(b.catalog, "customer-token-write");
   }
@@ -186,6 +188,11 @@ public final class CustomerTokenService {
       checkVerification(customer.id(), token, code);
     }
     MintedToken minted = minter.mint(request);
+    try {
+      listener.minted(request.isTwoFactorVerified());
+    } catch (RuntimeException e) {
+      // A broken metrics binding must not fail a token already minted.
+    }
     log.info(
         "customer token minted: customer={}, scope={}, twoFactor={}, jti={}",
         customer.id(),
@@ -299,6 +306,7 @@ public final class CustomerTokenService {
     private CustomerDirectory directory;
     private OtpEngine otp;
     private TokenMinter minter;
+    private CustomerTokenListener listener = twoFactor -> {};
 
     private Builder() {}
 
@@ -348,6 +356,18 @@ public final class CustomerTokenService {
      */
     public Builder minter(TokenMinter minter) {
       this.minter = Objects.requireNonNull(minter, "minter");
+      return this;
+    }
+
+    /**
+     * Sets who hears of every minted token (for metrics); nobody by default.
+     *
+     * @param listener the listener; quick and thread-safe
+     * @return this builder
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(CustomerTokenListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -56,9 +56,14 @@ class RequestAuthorizerHeaderTest {
           .build();
 
   private String token() {
+    return token(TokenRequest.MAX_CUSTOMER_LIFETIME);
+  }
+
+  private String token(Duration lifetime) {
     return platform
         .minter
-        .mint(TokenRequest.customer(INDIVIDUAL, platform.catalog.parse("cards")))
+        .mint(
+            TokenRequest.customer(INDIVIDUAL, platform.catalog.parse("cards")).expiresIn(lifetime))
         .token();
   }
 
@@ -179,13 +184,7 @@ class RequestAuthorizerHeaderTest {
 
   @Test
   void verifierFailure_isAnInvalidTokenChallengeNamingTheReason() {
-    String expired =
-        platform
-            .minter
-            .mint(
-                TokenRequest.customer(INDIVIDUAL, platform.catalog.parse("cards"))
-                    .expiresIn(Duration.ofSeconds(1)))
-            .token();
+    String expired = token(Duration.ofSeconds(1));
     platform.time.advance(Duration.ofSeconds(2));
 
     ApiException e = refused("Bearer " + expired);
@@ -194,5 +193,68 @@ class RequestAuthorizerHeaderTest {
     assertThat(e.error().authenticate())
         .contains(
             "Bearer error=\"invalid_token\", error_description=\"" + e.error().detail() + "\"");
+  }
+
+  @Test
+  void listener_hearsEachRefusalWithItsReasonOnly() throws Exception {
+    java.util.List<AuthorizationListener.Denial> heard =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    RequestAuthorizer listened =
+        RequestAuthorizer.builder()
+            .verifier(platform.verifier)
+            .clock(platform.time)
+            .listener(heard::add)
+            .build();
+    String valid = token();
+    VerifiedToken caller = listened.authenticate("Bearer " + valid);
+    String expiring = token(Duration.ofSeconds(1));
+    String revoked = token();
+    listened.revoke(listened.authenticate("Bearer " + revoked));
+
+    refusedBy(listened, null);
+    refusedBy(listened, "Basic abc");
+    refusedBy(listened, "Bearer v2.public.AAAA");
+    refusedBy(listened, "Bearer " + revoked);
+    assertThatExceptionOfType(ApiException.class)
+        .isThrownBy(
+            () -> listened.authorize(caller, platform.catalog.find("accounts").orElseThrow(), "x"));
+    assertThatExceptionOfType(ApiException.class)
+        .isThrownBy(
+            () ->
+                listened.authorize(
+                    caller, platform.catalog.find("cards").orElseThrow(), "someone-else"));
+    platform.time.advance(Duration.ofSeconds(2));
+    refusedBy(listened, "Bearer " + expiring);
+
+    assertThat(heard)
+        .containsExactly(
+            AuthorizationListener.Denial.MISSING_CREDENTIALS,
+            AuthorizationListener.Denial.MALFORMED_CREDENTIALS,
+            AuthorizationListener.Denial.INVALID_TOKEN,
+            AuthorizationListener.Denial.REVOKED_TOKEN,
+            AuthorizationListener.Denial.MISSING_SCOPE,
+            AuthorizationListener.Denial.OTHER_CUSTOMER,
+            AuthorizationListener.Denial.EXPIRED_TOKEN);
+  }
+
+  @Test
+  void listener_thatThrows_changesNoDecision() {
+    RequestAuthorizer listened =
+        RequestAuthorizer.builder()
+            .verifier(platform.verifier)
+            .clock(platform.time)
+            .listener(
+                denial -> {
+                  throw new IllegalStateException("metrics down");
+                })
+            .build();
+
+    assertThat(refusedBy(listened, null).status()).isEqualTo(401);
+  }
+
+  private static ApiException refusedBy(RequestAuthorizer a, String header) {
+    return assertThatExceptionOfType(ApiException.class)
+        .isThrownBy(() -> a.authenticate(header))
+        .actual();
   }
 }

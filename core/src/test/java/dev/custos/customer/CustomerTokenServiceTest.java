@@ -167,4 +167,45 @@ class CustomerTokenServiceTest {
     assertThat(Customer.business(BUSINESS, phone, List.of()).type())
         .isEqualTo(Customer.Type.BUSINESS);
   }
+
+  @Test
+  void listener_hearsEachMintWithItsTwoFactorFlagOnly() throws Exception {
+    java.util.List<Boolean> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CustomerTokenService listened =
+        CustomerTokenService.builder()
+            .directory(platform.directory)
+            .otpEngine(platform.otp)
+            .minter(platform.minter)
+            .listener(heard::add)
+            .build();
+
+    listened.createToken(org, INDIVIDUAL, CustomerTokenAttributes.of("cards"));
+    dev.custos.otp.VerificationChallenge challenge =
+        listened.createVerification(org, INDIVIDUAL, VerificationAttributes.of(Channel.SMS));
+    listened.createToken(
+        org,
+        INDIVIDUAL,
+        CustomerTokenAttributes.of("cards-write")
+            .withVerificationToken(challenge.verificationToken())
+            .withVerificationCode(platform.sender.lastCode()));
+
+    assertThat(heard).containsExactly(false, true);
+  }
+
+  @Test
+  void listener_thatThrows_tokenStillMinted() throws Exception {
+    CustomerTokenService listened =
+        CustomerTokenService.builder()
+            .directory(platform.directory)
+            .otpEngine(platform.otp)
+            .minter(platform.minter)
+            .listener(
+                twoFactor -> {
+                  throw new IllegalStateException("metrics down");
+                })
+            .build();
+
+    assertThat(listened.createToken(org, INDIVIDUAL, CustomerTokenAttributes.of("cards")).token())
+        .startsWith("v2.public.");
+  }
 }

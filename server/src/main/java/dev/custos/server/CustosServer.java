@@ -105,12 +105,14 @@ public final class CustosServer implements AutoCloseable {
   public static final int MAX_HEADER_BYTES = 8 * 1024;
 
   private static final String HEALTH_PATH = "/health";
+  private static final String METRICS_PATH = "/metrics";
   private static final Pattern ORIGIN =
       Pattern.compile("https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
 
   private final Options options;
   private final Server http;
   private final ServerConnector connector;
+  private final ServerMetrics metrics = new ServerMetrics();
   private final KeyRing keys;
   private final TokenMinter minter;
   private final RequestAuthorizer authorizer;
@@ -157,8 +159,12 @@ public final class CustosServer implements AutoCloseable {
     if (options.sandboxPasscode) {
       otp = new SandboxPasscodeEngine(otp, sender);
     }
+    metrics.bind(otp);
     RequestAuthorizer.Builder authorizerBuilder =
-        RequestAuthorizer.builder().verifier(verifier).clock(options.clock);
+        RequestAuthorizer.builder()
+            .verifier(verifier)
+            .clock(options.clock)
+            .listener(metrics.authorizationListener());
     if (redis != null) {
       authorizerBuilder.revocationStore(redis.revocationStore());
     }
@@ -168,6 +174,7 @@ public final class CustosServer implements AutoCloseable {
             .directory(fixtures.directory)
             .otpEngine(otp)
             .minter(minter)
+            .listener(metrics.tokenListener())
             .build();
     this.endpoints = new CustomerTokenEndpoints(authorizer, service);
     ScopeCatalog catalog = ScopeCatalog.unit();
@@ -328,7 +335,7 @@ public final class CustosServer implements AutoCloseable {
 
   /** The methods a path takes (HEAD and OPTIONS besides), or null for no such path. */
   private List<String> methodsOf(String path) {
-    if (path.equals(JWKS_PATH) || path.equals(HEALTH_PATH)) {
+    if (path.equals(JWKS_PATH) || path.equals(HEALTH_PATH) || path.equals(METRICS_PATH)) {
       return GET;
     }
     if (CUSTOMER_VERIFICATION.matcher(path).matches() || CUSTOMER_TOKEN.matcher(path).matches()) {
@@ -343,6 +350,20 @@ public final class CustosServer implements AutoCloseable {
       case "/sandbox/messages" -> options.sandbox ? GET : null;
       default -> null;
     };
+  }
+
+  /** The route template of a path, for metric labels: never an id from the path. */
+  private String routeOf(String path) {
+    if (CUSTOMER_VERIFICATION.matcher(path).matches()) {
+      return "/customers/{id}/token/verification";
+    }
+    if (CUSTOMER_TOKEN.matcher(path).matches()) {
+      return "/customers/{id}/token";
+    }
+    if (CUSTOMER.matcher(path).matches()) {
+      return "/customers/{id}";
+    }
+    return methodsOf(path) == null ? "unmatched" : path;
   }
 
   /** One request as the routes see it. Holds the Authorization header: no toString of its own. */
@@ -452,6 +473,12 @@ public final class CustosServer implements AutoCloseable {
     try {
       if (path.equals(JWKS_PATH)) {
         reply = new Reply(200, Map.of("Content-Type", "application/jwk-set+json"), keys.toJwkSet());
+      } else if (path.equals(METRICS_PATH)) {
+        reply =
+            new Reply(
+                200,
+                Map.of("Content-Type", "text/plain; version=0.0.4; charset=utf-8"),
+                metrics.scrape());
       } else if (path.equals(HEALTH_PATH)) {
         reply = new Reply(200, Map.of("Content-Type", "application/json"), "{\"status\":\"up\"}");
       } else {
@@ -493,6 +520,8 @@ public final class CustosServer implements AutoCloseable {
     }
     boolean head = request.getMethod().equals("HEAD") || body.length == 0;
     response.write(true, head ? null : ByteBuffer.wrap(body), callback);
+    String path = request.getHttpURI().getPath();
+    metrics.request(routeOf(path), request.getMethod(), reply.status(), System.nanoTime() - start);
     log.info(
         "{} {} {} {}ms",
         loggable(request.getMethod()),

@@ -44,7 +44,14 @@ class ServerEndToEndTest {
 
   HttpResponse<String> send(String method, String path, String token, String body)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + path));
+    return send(client, server.uri(), method, path, token, body);
+  }
+
+  /** One JSON:API request: a bearer token and a body if given. */
+  static HttpResponse<String> send(
+      HttpClient client, URI base, String method, String path, String token, String body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

@@ -1,0 +1,39 @@
+package dev.custos.authz;
+
+/**
+ * Hears every request a {@link RequestAuthorizer} refuses, with why: for a host's metrics. It is
+ * told the reason only, never the token, the customer or the resource.
+ *
+ * <p>Called on the refusing thread before the refusal is thrown, so implementations must be quick
+ * and thread-safe (a counter increment). A listener that throws does not change the refusal: the
+ * authorizer ignores its failure.
+ */
+@FunctionalInterface
+public interface AuthorizationListener {
+  /** Why a request was refused. */
+  enum Denial {
+    /** No Authorization header (401). */
+    MISSING_CREDENTIALS,
+    /** A header that is not {@code Bearer <token>}, or a token of impossible characters (401). */
+    MALFORMED_CREDENTIALS,
+    /** A token that does not verify: malformed, unknown key, bad signature, not yet valid (401). */
+    INVALID_TOKEN,
+    /** A token past its expiry (401). */
+    EXPIRED_TOKEN,
+    /** A revoked token (401). */
+    REVOKED_TOKEN,
+    /** The revocation store could not be asked (503): refused rather than let through. */
+    STATE_UNAVAILABLE,
+    /** The token lacks the scope the operation needs (403). */
+    MISSING_SCOPE,
+    /** A customer token reaching for another customer's resources (404 or 403). */
+    OTHER_CUSTOMER
+  }
+
+  /**
+   * Hears one refusal.
+   *
+   * @param denial why the request was refused
+   */
+  void denied(Denial denial);
+}

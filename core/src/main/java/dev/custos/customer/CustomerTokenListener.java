@@ -1,0 +1,19 @@
+package dev.custos.customer;
+
+/**
+ * Hears every customer token a {@link CustomerTokenService} mints: for a host's metrics. It is told
+ * whether two-factor verification backed the token, never the token, the customer or its scopes.
+ *
+ * <p>Called on the minting thread after the token is minted, so implementations must be quick and
+ * thread-safe. A listener that throws does not undo or fail the minting: the service ignores its
+ * failure.
+ */
+@FunctionalInterface
+public interface CustomerTokenListener {
+  /**
+   * Hears one minted token.
+   *
+   * @param twoFactor whether the token was minted after a verified one-time code
+   */
+  void minted(boolean twoFactor);
+}
