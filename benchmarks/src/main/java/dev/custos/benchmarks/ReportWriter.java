@@ -181,6 +181,14 @@ public final class ReportWriter {
       goals(threads);
     }
     memory(memory);
+    Path load = dir.resolve("http-load.json");
+    if (Files.exists(load)) {
+      try {
+        httpLoad(JSONObjectUtils.parse(Files.readString(load, StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     return md.toString();
   }
 
@@ -322,6 +330,37 @@ public final class ReportWriter {
           .append(" |\n");
     }
     md.append('\n');
+  }
+
+  @SuppressWarnings("unchecked")
+  private void httpLoad(Map<String, Object> load) {
+    md.append("## HTTP: authorization against the HTTP floor (issue 13)\n\n");
+    md.append("Method: ")
+        .append(load.get("method"))
+        .append(" (")
+        .append(load.get("vm"))
+        .append("). `GET /accounts` authenticates a cached customer token, checks its scope and")
+        .append(" filters the sandbox accounts; `GET /health` does nothing. Produced by `HttpLoad`")
+        .append(" (`benchmarks/run --http-only`).\n\n");
+    md.append("| endpoint | requests/s | p50 (µs) | p99 (µs) |\n|---|---:|---:|---:|\n");
+    for (String endpoint : new String[] {"health", "accounts"}) {
+      Map<String, Object> f = (Map<String, Object>) load.get(endpoint);
+      md.append("| `GET /")
+          .append(endpoint)
+          .append("` | ")
+          .append(fmt(((Number) f.get("perSecond")).doubleValue()))
+          .append(" | ")
+          .append(f.get("p50Micros"))
+          .append(" | ")
+          .append(f.get("p99Micros"))
+          .append(" |\n");
+    }
+    double ratio = ((Number) load.get("ratio")).doubleValue();
+    md.append("\nRatio `/accounts` ÷ `/health`: **")
+        .append(String.format(java.util.Locale.ROOT, "%.2f", ratio))
+        .append("x**; goal ≥ 0.80x: ")
+        .append(ratio >= 0.8 ? "met" : "**not met**")
+        .append(".\n\n");
   }
 
   private String chart() {
