@@ -34,6 +34,7 @@ final class Claims {
   static final String ROLE = "role";
   static final String CUSTOMER_ID = "customerId";
   static final String SCOPE = "scope";
+  static final String UPGRADABLE_SCOPE = "upgradableScope";
   static final String TWO_FACTOR = "twoFactor";
   static final String ISSUER = "iss";
   static final String ISSUED_AT = "iat";
@@ -53,6 +54,9 @@ final class Claims {
     claims.put(ROLE, roleName(request.role()));
     request.customerId().ifPresent(id -> claims.put(CUSTOMER_ID, id));
     claims.put(SCOPE, request.scopes().toString());
+    if (!request.upgradableScopes().isEmpty()) {
+      claims.put(UPGRADABLE_SCOPE, request.upgradableScopes().toString());
+    }
     claims.put(TWO_FACTOR, request.isTwoFactorVerified());
     claims.put(ISSUER, issuer);
     claims.put(ISSUED_AT, time(issuedAt));
@@ -95,6 +99,19 @@ final class Claims {
       scopes = catalog.requireAllowed(role, catalog.parse(string(claims, SCOPE)));
     } catch (InvalidScopeException e) {
       throw invalid("scope: " + e.getMessage());
+    }
+    ScopeSet upgradable = scopes.minus(scopes);
+    if (claims.containsKey(UPGRADABLE_SCOPE)) {
+      if (role != TokenRole.CUSTOMER) {
+        throw invalid("an org token has no upgradableScope");
+      }
+      try {
+        upgradable =
+            catalog.requireAllowed(
+                TokenRole.CUSTOMER, catalog.parse(string(claims, UPGRADABLE_SCOPE)));
+      } catch (InvalidScopeException e) {
+        throw invalid("upgradableScope: " + e.getMessage());
+      }
     }
     if (!(claims.get(TWO_FACTOR) instanceof Boolean twoFactor)) {
       throw invalid(TWO_FACTOR + " must be a boolean");
@@ -144,7 +161,8 @@ final class Claims {
         notBefore,
         expiresAt,
         tokenId,
-        keyId);
+        keyId,
+        upgradable);
   }
 
   /**

@@ -41,6 +41,7 @@ public final class TokenRequest {
   private final Duration lifetime;
   private final boolean twoFactorVerified;
   private final Instant notBefore;
+  private final ScopeSet upgradableScopes;
 
   private TokenRequest(
       TokenRole role,
@@ -48,13 +49,15 @@ public final class TokenRequest {
       ScopeSet scopes,
       Duration lifetime,
       boolean twoFactorVerified,
-      Instant notBefore) {
+      Instant notBefore,
+      ScopeSet upgradableScopes) {
     this.role = role;
     this.customerId = customerId;
     this.scopes = scopes;
     this.lifetime = lifetime;
     this.twoFactorVerified = twoFactorVerified;
     this.notBefore = notBefore;
+    this.upgradableScopes = upgradableScopes;
   }
 
   /**
@@ -75,7 +78,8 @@ public final class TokenRequest {
         checkScopes(TokenRole.CUSTOMER, scopes),
         MAX_CUSTOMER_LIFETIME,
         false,
-        null);
+        null,
+        scopes.minus(scopes));
   }
 
   /**
@@ -94,7 +98,8 @@ public final class TokenRequest {
         checkScopes(TokenRole.ORG, scopes),
         MAX_CUSTOMER_LIFETIME,
         false,
-        null);
+        null,
+        scopes.minus(scopes));
   }
 
   /**
@@ -116,7 +121,8 @@ public final class TokenRequest {
     if (lifetime.getNano() != 0) {
       throw new IllegalArgumentException("lifetime must be whole seconds");
     }
-    return new TokenRequest(role, customerId, scopes, lifetime, twoFactorVerified, notBefore);
+    return new TokenRequest(
+        role, customerId, scopes, lifetime, twoFactorVerified, notBefore, upgradableScopes);
   }
 
   /**
@@ -130,7 +136,7 @@ public final class TokenRequest {
     if (role != TokenRole.CUSTOMER) {
       throw new IllegalStateException("two-factor verification applies to customer tokens only");
     }
-    return new TokenRequest(role, customerId, scopes, lifetime, true, notBefore);
+    return new TokenRequest(role, customerId, scopes, lifetime, true, notBefore, upgradableScopes);
   }
 
   /**
@@ -148,7 +154,36 @@ public final class TokenRequest {
         scopes,
         lifetime,
         twoFactorVerified,
-        notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+        upgradableScopes);
+  }
+
+  /**
+   * Returns this request with scopes the customer may later upgrade the token to (Unit's {@code
+   * upgradableScope}), by creating a new token with the token itself after a verification. The
+   * token records them; what an upgrade may do is the issuing service's rule.
+   *
+   * @param upgradable scopes of the same catalog, each allowed in customer tokens; empty for none
+   * @return a new request
+   * @throws IllegalStateException if this is an org token request
+   * @throws IllegalArgumentException if the scopes are of another catalog
+   * @throws dev.custos.scopes.InvalidScopeException if a scope may not be held by a customer token
+   * @throws NullPointerException if {@code upgradable} is null
+   */
+  public TokenRequest upgradableTo(ScopeSet upgradable) {
+    Objects.requireNonNull(upgradable, "upgradable");
+    if (role != TokenRole.CUSTOMER) {
+      throw new IllegalStateException("upgradable scopes apply to customer tokens only");
+    }
+    scopes.union(upgradable); // the same catalog, or IllegalArgumentException
+    return new TokenRequest(
+        role,
+        customerId,
+        scopes,
+        lifetime,
+        twoFactorVerified,
+        notBefore,
+        scopes.catalog().requireAllowed(TokenRole.CUSTOMER, upgradable));
   }
 
   /**
@@ -197,6 +232,15 @@ public final class TokenRequest {
   }
 
   /**
+   * Returns the scopes the token may later be upgraded to.
+   *
+   * @return the upgradable scopes; empty unless set by {@link #upgradableTo(ScopeSet)}
+   */
+  public ScopeSet upgradableScopes() {
+    return upgradableScopes;
+  }
+
+  /**
    * Returns the time before which the token is not valid, if set.
    *
    * @return the not-before instant, or empty
@@ -214,6 +258,7 @@ public final class TokenRequest {
         + ", lifetime="
         + lifetime
         + (twoFactorVerified ? ", twoFactor" : "")
+        + (upgradableScopes.isEmpty() ? "" : ", upgradable=" + upgradableScopes)
         + "]";
   }
 

@@ -23,6 +23,7 @@ public final class VerifiedToken {
   private final Instant expiresAt;
   private final String tokenId;
   private final String keyId;
+  private final ScopeSet upgradableScopes;
 
   VerifiedToken(
       TokenRole role,
@@ -34,7 +35,8 @@ public final class VerifiedToken {
       Instant notBefore,
       Instant expiresAt,
       String tokenId,
-      String keyId) {
+      String keyId,
+      ScopeSet upgradableScopes) {
     this.role = role;
     this.customerId = customerId;
     this.scopes = scopes;
@@ -45,6 +47,16 @@ public final class VerifiedToken {
     this.expiresAt = expiresAt;
     this.tokenId = tokenId;
     this.keyId = keyId;
+    this.upgradableScopes = upgradableScopes;
+  }
+
+  /**
+   * Returns the scopes the customer may upgrade this token to (Unit's {@code upgradableScope}).
+   *
+   * @return the upgradable scopes; empty for org tokens and tokens without any
+   */
+  public ScopeSet upgradableScopes() {
+    return upgradableScopes;
   }
 
   /**

@@ -201,4 +201,25 @@ class ClaimsRulesTest {
         Reason.INVALID_CLAIMS,
         "payload is not a UTF-8 JSON object with unique members: not a JSON object");
   }
+
+  @Test
+  void verify_upgradableScope_readForCustomersRefusedForOrgsAndOrgOnlyScopes() throws Exception {
+    VerifiedToken token =
+        VERIFIER.verify(token(c -> c.put("upgradableScope", q("payments-write cards-write"))));
+    assertThat(token.upgradableScopes()).hasToString("cards-write payments-write");
+    assertThat(VERIFIER.verify(token(c -> {})).upgradableScopes()).isEmpty();
+
+    refused(
+        token(
+            c -> {
+              c.put("role", q("org"));
+              c.remove("customerId");
+              c.put("upgradableScope", q("cards"));
+            }),
+        Reason.INVALID_CLAIMS,
+        "an org token has no upgradableScope");
+    assertThatExceptionOfType(TokenVerificationException.class)
+        .isThrownBy(() -> VERIFIER.verify(token(c -> c.put("upgradableScope", q("applications")))))
+        .withMessageStartingWith("upgradableScope: ");
+  }
 }

@@ -525,4 +525,31 @@ class TokenMinterVerifierTest {
         .startsWith("VerifiedToken[customer 100042, scope=cards-write, twoFactor, jti=")
         .doesNotContain(minted.token());
   }
+
+  @Test
+  void mint_upgradableScopes_recordedAndRead() throws Exception {
+    MintedToken minted =
+        minter.mint(
+            customer("customers accounts customer-token-write")
+                .upgradableTo(CATALOG.parse("payments-write counterparties-write")));
+
+    VerifiedToken verified = verifier(V2_KEY.verificationKey(), NOW).verify(minted.token());
+
+    assertThat(verified.upgradableScopes()).hasToString("payments-write counterparties-write");
+    assertThat(payloadOf(minted.token()))
+        .contains("\"upgradableScope\":\"payments-write counterparties-write\"");
+    assertThat(payloadOf(minter.mint(customer("cards")).token())).doesNotContain("upgradable");
+  }
+
+  @Test
+  void upgradableTo_orgOrOrgOnlyScopes_refused() {
+    assertThatIllegalStateException()
+        .isThrownBy(
+            () -> TokenRequest.org(CATALOG.parse("cards")).upgradableTo(CATALOG.parse("cards")));
+    assertThatExceptionOfType(InvalidScopeException.class)
+        .isThrownBy(() -> customer("cards").upgradableTo(CATALOG.parse("applications")));
+    assertThat(customer("cards").upgradableTo(CATALOG.parse("cards-write")))
+        .hasToString(
+            "TokenRequest[customer 100042, scope=cards, lifetime=PT24H, upgradable=cards-write]");
+  }
 }
