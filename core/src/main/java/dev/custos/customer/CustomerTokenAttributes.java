@@ -18,13 +18,19 @@ public final class CustomerTokenAttributes {
   private final String verificationToken;
   private final String verificationCode;
   private final Integer expiresIn;
+  private final String upgradableScope;
 
   private CustomerTokenAttributes(
-      String scope, String verificationToken, String verificationCode, Integer expiresIn) {
+      String scope,
+      String verificationToken,
+      String verificationCode,
+      Integer expiresIn,
+      String upgradableScope) {
     this.scope = scope;
     this.verificationToken = verificationToken;
     this.verificationCode = verificationCode;
     this.expiresIn = expiresIn;
+    this.upgradableScope = upgradableScope;
   }
 
   /**
@@ -35,7 +41,8 @@ public final class CustomerTokenAttributes {
    * @throws NullPointerException if {@code scope} is null
    */
   public static CustomerTokenAttributes of(String scope) {
-    return new CustomerTokenAttributes(Objects.requireNonNull(scope, "scope"), null, null, null);
+    return new CustomerTokenAttributes(
+        Objects.requireNonNull(scope, "scope"), null, null, null, null);
   }
 
   /**
@@ -50,7 +57,8 @@ public final class CustomerTokenAttributes {
         scope,
         Objects.requireNonNull(verificationToken, "verificationToken"),
         verificationCode,
-        expiresIn);
+        expiresIn,
+        upgradableScope);
   }
 
   /**
@@ -65,7 +73,8 @@ public final class CustomerTokenAttributes {
         scope,
         verificationToken,
         Objects.requireNonNull(verificationCode, "verificationCode"),
-        expiresIn);
+        expiresIn,
+        upgradableScope);
   }
 
   /**
@@ -75,7 +84,34 @@ public final class CustomerTokenAttributes {
    * @return new attributes
    */
   public CustomerTokenAttributes withExpiresIn(int seconds) {
-    return new CustomerTokenAttributes(scope, verificationToken, verificationCode, seconds);
+    return new CustomerTokenAttributes(
+        scope, verificationToken, verificationCode, seconds, upgradableScope);
+  }
+
+  /**
+   * Returns these attributes with scopes the customer may later upgrade the token to (Unit's {@code
+   * upgradableScope}); the scope must then hold {@code customer-token-write}.
+   *
+   * @param upgradableScope the space-separated scope string
+   * @return new attributes
+   * @throws NullPointerException if the argument is null
+   */
+  public CustomerTokenAttributes withUpgradableScope(String upgradableScope) {
+    return new CustomerTokenAttributes(
+        scope,
+        verificationToken,
+        verificationCode,
+        expiresIn,
+        Objects.requireNonNull(upgradableScope, "upgradableScope"));
+  }
+
+  /**
+   * Returns the upgradable scope string.
+   *
+   * @return the string, or empty if none was given
+   */
+  public Optional<String> upgradableScope() {
+    return Optional.ofNullable(upgradableScope);
   }
 
   /**
@@ -120,6 +156,7 @@ public final class CustomerTokenAttributes {
         + scope
         + (verificationToken == null ? "" : ", with verification")
         + (expiresIn == null ? "" : ", expiresIn=" + expiresIn)
+        + (upgradableScope == null ? "" : ", upgradableScope=" + upgradableScope)
         + "]";
   }
 }

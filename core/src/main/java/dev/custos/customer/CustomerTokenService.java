@@ -22,6 +22,7 @@ import dev.custos.token.MintedToken;
 import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
 import dev.custos.token.VerifiedToken;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +54,7 @@ public final class CustomerTokenService {
   private final OtpEngine otp;
   private final TokenMinter minter;
   private final CustomerTokenListener listener;
+  private final Clock clock;
   private final Scope verificationScope;
   private final Scope tokenScope;
 
@@ -62,6 +64,7 @@ public final class CustomerTokenService {
     this.otp = b.otp;
     this.minter = b.minter;
     this.listener = b.listener;
+    this.clock = b.clock;
     this.verificationScope = requiredScope(b.catalog, "customers");
     this.tokenScope = requiredScope(b.catalog, "customer-token-write");
   }
@@ -78,22 +81,24 @@ public final class CustomerTokenService {
   /**
    * Create Customer Token Verification: sends the customer a six-digit code.
    *
-   * @param caller the verified org token making the call; needs scope {@code customers}
+   * @param caller the verified token making the call: an org token with scope {@code customers}, or
+   *     a customer token of this customer with {@code customer-token-write} (to upgrade itself)
    * @param customerId the customer, from the request path
    * @param attributes channel, and optionally phone, app hash and language
    * @return the challenge; its verification token goes back to the caller
-   * @throws ApiException 403 {@code forbidden} for a customer token or a missing scope; 404 {@code
-   *     customer_not_found}; 403 {@code customer_not_active}; 400 {@code invalid_value} naming the
-   *     attribute (a phone for an individual, a phone that is no authorized user's, a bad app hash
-   *     or language); 429 {@code limits_exceeded} with a retry-after; 503 {@code delivery_failed};
-   *     503 {@code state_unavailable} when the OTP state store is down or full
+   * @throws ApiException 403 {@code forbidden} for a missing scope or a customer token of another
+   *     customer; 404 {@code customer_not_found}; 403 {@code customer_not_active}; 400 {@code
+   *     invalid_value} naming the attribute (a phone for an individual, a phone that is no
+   *     authorized user's, a bad app hash or language); 429 {@code limits_exceeded} with a
+   *     retry-after; 503 {@code delivery_failed}; 503 {@code state_unavailable} when the OTP state
+   *     store is down or full
    * @throws NullPointerException if {@code caller} or {@code attributes} is null
    */
   public VerificationChallenge createVerification(
       VerifiedToken caller, String customerId, VerificationAttributes attributes)
       throws ApiException {
     Objects.requireNonNull(attributes, "attributes");
-    requireOrgScope(caller, verificationScope);
+    requireCaller(caller, customerId, verificationScope);
     Customer customer = activeCustomer(customerId);
 
     Phone phone = customer.contactPhone();
@@ -132,60 +137,78 @@ public final class CustomerTokenService {
    * Create Customer Token: mints a customer token, checking the verification first when a scope
    * requires two-factor authentication (and whenever one is given).
    *
-   * @param caller the verified org token making the call; needs scope {@code customer-token-write}
+   * @param caller the verified token making the call, with scope {@code customer-token-write}: an
+   *     org token, or a customer token of this customer upgrading itself. An upgrade asks for no
+   *     scope beyond the caller's scope and upgradable scope (403 at the attribute), needs a
+   *     verification for two-factor scopes the caller does not hold, and does not outlive the
+   *     caller (its default lifetime is what the caller has left)
    * @param customerId the customer, from the request path
-   * @param attributes scope, and optionally verification token and code, and lifetime
+   * @param attributes scope, and optionally verification token and code, lifetime, and upgradable
+   *     scope (which needs {@code customer-token-write} in the scope)
    * @return the minted token
-   * @throws ApiException 403 {@code forbidden} for a customer token or a missing scope; 404 {@code
-   *     customer_not_found}; 403 {@code customer_not_active}; 400 {@code invalid_value} naming the
-   *     attribute (scope unknown, malformed or not allowed in customer tokens; expiresIn out of
-   *     range; verification token or code missing or malformed); 400 {@code
-   *     incorrect_verification_code}, {@code verification_expired}, {@code verification_not_found},
-   *     {@code verification_attempts_exceeded}; 429 {@code limits_exceeded} when the customer is
-   *     locked out; 503 {@code state_unavailable} when the OTP state store is down (nothing is
-   *     approved then)
+   * @throws ApiException 403 {@code forbidden} for a missing scope, a customer token of another
+   *     customer, or an upgrade beyond its reach; 404 {@code customer_not_found}; 403 {@code
+   *     customer_not_active}; 400 {@code invalid_value} naming the attribute (scope unknown,
+   *     malformed or not allowed in customer tokens; expiresIn out of range; verification token or
+   *     code missing or malformed); 400 {@code incorrect_verification_code}, {@code
+   *     verification_expired}, {@code verification_not_found}, {@code
+   *     verification_attempts_exceeded}; 429 {@code limits_exceeded} when the customer is locked
+   *     out; 503 {@code state_unavailable} when the OTP state store is down (nothing is approved
+   *     then)
    * @throws NullPointerException if {@code caller} or {@code attributes} is null
    */
   public MintedToken createToken(
       VerifiedToken caller, String customerId, CustomerTokenAttributes attributes)
       throws ApiException {
     Objects.requireNonNull(attributes, "attributes");
-    requireOrgScope(caller, tokenScope);
+    requireCaller(caller, customerId, tokenScope);
     Customer customer = activeCustomer(customerId);
+    boolean upgrade = caller.role() == TokenRole.CUSTOMER;
 
-    ScopeSet scopes;
-    try {
-      scopes = catalog.requireAllowed(TokenRole.CUSTOMER, catalog.parse(attributes.scope()));
-    } catch (InvalidScopeException e) {
-      throw invalid("scope", e.getMessage());
+    ScopeSet scopes = scopes("scope", attributes.scope());
+    ScopeSet upgradable = scopes.minus(scopes);
+    if (attributes.upgradableScope().isPresent()) {
+      upgradable = scopes("upgradableScope", attributes.upgradableScope().get());
+      if (!scopes.contains(tokenScope)) {
+        throw invalid(
+            "upgradableScope", "upgradableScope needs " + tokenScope.name() + " in the scope");
+      }
     }
-    int seconds =
-        attributes.expiresIn().orElse((int) TokenRequest.MAX_CUSTOMER_LIFETIME.toSeconds());
-    if (seconds < 1 || seconds > TokenRequest.MAX_CUSTOMER_LIFETIME.toSeconds()) {
-      throw invalid("expiresIn", "expiresIn must be an integer from 1 to 86400");
+    if (upgrade) {
+      // An upgrade reaches no further than the caller's scope and upgradable scope.
+      ScopeSet reachable = caller.scopes().union(caller.upgradableScopes());
+      requireWithin("scope", scopes, reachable);
+      requireWithin("upgradableScope", upgradable, reachable);
     }
+    Duration lifetime = lifetime(caller, attributes, upgrade);
     TokenRequest request =
-        TokenRequest.customer(customer.id(), scopes).expiresIn(Duration.ofSeconds(seconds));
+        TokenRequest.customer(customer.id(), scopes).expiresIn(lifetime).upgradableTo(upgradable);
 
+    // Two-factor scopes the caller does not already hold need a verification now; an upgrade
+    // keeps those its caller was verified for.
+    ScopeSet added = upgrade ? scopes.minus(caller.scopes()) : scopes;
+    boolean needed = added.requiresTwoFactor();
     boolean given =
         attributes.verificationToken().isPresent() || attributes.verificationCode().isPresent();
-    if (scopes.requiresTwoFactor() || given) {
+    if (needed || given) {
       String token = attributes.verificationToken().orElse(null);
       String code = attributes.verificationCode().orElse(null);
-      String needed =
-          scopes.requiresTwoFactor()
+      String why =
+          needed
               ? " is required: scope "
-                  + scopes.twoFactorScopes()
+                  + added.twoFactorScopes()
                   + " requires two-factor authentication"
               : " is required with the other verification attribute";
       if (token == null) {
-        throw invalid("verificationToken", "verificationToken" + needed);
+        throw invalid("verificationToken", "verificationToken" + why);
       }
       if (code == null) {
-        throw invalid("verificationCode", "verificationCode" + needed);
+        throw invalid("verificationCode", "verificationCode" + why);
       }
-      request = request.twoFactorVerified();
       checkVerification(customer.id(), token, code);
+      request = request.twoFactorVerified();
+    } else if (upgrade && caller.twoFactorVerified() && scopes.requiresTwoFactor()) {
+      request = request.twoFactorVerified();
     }
     MintedToken minted = minter.mint(request);
     try {
@@ -240,17 +263,72 @@ public final class CustomerTokenService {
     }
   }
 
-  private void requireOrgScope(VerifiedToken caller, Scope scope) throws ApiException {
+  /**
+   * An org token with the operation's scope, or a customer token acting for its own customer with
+   * {@code customer-token-write} (Unit's front ends upgrade a token with the token itself).
+   */
+  private void requireCaller(VerifiedToken caller, String customerId, Scope orgScope)
+      throws ApiException {
     Objects.requireNonNull(caller, "caller");
-    if (caller.role() != TokenRole.ORG) {
+    Scope needed = caller.role() == TokenRole.ORG ? orgScope : tokenScope;
+    if (caller.role() == TokenRole.CUSTOMER && !caller.isCustomer(customerId)) {
       throw new ApiException(
-          ApiError.of(ApiErrorCode.FORBIDDEN, "this operation needs an org API token"));
+          ApiError.of(ApiErrorCode.FORBIDDEN, "a customer token acts for its own customer only"));
     }
-    if (!caller.scopes().contains(scope)) {
+    if (!caller.scopes().contains(needed)) {
       throw new ApiException(
-          ApiError.of(ApiErrorCode.FORBIDDEN, "the token lacks scope " + scope.name())
-              .withMeta(Map.of("requiredScope", scope.name())));
+          ApiError.of(ApiErrorCode.FORBIDDEN, "the token lacks scope " + needed.name())
+              .withMeta(Map.of("requiredScope", needed.name())));
     }
+  }
+
+  private ScopeSet scopes(String attribute, String scopeString) throws ApiException {
+    try {
+      return catalog.requireAllowed(TokenRole.CUSTOMER, catalog.parse(scopeString));
+    } catch (InvalidScopeException e) {
+      throw invalid(attribute, e.getMessage());
+    }
+  }
+
+  private static void requireWithin(String attribute, ScopeSet asked, ScopeSet reachable)
+      throws ApiException {
+    ScopeSet beyond = asked.minus(reachable);
+    if (!beyond.isEmpty()) {
+      throw new ApiException(
+          ApiError.of(
+                  ApiErrorCode.FORBIDDEN,
+                  "scope "
+                      + beyond
+                      + " is neither in the calling token's scope nor in its upgradableScope")
+              .atAttribute(attribute));
+    }
+  }
+
+  /**
+   * The new token's lifetime: expiresIn, 86400 by default; an upgrade never outlives its caller
+   * (our rule: Unit documents none), so its default is the caller's remaining life.
+   */
+  private Duration lifetime(
+      VerifiedToken caller, CustomerTokenAttributes attributes, boolean upgrade)
+      throws ApiException {
+    long max = TokenRequest.MAX_CUSTOMER_LIFETIME.toSeconds();
+    int seconds = attributes.expiresIn().orElse((int) max);
+    if (seconds < 1 || seconds > max) {
+      throw invalid("expiresIn", "expiresIn must be an integer from 1 to 86400");
+    }
+    if (upgrade) {
+      long left = Duration.between(clock.instant(), caller.expiresAt()).toSeconds();
+      if (left < 1) {
+        throw invalid("expiresIn", "the calling token expires within a second");
+      }
+      if (attributes.expiresIn().isPresent() && seconds > left) {
+        throw invalid(
+            "expiresIn",
+            "expiresIn must not outlive the calling token: at most " + left + " seconds");
+      }
+      seconds = (int) Math.min(seconds, left);
+    }
+    return Duration.ofSeconds(seconds);
   }
 
   private Customer activeCustomer(String customerId) throws ApiException {
@@ -307,6 +385,7 @@ public final class CustomerTokenService {
     private OtpEngine otp;
     private TokenMinter minter;
     private CustomerTokenListener listener = twoFactor -> {};
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -368,6 +447,19 @@ public final class CustomerTokenService {
      */
     public Builder listener(CustomerTokenListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets the clock an upgrade's lifetime is measured against (the minter's); {@link
+     * Clock#systemUTC()} by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

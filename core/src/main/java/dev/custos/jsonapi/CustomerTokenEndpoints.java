@@ -79,6 +79,24 @@ public final class CustomerTokenEndpoints {
     }
   }
 
+  /**
+   * {@code GET /identity}: the calling token's decoded claims, never the token itself (Unit: "to
+   * retrieve decoded token information").
+   *
+   * @param authorizationHeader the request's {@code Authorization} header, or null
+   * @return 200 with {@code {"data":{"type":"tokenIdentity","id":<jti>,"attributes":{"role",
+   *     "customerId","scope","upgradableScope","twoFactor","issuedAt","expiresAt"}}}}, or 401 for a
+   *     missing, invalid, expired or revoked token
+   */
+  public JsonApiResponse identity(String authorizationHeader) {
+    try {
+      return JsonApiResponse.ok(
+          200, JsonApiCodec.renderIdentity(authorizer.authenticate(authorizationHeader)));
+    } catch (ApiException e) {
+      return error(e);
+    }
+  }
+
   private static JsonApiResponse created(String body) {
     return JsonApiResponse.ok(201, body);
   }

@@ -10,7 +10,9 @@ import dev.custos.otp.Channel;
 import dev.custos.otp.InvalidOtpRequestException;
 import dev.custos.otp.Phone;
 import dev.custos.otp.VerificationChallenge;
+import dev.custos.scopes.TokenRole;
 import dev.custos.token.MintedToken;
+import dev.custos.token.VerifiedToken;
 import dev.custos.token.json.StrictJson;
 import dev.custos.token.json.StrictJsonException;
 import java.util.LinkedHashMap;
@@ -37,7 +39,7 @@ final class JsonApiCodec {
   private static final Set<String> VERIFICATION_ATTRIBUTES =
       Set.of("channel", "phone", "appHash", "language");
   private static final Set<String> TOKEN_ATTRIBUTES =
-      Set.of("scope", "verificationToken", "verificationCode", "expiresIn");
+      Set.of("scope", "verificationToken", "verificationCode", "expiresIn", "upgradableScope");
 
   private JsonApiCodec() {}
 
@@ -91,6 +93,10 @@ final class JsonApiCodec {
     if (code != null) {
       result = result.withVerificationCode(code);
     }
+    String upgradable = optionalString(attributes, "upgradableScope");
+    if (upgradable != null) {
+      result = result.withUpgradableScope(upgradable);
+    }
     if (attributes.containsKey("expiresIn")) {
       Object value = attributes.get("expiresIn");
       if (!(value instanceof Long seconds) || seconds < 1 || seconds > 86_400) {
@@ -124,6 +130,25 @@ final class JsonApiCodec {
     attributes.put("token", minted.token());
     attributes.put("expiresIn", minted.expiresIn().toSeconds());
     return data("customerBearerToken", attributes);
+  }
+
+  /** Renders the claims of a verified token, for {@code GET /identity}. */
+  static String renderIdentity(VerifiedToken token) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("role", token.role() == TokenRole.CUSTOMER ? "customer" : "org");
+    token.customerId().ifPresent(id -> attributes.put("customerId", id));
+    attributes.put("scope", token.scopes().toString());
+    if (!token.upgradableScopes().isEmpty()) {
+      attributes.put("upgradableScope", token.upgradableScopes().toString());
+    }
+    attributes.put("twoFactor", token.twoFactorVerified());
+    attributes.put("issuedAt", token.issuedAt().toString());
+    attributes.put("expiresAt", token.expiresAt().toString());
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("type", "tokenIdentity");
+    data.put("id", token.tokenId());
+    data.put("attributes", attributes);
+    return JSONObjectUtils.toJSONString(Map.of("data", data));
   }
 
   /**

@@ -101,4 +101,30 @@ class JsonApiCodecTest {
     assertThatIllegalArgumentException().isThrownBy(() -> JsonApiResponse.ok(199, "{}"));
     assertThatIllegalArgumentException().isThrownBy(() -> JsonApiResponse.ok(300, "{}"));
   }
+
+  @Test
+  void identity_customerToken_claimsWithoutTheToken() throws Exception {
+    dev.custos.core.testing.TestPlatform platform = new dev.custos.core.testing.TestPlatform();
+    String token =
+        platform
+            .minter
+            .mint(
+                dev.custos.token.TokenRequest.customer(
+                        "100001", platform.catalog.parse("accounts customer-token-write"))
+                    .upgradableTo(platform.catalog.parse("payments-write")))
+            .token();
+
+    JsonApiResponse identity = platform.endpoints.identity("Bearer " + token);
+
+    assertThat(identity.status()).isEqualTo(200);
+    assertThat(identity.body())
+        .contains("\"type\":\"tokenIdentity\"")
+        .contains("\"role\":\"customer\"")
+        .contains("\"customerId\":\"100001\"")
+        .contains("\"scope\":\"customer-token-write accounts\"")
+        .contains("\"upgradableScope\":\"payments-write\"")
+        .contains("\"twoFactor\":false")
+        .doesNotContain(token);
+    assertThat(platform.endpoints.identity(null).status()).isEqualTo(401);
+  }
 }

@@ -76,11 +76,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Endpoints (JSON:API): {@code POST /customers/{id}/token/verification}, {@code POST
  * /customers/{id}/token}, {@code GET /accounts}, {@code GET /cards}, {@code POST /cards}, {@code
- * GET /customers/{id}}, {@code GET /.well-known/jwks.json}, {@code GET /health}, and in sandbox
- * mode {@code GET /sandbox/messages}. Every GET route answers HEAD, every route OPTIONS (a CORS
- * preflight for the configured origins). Every error is a JSON:API error document, those of the
- * HTTP layer (431, 413, malformed URIs) included; one access-log line per request names method,
- * path, status and time, never a token or code.
+ * GET /customers/{id}}, {@code GET /identity}, {@code GET /.well-known/jwks.json}, {@code GET
+ * /health}, {@code GET /metrics}, and in sandbox mode {@code GET /sandbox/messages}. Every GET
+ * route answers HEAD, every route OPTIONS (a CORS preflight for the configured origins). Every
+ * error is a JSON:API error document, those of the HTTP layer (431, 413, malformed URIs) included;
+ * one access-log line per request names method, path, status and time, never a token or code.
  *
  * <pre>{@code
  * try (CustosServer server = CustosServer.start(CustosServer.options().port(0))) {
@@ -345,7 +345,7 @@ public final class CustosServer implements AutoCloseable {
       return GET;
     }
     return switch (path) {
-      case "/accounts" -> GET;
+      case "/accounts", "/identity" -> GET;
       case "/cards" -> GET_POST;
       case "/sandbox/messages" -> options.sandbox ? GET : null;
       default -> null;
@@ -679,6 +679,9 @@ public final class CustosServer implements AutoCloseable {
       return customer(authorizer.authenticate(authorization), decode(m.group(1)));
     }
     switch (path) {
+      case "/identity" -> {
+        return endpoints.identity(authorization);
+      }
       case "/accounts" -> {
         VerifiedToken caller = authorizer.authenticate(authorization);
         Optional<String> only =

@@ -420,4 +420,64 @@ class ServerEndToEndTest {
     assertThat(CustosServer.loggable("/" + "a".repeat(500))).hasSizeLessThan(220).endsWith("...");
     assertThat(CustosServer.loggable(null)).isEqualTo("-");
   }
+
+  @Test
+  void upgrade_customerTokenVerifiesAndUpgradesItselfOverHttp() throws Exception {
+    String body =
+        "{\"data\":{\"type\":\"customerToken\",\"attributes\":{\"scope\":\"customers accounts"
+            + " payments counterparties customer-token-write\",\"upgradableScope\":\"payments-write"
+            + " counterparties-write\"}}}";
+    HttpResponse<String> first = send("POST", "/customers/100001/token", orgToken, body);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    String customerToken = (String) read(first, "data", "attributes", "token");
+
+    HttpResponse<String> started =
+        send(
+            "POST",
+            "/customers/100001/token/verification",
+            customerToken,
+            "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\"}}}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    String verificationToken = (String) read(started, "data", "attributes", "verificationToken");
+    HttpResponse<String> upgraded =
+        send(
+            "POST",
+            "/customers/100001/token",
+            customerToken,
+            tokenBody("accounts payments-write", verificationToken, codeFromSandbox("100001")));
+
+    assertThat(upgraded.statusCode()).as(upgraded.body()).isEqualTo(201);
+    String upgradedToken = (String) read(upgraded, "data", "attributes", "token");
+    HttpResponse<String> identity = send("GET", "/identity", upgradedToken, null);
+    assertThat(identity.statusCode()).isEqualTo(200);
+    assertThat(read(identity, "data", "attributes", "scope")).isEqualTo("accounts payments-write");
+    assertThat(read(identity, "data", "attributes", "twoFactor")).isEqualTo(true);
+    assertThat(read(identity, "data", "attributes", "customerId")).isEqualTo("100001");
+    assertThat(identity.body()).doesNotContain(upgradedToken);
+    HttpResponse<String> callerIdentity = send("GET", "/identity", customerToken, null);
+    assertThat(read(callerIdentity, "data", "attributes", "upgradableScope"))
+        .isEqualTo("payments-write counterparties-write");
+    assertError(
+        send("POST", "/customers/100002/token", customerToken, tokenBody("accounts", null, null)),
+        403,
+        "forbidden");
+    assertError(
+        send(
+            "POST", "/customers/100001/token", customerToken, tokenBody("cards-write", null, null)),
+        403,
+        "forbidden");
+  }
+
+  @Test
+  void identity_orgTokenAndInvalidTokens() throws Exception {
+    HttpResponse<String> org = send("GET", "/identity", orgToken, null);
+
+    assertThat(org.statusCode()).isEqualTo(200);
+    assertThat(read(org, "data", "type")).isEqualTo("tokenIdentity");
+    assertThat(read(org, "data", "attributes", "role")).isEqualTo("org");
+    assertThat(read(org, "data", "attributes", "customerId")).isNull();
+    assertThat(org.body()).doesNotContain(orgToken);
+    assertError(send("GET", "/identity", null, null), 401, "unauthorized");
+    assertError(send("GET", "/identity", "v2.public.AAAA", null), 401, "unauthorized");
+  }
 }

@@ -56,7 +56,12 @@ public final class TestPlatform {
   public final RequestAuthorizer authorizer =
       RequestAuthorizer.builder().verifier(verifier).clock(time).build();
   public final CustomerTokenService service =
-      CustomerTokenService.builder().directory(directory).otpEngine(otp).minter(minter).build();
+      CustomerTokenService.builder()
+          .directory(directory)
+          .otpEngine(otp)
+          .minter(minter)
+          .clock(time)
+          .build();
   public final CustomerTokenEndpoints endpoints = new CustomerTokenEndpoints(authorizer, service);
 
   /** This platform's verifier, counting its verifications in {@code count}. */
