@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -35,6 +37,7 @@ final class Claims {
   static final String CUSTOMER_ID = "customerId";
   static final String SCOPE = "scope";
   static final String UPGRADABLE_SCOPE = "upgradableScope";
+  static final String RESOURCES = "resources";
   static final String TWO_FACTOR = "twoFactor";
   static final String ISSUER = "iss";
   static final String ISSUED_AT = "iat";
@@ -56,6 +59,9 @@ final class Claims {
     claims.put(SCOPE, request.scopes().toString());
     if (!request.upgradableScopes().isEmpty()) {
       claims.put(UPGRADABLE_SCOPE, request.upgradableScopes().toString());
+    }
+    if (request.resources().isLimited()) {
+      claims.put(RESOURCES, request.resources().toClaim());
     }
     claims.put(TWO_FACTOR, request.isTwoFactorVerified());
     claims.put(ISSUER, issuer);
@@ -113,6 +119,8 @@ final class Claims {
         throw invalid("upgradableScope: " + e.getMessage());
       }
     }
+    Resources resources =
+        claims.containsKey(RESOURCES) ? resources(claims.get(RESOURCES)) : Resources.unlimited();
     if (!(claims.get(TWO_FACTOR) instanceof Boolean twoFactor)) {
       throw invalid(TWO_FACTOR + " must be a boolean");
     }
@@ -162,7 +170,43 @@ final class Claims {
         expiresAt,
         tokenId,
         keyId,
-        upgradable);
+        upgradable,
+        resources);
+  }
+
+  /** The resources claim: a non-empty list of {"type": "account"|"card", "ids": [...]} entries. */
+  private static Resources resources(Object claim) throws TokenVerificationException {
+    if (!(claim instanceof List<?> entries) || entries.isEmpty()) {
+      throw invalid("resources must be a non-empty list");
+    }
+    List<String> accounts = new ArrayList<>();
+    List<String> cards = new ArrayList<>();
+    for (Object entry : entries) {
+      if (!(entry instanceof Map<?, ?> map)
+          || map.size() != 2
+          || !(map.get("type") instanceof String type)
+          || !(map.get("ids") instanceof List<?> ids)
+          || ids.isEmpty()) {
+        throw invalid("resources entries are {type, ids} with at least one id");
+      }
+      List<String> into =
+          switch (type) {
+            case "account" -> accounts;
+            case "card" -> cards;
+            default -> throw invalid("resources type must be account or card");
+          };
+      for (Object id : ids) {
+        if (!(id instanceof String text)) {
+          throw invalid("resources ids are strings");
+        }
+        into.add(text);
+      }
+    }
+    try {
+      return Resources.of(accounts, cards);
+    } catch (IllegalArgumentException e) {
+      throw invalid("resources: " + e.getMessage());
+    }
   }
 
   /**

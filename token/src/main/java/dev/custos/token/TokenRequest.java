@@ -42,6 +42,7 @@ public final class TokenRequest {
   private final boolean twoFactorVerified;
   private final Instant notBefore;
   private final ScopeSet upgradableScopes;
+  private final Resources resources;
 
   private TokenRequest(
       TokenRole role,
@@ -50,7 +51,8 @@ public final class TokenRequest {
       Duration lifetime,
       boolean twoFactorVerified,
       Instant notBefore,
-      ScopeSet upgradableScopes) {
+      ScopeSet upgradableScopes,
+      Resources resources) {
     this.role = role;
     this.customerId = customerId;
     this.scopes = scopes;
@@ -58,6 +60,7 @@ public final class TokenRequest {
     this.twoFactorVerified = twoFactorVerified;
     this.notBefore = notBefore;
     this.upgradableScopes = upgradableScopes;
+    this.resources = resources;
   }
 
   /**
@@ -79,7 +82,8 @@ public final class TokenRequest {
         MAX_CUSTOMER_LIFETIME,
         false,
         null,
-        scopes.minus(scopes));
+        scopes.minus(scopes),
+        Resources.unlimited());
   }
 
   /**
@@ -99,7 +103,8 @@ public final class TokenRequest {
         MAX_CUSTOMER_LIFETIME,
         false,
         null,
-        scopes.minus(scopes));
+        scopes.minus(scopes),
+        Resources.unlimited());
   }
 
   /**
@@ -122,7 +127,14 @@ public final class TokenRequest {
       throw new IllegalArgumentException("lifetime must be whole seconds");
     }
     return new TokenRequest(
-        role, customerId, scopes, lifetime, twoFactorVerified, notBefore, upgradableScopes);
+        role,
+        customerId,
+        scopes,
+        lifetime,
+        twoFactorVerified,
+        notBefore,
+        upgradableScopes,
+        resources);
   }
 
   /**
@@ -136,7 +148,8 @@ public final class TokenRequest {
     if (role != TokenRole.CUSTOMER) {
       throw new IllegalStateException("two-factor verification applies to customer tokens only");
     }
-    return new TokenRequest(role, customerId, scopes, lifetime, true, notBefore, upgradableScopes);
+    return new TokenRequest(
+        role, customerId, scopes, lifetime, true, notBefore, upgradableScopes, resources);
   }
 
   /**
@@ -155,7 +168,8 @@ public final class TokenRequest {
         lifetime,
         twoFactorVerified,
         notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-        upgradableScopes);
+        upgradableScopes,
+        resources);
   }
 
   /**
@@ -183,7 +197,36 @@ public final class TokenRequest {
         lifetime,
         twoFactorVerified,
         notBefore,
-        scopes.catalog().requireAllowed(TokenRole.CUSTOMER, upgradable));
+        scopes.catalog().requireAllowed(TokenRole.CUSTOMER, upgradable),
+        resources);
+  }
+
+  /**
+   * Returns this request limited to these accounts and cards (Unit's {@code resources}).
+   *
+   * @param resources the limit; {@link Resources#unlimited()} for none
+   * @return a new request
+   * @throws NullPointerException if {@code resources} is null
+   */
+  public TokenRequest limitedTo(Resources resources) {
+    return new TokenRequest(
+        role,
+        customerId,
+        scopes,
+        lifetime,
+        twoFactorVerified,
+        notBefore,
+        upgradableScopes,
+        Objects.requireNonNull(resources, "resources"));
+  }
+
+  /**
+   * Returns the accounts and cards the token will be limited to.
+   *
+   * @return the limit; unlimited unless set by {@link #limitedTo(Resources)}
+   */
+  public Resources resources() {
+    return resources;
   }
 
   /**
@@ -259,6 +302,7 @@ public final class TokenRequest {
         + lifetime
         + (twoFactorVerified ? ", twoFactor" : "")
         + (upgradableScopes.isEmpty() ? "" : ", upgradable=" + upgradableScopes)
+        + (resources.isLimited() ? ", " + resources : "")
         + "]";
   }
 

@@ -24,6 +24,7 @@ public final class VerifiedToken {
   private final String tokenId;
   private final String keyId;
   private final ScopeSet upgradableScopes;
+  private final Resources resources;
 
   VerifiedToken(
       TokenRole role,
@@ -36,7 +37,8 @@ public final class VerifiedToken {
       Instant expiresAt,
       String tokenId,
       String keyId,
-      ScopeSet upgradableScopes) {
+      ScopeSet upgradableScopes,
+      Resources resources) {
     this.role = role;
     this.customerId = customerId;
     this.scopes = scopes;
@@ -48,6 +50,16 @@ public final class VerifiedToken {
     this.tokenId = tokenId;
     this.keyId = keyId;
     this.upgradableScopes = upgradableScopes;
+    this.resources = resources;
+  }
+
+  /**
+   * Returns the accounts and cards the token is limited to (Unit's {@code resources}).
+   *
+   * @return the limit; {@link Resources#unlimited()} for a token without one
+   */
+  public Resources resources() {
+    return resources;
   }
 
   /**
