@@ -27,7 +27,9 @@ public interface AuthorizationListener {
     /** The token lacks the scope the operation needs (403). */
     MISSING_SCOPE,
     /** A customer token reaching for another customer's resources (404 or 403). */
-    OTHER_CUSTOMER
+    OTHER_CUSTOMER,
+    /** A token reaching for an account or card outside its {@code resources} (404). */
+    OUTSIDE_RESOURCES
   }
 
   /**

@@ -162,6 +162,60 @@ public final class RequestAuthorizer {
   }
 
   /**
+   * Authorizes an operation on one account: the scope, the customer, and the token's {@code
+   * resources}. An account outside them is answered as if it did not exist.
+   *
+   * @param principal the authenticated caller
+   * @param requiredScope the scope the operation needs
+   * @param resourceCustomerId the customer who owns the account
+   * @param accountId the account's id
+   * @throws ApiException 403 {@code forbidden} if the token lacks the scope; 404 {@code not_found}
+   *     for another customer's account (customer tokens) or one outside the token's resources
+   * @throws NullPointerException if an argument is null
+   */
+  public void authorizeAccount(
+      VerifiedToken principal, Scope requiredScope, String resourceCustomerId, String accountId)
+      throws ApiException {
+    authorize(principal, requiredScope, resourceCustomerId);
+    if (!principal.resources().allowsAccount(accountId)) {
+      throw outsideResources();
+    }
+  }
+
+  /**
+   * Authorizes an operation on one card: the scope, the customer, and the token's {@code resources}
+   * (the card listed, or the account it is under). A card outside them is answered as if it did not
+   * exist.
+   *
+   * @param principal the authenticated caller
+   * @param requiredScope the scope the operation needs
+   * @param resourceCustomerId the customer who owns the card
+   * @param cardId the card's id
+   * @param accountId the id of the account the card is under
+   * @throws ApiException 403 {@code forbidden} if the token lacks the scope; 404 {@code not_found}
+   *     for another customer's card (customer tokens) or one outside the token's resources
+   * @throws NullPointerException if an argument is null
+   */
+  public void authorizeCard(
+      VerifiedToken principal,
+      Scope requiredScope,
+      String resourceCustomerId,
+      String cardId,
+      String accountId)
+      throws ApiException {
+    authorize(principal, requiredScope, resourceCustomerId);
+    if (!principal.resources().allowsCard(cardId, accountId)) {
+      throw outsideResources();
+    }
+  }
+
+  private ApiException outsideResources() {
+    return deny(
+        Denial.OUTSIDE_RESOURCES,
+        new ApiException(ApiError.of(ApiErrorCode.NOT_FOUND, "no such resource")));
+  }
+
+  /**
    * Authorizes a list operation and returns the customer it is limited to. A customer token lists
    * only its own customer's resources, with or without a {@code filter[customerId]}; an org token
    * lists what the filter names, or everything.

@@ -1,5 +1,6 @@
 package dev.custos.customer;
 
+import dev.custos.token.Resources;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -19,18 +20,21 @@ public final class CustomerTokenAttributes {
   private final String verificationCode;
   private final Integer expiresIn;
   private final String upgradableScope;
+  private final Resources resources;
 
   private CustomerTokenAttributes(
       String scope,
       String verificationToken,
       String verificationCode,
       Integer expiresIn,
-      String upgradableScope) {
+      String upgradableScope,
+      Resources resources) {
     this.scope = scope;
     this.verificationToken = verificationToken;
     this.verificationCode = verificationCode;
     this.expiresIn = expiresIn;
     this.upgradableScope = upgradableScope;
+    this.resources = resources;
   }
 
   /**
@@ -42,7 +46,7 @@ public final class CustomerTokenAttributes {
    */
   public static CustomerTokenAttributes of(String scope) {
     return new CustomerTokenAttributes(
-        Objects.requireNonNull(scope, "scope"), null, null, null, null);
+        Objects.requireNonNull(scope, "scope"), null, null, null, null, null);
   }
 
   /**
@@ -58,7 +62,8 @@ public final class CustomerTokenAttributes {
         Objects.requireNonNull(verificationToken, "verificationToken"),
         verificationCode,
         expiresIn,
-        upgradableScope);
+        upgradableScope,
+        resources);
   }
 
   /**
@@ -74,7 +79,8 @@ public final class CustomerTokenAttributes {
         verificationToken,
         Objects.requireNonNull(verificationCode, "verificationCode"),
         expiresIn,
-        upgradableScope);
+        upgradableScope,
+        resources);
   }
 
   /**
@@ -85,7 +91,7 @@ public final class CustomerTokenAttributes {
    */
   public CustomerTokenAttributes withExpiresIn(int seconds) {
     return new CustomerTokenAttributes(
-        scope, verificationToken, verificationCode, seconds, upgradableScope);
+        scope, verificationToken, verificationCode, seconds, upgradableScope, resources);
   }
 
   /**
@@ -102,7 +108,34 @@ public final class CustomerTokenAttributes {
         verificationToken,
         verificationCode,
         expiresIn,
-        Objects.requireNonNull(upgradableScope, "upgradableScope"));
+        Objects.requireNonNull(upgradableScope, "upgradableScope"),
+        resources);
+  }
+
+  /**
+   * Returns these attributes limiting the token to accounts and cards (Unit's {@code resources}).
+   *
+   * @param resources the limit
+   * @return new attributes
+   * @throws NullPointerException if the argument is null
+   */
+  public CustomerTokenAttributes withResources(Resources resources) {
+    return new CustomerTokenAttributes(
+        scope,
+        verificationToken,
+        verificationCode,
+        expiresIn,
+        upgradableScope,
+        Objects.requireNonNull(resources, "resources"));
+  }
+
+  /**
+   * Returns the accounts and cards asked for.
+   *
+   * @return the limit, or empty if none was given
+   */
+  public Optional<Resources> resources() {
+    return Optional.ofNullable(resources);
   }
 
   /**
@@ -157,6 +190,7 @@ public final class CustomerTokenAttributes {
         + (verificationToken == null ? "" : ", with verification")
         + (expiresIn == null ? "" : ", expiresIn=" + expiresIn)
         + (upgradableScope == null ? "" : ", upgradableScope=" + upgradableScope)
+        + (resources == null ? "" : ", " + resources)
         + "]";
   }
 }

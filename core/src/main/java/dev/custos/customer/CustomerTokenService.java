@@ -19,6 +19,7 @@ import dev.custos.scopes.ScopeCatalog;
 import dev.custos.scopes.ScopeSet;
 import dev.custos.scopes.TokenRole;
 import dev.custos.token.MintedToken;
+import dev.custos.token.Resources;
 import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
 import dev.custos.token.VerifiedToken;
@@ -180,9 +181,22 @@ public final class CustomerTokenService {
       requireWithin("scope", scopes, reachable);
       requireWithin("upgradableScope", upgradable, reachable);
     }
+    // An upgrade keeps its caller's resources unless it narrows them; it never widens them.
+    Resources resources =
+        attributes.resources().orElse(upgrade ? caller.resources() : Resources.unlimited());
+    if (upgrade && !caller.resources().covers(resources)) {
+      throw new ApiException(
+          ApiError.of(
+                  ApiErrorCode.FORBIDDEN,
+                  "resources must stay within the calling token's " + caller.resources())
+              .atAttribute("resources"));
+    }
     Duration lifetime = lifetime(caller, attributes, upgrade);
     TokenRequest request =
-        TokenRequest.customer(customer.id(), scopes).expiresIn(lifetime).upgradableTo(upgradable);
+        TokenRequest.customer(customer.id(), scopes)
+            .expiresIn(lifetime)
+            .upgradableTo(upgradable)
+            .limitedTo(resources);
 
     // Two-factor scopes the caller does not already hold need a verification now; an upgrade
     // keeps those its caller was verified for.

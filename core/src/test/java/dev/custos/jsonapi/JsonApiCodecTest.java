@@ -127,4 +127,35 @@ class JsonApiCodecTest {
         .doesNotContain(token);
     assertThat(platform.endpoints.identity(null).status()).isEqualTo(401);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "[]                                         | /data/attributes/resources",
+        "\"10001\"                                    | /data/attributes/resources",
+        "[1]                                        | /data/attributes/resources/0",
+        "[{\"type\":\"loan\",\"ids\":[\"1\"]}]          | /data/attributes/resources/0/type",
+        "[{\"type\":\"card\",\"ids\":[]}]             | /data/attributes/resources/0/ids",
+        "[{\"type\":\"card\",\"ids\":[\"1\",\"01\"]}]     | /data/attributes/resources/0/ids/1",
+        "[{\"type\":\"card\",\"ids\":[\"1\"],\"x\":1}]    | /data/attributes/resources/0/x",
+      })
+  void parseCustomerToken_malformedResources_pointsAtTheFault(String resources, String pointer) {
+    ApiException e = refused(token("\"scope\":\"cards\",\"resources\":" + resources.trim()));
+
+    assertThat(e.error().pointer()).contains(pointer.trim());
+  }
+
+  @Test
+  void parseCustomerToken_resources_unionOfAccountsAndCards() throws Exception {
+    assertThat(
+            JsonApiCodec.parseCustomerToken(
+                    token(
+                        "\"scope\":\"cards\",\"resources\":[{\"type\":\"account\",\"ids\":[\"10001\"]},"
+                            + "{\"type\":\"card\",\"ids\":[\"7002\",\"7003\"]}]"))
+                .resources())
+        .contains(
+            dev.custos.token.Resources.of(
+                java.util.List.of("10001"), java.util.List.of("7002", "7003")));
+  }
 }
