@@ -85,8 +85,8 @@ public final class CustomerTokenEndpoints {
    *
    * @param authorizationHeader the request's {@code Authorization} header, or null
    * @return 200 with {@code {"data":{"type":"tokenIdentity","id":<jti>,"attributes":{"role",
-   *     "customerId","scope","upgradableScope","twoFactor","issuedAt","expiresAt"}}}}, or 401 for a
-   *     missing, invalid, expired or revoked token
+   *     "customerId","scope","upgradableScope","resources","twoFactor","issuedAt","expiresAt"}}}},
+   *     or 401 for a missing, invalid, expired or revoked token
    */
   public JsonApiResponse identity(String authorizationHeader) {
     try {

@@ -200,6 +200,26 @@ final class JsonApiCodec {
     if (!token.upgradableScopes().isEmpty()) {
       attributes.put("upgradableScope", token.upgradableScopes().toString());
     }
+    if (token.resources().isLimited()) {
+      List<Object> resources = new ArrayList<>();
+      if (!token.resources().accountIds().isEmpty()) {
+        resources.add(
+            Map.of(
+                "type",
+                "account",
+                "ids",
+                List.copyOf(new java.util.TreeSet<>(token.resources().accountIds()))));
+      }
+      if (!token.resources().cardIds().isEmpty()) {
+        resources.add(
+            Map.of(
+                "type",
+                "card",
+                "ids",
+                List.copyOf(new java.util.TreeSet<>(token.resources().cardIds()))));
+      }
+      attributes.put("resources", resources);
+    }
     attributes.put("twoFactor", token.twoFactorVerified());
     attributes.put("issuedAt", token.issuedAt().toString());
     attributes.put("expiresAt", token.expiresAt().toString());

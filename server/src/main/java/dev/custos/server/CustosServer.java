@@ -99,6 +99,7 @@ public final class CustosServer implements AutoCloseable {
   private static final Pattern CUSTOMER_VERIFICATION =
       Pattern.compile("/customers/([^/]+)/token/verification");
   private static final Pattern CUSTOMER = Pattern.compile("/customers/([^/]+)");
+  private static final Pattern CARD = Pattern.compile("/cards/([^/]+)");
   private static final String JWKS_PATH = "/.well-known/jwks.json";
 
   /** The largest request head (request line and headers) read; larger is answered 431. */
@@ -341,7 +342,7 @@ public final class CustosServer implements AutoCloseable {
     if (CUSTOMER_VERIFICATION.matcher(path).matches() || CUSTOMER_TOKEN.matcher(path).matches()) {
       return POST;
     }
-    if (CUSTOMER.matcher(path).matches()) {
+    if (CUSTOMER.matcher(path).matches() || CARD.matcher(path).matches()) {
       return GET;
     }
     return switch (path) {
@@ -362,6 +363,9 @@ public final class CustosServer implements AutoCloseable {
     }
     if (CUSTOMER.matcher(path).matches()) {
       return "/customers/{id}";
+    }
+    if (CARD.matcher(path).matches()) {
+      return "/cards/{id}";
     }
     return methodsOf(path) == null ? "unmatched" : path;
   }
@@ -675,6 +679,9 @@ public final class CustosServer implements AutoCloseable {
     if ((m = CUSTOMER_TOKEN.matcher(path)).matches()) {
       return endpoints.createToken(authorization, decode(m.group(1)), call.body);
     }
+    if ((m = CARD.matcher(path)).matches()) {
+      return oneCard(authorizer.authenticate(authorization), decode(m.group(1)));
+    }
     if ((m = CUSTOMER.matcher(path)).matches()) {
       return customer(authorizer.authenticate(authorization), decode(m.group(1)));
     }
@@ -688,7 +695,8 @@ public final class CustosServer implements AutoCloseable {
             authorizer.customerFilter(caller, accounts, customerFilter(call.query));
         List<Object> data = new ArrayList<>();
         for (Fixtures.Account a : fixtures.accounts.values()) {
-          if (only.isEmpty() || only.get().equals(a.customerId())) {
+          if ((only.isEmpty() || only.get().equals(a.customerId()))
+              && caller.resources().allowsAccount(a.id())) {
             data.add(
                 resource(
                     "depositAccount",
@@ -708,7 +716,8 @@ public final class CustosServer implements AutoCloseable {
             authorizer.customerFilter(caller, cards, customerFilter(call.query));
         List<Object> data = new ArrayList<>();
         for (Fixtures.Card c : fixtures.cards) {
-          if (only.isEmpty() || only.get().equals(c.customerId())) {
+          if ((only.isEmpty() || only.get().equals(c.customerId()))
+              && caller.resources().allowsCard(c.id(), c.accountId())) {
             data.add(card(c));
           }
         }
@@ -756,6 +765,22 @@ public final class CustosServer implements AutoCloseable {
                 "data", resource(profile.type(), profile.id(), profile.attributes(), Map.of()))));
   }
 
+  /** One card: a card of another customer, or outside the token's resources, does not exist. */
+  private JsonApiResponse oneCard(VerifiedToken caller, String id) throws ApiException {
+    Fixtures.Card found = null;
+    for (Fixtures.Card c : fixtures.cards) {
+      if (c.id().equals(id)) {
+        found = c;
+      }
+    }
+    if (found == null) {
+      authorizer.customerFilter(caller, cards, null); // the scope is checked first, as for a hit
+      throw notFound();
+    }
+    authorizer.authorizeCard(caller, cards, found.customerId(), found.id(), found.accountId());
+    return JsonApiResponse.ok(200, JSONObjectUtils.toJSONString(Map.of("data", card(found))));
+  }
+
   /** Create Individual Debit Card, as in the spec's second how-to guide. */
   private JsonApiResponse createCard(VerifiedToken caller, String body) throws ApiException {
     // The scope first: a token that may not create cards learns nothing about which accounts
@@ -792,7 +817,7 @@ public final class CustosServer implements AutoCloseable {
     if (account == null || (own.isPresent() && !own.get().equals(account.customerId()))) {
       throw notFound();
     }
-    authorizer.authorize(caller, cardsWrite, account.customerId());
+    authorizer.authorizeAccount(caller, cardsWrite, account.customerId(), account.id());
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("last4Digits", String.format("%04d", nextCardId.get() % 10_000));
     attributes.put("expirationDate", YearMonth.now(options.clock).plusYears(4).toString());

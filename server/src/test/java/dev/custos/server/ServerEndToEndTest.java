@@ -480,4 +480,46 @@ class ServerEndToEndTest {
     assertError(send("GET", "/identity", null, null), 401, "unauthorized");
     assertError(send("GET", "/identity", "v2.public.AAAA", null), 401, "unauthorized");
   }
+
+  private String limitedToken(String scope, String resources) throws Exception {
+    String verification = "";
+    if (scope.contains("-write")) {
+      String verificationToken = startVerification("100001");
+      verification =
+          ",\"verificationToken\":\""
+              + verificationToken
+              + "\",\"verificationCode\":\""
+              + codeFromSandbox("100001")
+              + "\"";
+    }
+    String body =
+        "{\"data\":{\"type\":\"customerToken\",\"attributes\":{\"scope\":\""
+            + scope
+            + "\",\"resources\":"
+            + resources
+            + verification
+            + "}}}";
+    HttpResponse<String> minted = send("POST", "/customers/100001/token", orgToken, body);
+    assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+    return (String) read(minted, "data", "attributes", "token");
+  }
+
+  @Test
+  void resources_listsFilteredAndOthersAnsweredAsMissing() throws Exception {
+    String account = limitedToken("accounts cards", "[{\"type\":\"account\",\"ids\":[\"10001\"]}]");
+    String elsewhere =
+        limitedToken("accounts cards cards-write", "[{\"type\":\"card\",\"ids\":[\"7009\"]}]");
+
+    assertThat((List<?>) read(send("GET", "/accounts", account, null), "data")).hasSize(1);
+    assertThat(send("GET", "/cards/7001", account, null).statusCode()).isEqualTo(200);
+    assertError(send("GET", "/cards/7002", account, null), 404, "not_found");
+    assertThat((List<?>) read(send("GET", "/accounts", elsewhere, null), "data")).isEmpty();
+    assertThat((List<?>) read(send("GET", "/cards", elsewhere, null), "data")).isEmpty();
+    assertError(send("GET", "/cards/7001", elsewhere, null), 404, "not_found");
+    assertError(send("GET", "/cards/9999", elsewhere, null), 404, "not_found");
+    assertError(send("POST", "/cards", elsewhere, CARD_BODY), 404, "not_found");
+    HttpResponse<String> identity = send("GET", "/identity", account, null);
+    assertThat(read(identity, "data", "attributes", "resources", "0", "ids", "0"))
+        .isEqualTo("10001");
+  }
 }
