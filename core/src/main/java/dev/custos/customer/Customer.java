@@ -3,6 +3,7 @@ package dev.custos.customer;
 import dev.custos.otp.Phone;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What Custos needs to know about a customer: its type, whether it is active, where to send its
@@ -24,14 +25,21 @@ public final class Customer {
   private final boolean active;
   private final Phone contactPhone;
   private final List<Phone> authorizedUserPhones;
+  private final Set<String> jwtSubjects;
 
   private Customer(
-      String id, Type type, boolean active, Phone contactPhone, List<Phone> authorizedUserPhones) {
+      String id,
+      Type type,
+      boolean active,
+      Phone contactPhone,
+      List<Phone> authorizedUserPhones,
+      Set<String> jwtSubjects) {
     this.id = id;
     this.type = type;
     this.active = active;
     this.contactPhone = contactPhone;
     this.authorizedUserPhones = authorizedUserPhones;
+    this.jwtSubjects = jwtSubjects;
   }
 
   /**
@@ -45,7 +53,12 @@ public final class Customer {
    */
   public static Customer individual(String id, Phone phone) {
     return new Customer(
-        checkId(id), Type.INDIVIDUAL, true, Objects.requireNonNull(phone, "phone"), List.of());
+        checkId(id),
+        Type.INDIVIDUAL,
+        true,
+        Objects.requireNonNull(phone, "phone"),
+        List.of(),
+        Set.of());
   }
 
   /**
@@ -64,7 +77,8 @@ public final class Customer {
         Type.BUSINESS,
         true,
         Objects.requireNonNull(contactPhone, "contactPhone"),
-        List.copyOf(authorizedUserPhones));
+        List.copyOf(authorizedUserPhones),
+        Set.of());
   }
 
   /**
@@ -74,7 +88,37 @@ public final class Customer {
    * @return a new, inactive customer
    */
   public Customer inactive() {
-    return new Customer(id, type, false, contactPhone, authorizedUserPhones);
+    return new Customer(id, type, false, contactPhone, authorizedUserPhones, jwtSubjects);
+  }
+
+  /**
+   * Returns this customer with the subjects ({@code sub}) under which the platform's identity
+   * provider knows it, or a business's authorized users: a JWT of one of them stands in for a
+   * one-time code (Unit's {@code jwtToken}).
+   *
+   * @param subjects the {@code sub} values
+   * @return a new customer
+   * @throws NullPointerException if the array or a subject is null
+   * @throws IllegalArgumentException if a subject is blank
+   */
+  public Customer withJwtSubjects(String... subjects) {
+    Set<String> checked = new java.util.LinkedHashSet<>();
+    for (String subject : subjects) {
+      if (Objects.requireNonNull(subject, "subject").isBlank()) {
+        throw new IllegalArgumentException("a JWT subject is blank");
+      }
+      checked.add(subject);
+    }
+    return new Customer(id, type, active, contactPhone, authorizedUserPhones, Set.copyOf(checked));
+  }
+
+  /**
+   * Returns the identity provider's subjects for this customer and its authorized users.
+   *
+   * @return an immutable set; empty unless set
+   */
+  public Set<String> jwtSubjects() {
+    return jwtSubjects;
   }
 
   /**

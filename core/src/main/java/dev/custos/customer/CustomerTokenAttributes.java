@@ -21,20 +21,39 @@ public final class CustomerTokenAttributes {
   private final Integer expiresIn;
   private final String upgradableScope;
   private final Resources resources;
+  private final String jwtToken;
 
-  private CustomerTokenAttributes(
-      String scope,
-      String verificationToken,
-      String verificationCode,
-      Integer expiresIn,
-      String upgradableScope,
-      Resources resources) {
-    this.scope = scope;
-    this.verificationToken = verificationToken;
-    this.verificationCode = verificationCode;
-    this.expiresIn = expiresIn;
-    this.upgradableScope = upgradableScope;
-    this.resources = resources;
+  /** The attributes while one is being changed: each with* method copies, changes one, builds. */
+  private static final class Values {
+    String scope;
+    String verificationToken;
+    String verificationCode;
+    Integer expiresIn;
+    String upgradableScope;
+    Resources resources;
+    String jwtToken;
+  }
+
+  private CustomerTokenAttributes(Values v) {
+    this.scope = v.scope;
+    this.verificationToken = v.verificationToken;
+    this.verificationCode = v.verificationCode;
+    this.expiresIn = v.expiresIn;
+    this.upgradableScope = v.upgradableScope;
+    this.resources = v.resources;
+    this.jwtToken = v.jwtToken;
+  }
+
+  private Values values() {
+    Values v = new Values();
+    v.scope = scope;
+    v.verificationToken = verificationToken;
+    v.verificationCode = verificationCode;
+    v.expiresIn = expiresIn;
+    v.upgradableScope = upgradableScope;
+    v.resources = resources;
+    v.jwtToken = jwtToken;
+    return v;
   }
 
   /**
@@ -45,8 +64,9 @@ public final class CustomerTokenAttributes {
    * @throws NullPointerException if {@code scope} is null
    */
   public static CustomerTokenAttributes of(String scope) {
-    return new CustomerTokenAttributes(
-        Objects.requireNonNull(scope, "scope"), null, null, null, null, null);
+    Values v = new Values();
+    v.scope = Objects.requireNonNull(scope, "scope");
+    return new CustomerTokenAttributes(v);
   }
 
   /**
@@ -57,13 +77,9 @@ public final class CustomerTokenAttributes {
    * @throws NullPointerException if the argument is null
    */
   public CustomerTokenAttributes withVerificationToken(String verificationToken) {
-    return new CustomerTokenAttributes(
-        scope,
-        Objects.requireNonNull(verificationToken, "verificationToken"),
-        verificationCode,
-        expiresIn,
-        upgradableScope,
-        resources);
+    Values v = values();
+    v.verificationToken = Objects.requireNonNull(verificationToken, "verificationToken");
+    return new CustomerTokenAttributes(v);
   }
 
   /**
@@ -74,13 +90,9 @@ public final class CustomerTokenAttributes {
    * @throws NullPointerException if the argument is null
    */
   public CustomerTokenAttributes withVerificationCode(String verificationCode) {
-    return new CustomerTokenAttributes(
-        scope,
-        verificationToken,
-        Objects.requireNonNull(verificationCode, "verificationCode"),
-        expiresIn,
-        upgradableScope,
-        resources);
+    Values v = values();
+    v.verificationCode = Objects.requireNonNull(verificationCode, "verificationCode");
+    return new CustomerTokenAttributes(v);
   }
 
   /**
@@ -90,8 +102,9 @@ public final class CustomerTokenAttributes {
    * @return new attributes
    */
   public CustomerTokenAttributes withExpiresIn(int seconds) {
-    return new CustomerTokenAttributes(
-        scope, verificationToken, verificationCode, seconds, upgradableScope, resources);
+    Values v = values();
+    v.expiresIn = seconds;
+    return new CustomerTokenAttributes(v);
   }
 
   /**
@@ -103,13 +116,9 @@ public final class CustomerTokenAttributes {
    * @throws NullPointerException if the argument is null
    */
   public CustomerTokenAttributes withUpgradableScope(String upgradableScope) {
-    return new CustomerTokenAttributes(
-        scope,
-        verificationToken,
-        verificationCode,
-        expiresIn,
-        Objects.requireNonNull(upgradableScope, "upgradableScope"),
-        resources);
+    Values v = values();
+    v.upgradableScope = Objects.requireNonNull(upgradableScope, "upgradableScope");
+    return new CustomerTokenAttributes(v);
   }
 
   /**
@@ -120,13 +129,32 @@ public final class CustomerTokenAttributes {
    * @throws NullPointerException if the argument is null
    */
   public CustomerTokenAttributes withResources(Resources resources) {
-    return new CustomerTokenAttributes(
-        scope,
-        verificationToken,
-        verificationCode,
-        expiresIn,
-        upgradableScope,
-        Objects.requireNonNull(resources, "resources"));
+    Values v = values();
+    v.resources = Objects.requireNonNull(resources, "resources");
+    return new CustomerTokenAttributes(v);
+  }
+
+  /**
+   * Returns these attributes with a JWT of the platform's identity provider, in place of a
+   * verification token and code (Unit's {@code jwtToken}).
+   *
+   * @param jwtToken the compact JWT
+   * @return new attributes
+   * @throws NullPointerException if the argument is null
+   */
+  public CustomerTokenAttributes withJwtToken(String jwtToken) {
+    Values v = values();
+    v.jwtToken = Objects.requireNonNull(jwtToken, "jwtToken");
+    return new CustomerTokenAttributes(v);
+  }
+
+  /**
+   * Returns the identity provider's JWT.
+   *
+   * @return the JWT, or empty if none was given
+   */
+  public Optional<String> jwtToken() {
+    return Optional.ofNullable(jwtToken);
   }
 
   /**
@@ -191,6 +219,7 @@ public final class CustomerTokenAttributes {
         + (expiresIn == null ? "" : ", expiresIn=" + expiresIn)
         + (upgradableScope == null ? "" : ", upgradableScope=" + upgradableScope)
         + (resources == null ? "" : ", " + resources)
+        + (jwtToken == null ? "" : ", with JWT")
         + "]";
   }
 }

@@ -56,6 +56,7 @@ public final class CustomerTokenService {
   private final TokenMinter minter;
   private final CustomerTokenListener listener;
   private final Clock clock;
+  private final JwtIdentityProvider identityProvider;
   private final Scope verificationScope;
   private final Scope tokenScope;
 
@@ -66,6 +67,7 @@ public final class CustomerTokenService {
     this.minter = b.minter;
     this.listener = b.listener;
     this.clock = b.clock;
+    this.identityProvider = b.identityProvider;
     this.verificationScope = requiredScope(b.catalog, "customers");
     this.tokenScope = requiredScope(b.catalog, "customer-token-write");
   }
@@ -204,7 +206,14 @@ public final class CustomerTokenService {
     boolean needed = added.requiresTwoFactor();
     boolean given =
         attributes.verificationToken().isPresent() || attributes.verificationCode().isPresent();
-    if (needed || given) {
+    if (attributes.jwtToken().isPresent()) {
+      if (given) {
+        throw invalid(
+            "jwtToken", "give either jwtToken or verificationToken and verificationCode, not both");
+      }
+      checkJwt(customer, attributes.jwtToken().get());
+      request = request.twoFactorVerified();
+    } else if (needed || given) {
       String token = attributes.verificationToken().orElse(null);
       String code = attributes.verificationCode().orElse(null);
       String why =
@@ -237,6 +246,30 @@ public final class CustomerTokenService {
         request.isTwoFactorVerified(),
         minted.tokenId());
     return minted;
+  }
+
+  /** The identity provider's JWT, for the customer or one of its authorized users. */
+  private void checkJwt(Customer customer, String jwt) throws ApiException {
+    if (identityProvider == null) {
+      throw invalidJwt("not_configured", "no identity provider is configured for jwtToken");
+    }
+    String subject;
+    try {
+      subject = identityProvider.subject(jwt);
+    } catch (JwtIdentityProvider.RefusedException e) {
+      throw invalidJwt(e.refusal().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+    }
+    if (!customer.jwtSubjects().contains(subject)) {
+      throw invalidJwt(
+          "subject", "the JWT's subject is neither this customer nor one of its authorized users");
+    }
+  }
+
+  private static ApiException invalidJwt(String reason, String detail) {
+    return new ApiException(
+        ApiError.of(ApiErrorCode.INVALID_JWT, detail)
+            .atAttribute("jwtToken")
+            .withMeta(Map.of("reason", reason)));
   }
 
   private void checkVerification(String customerId, String token, String code) throws ApiException {
@@ -400,6 +433,7 @@ public final class CustomerTokenService {
     private TokenMinter minter;
     private CustomerTokenListener listener = twoFactor -> {};
     private Clock clock = Clock.systemUTC();
+    private JwtIdentityProvider identityProvider;
 
     private Builder() {}
 
@@ -474,6 +508,19 @@ public final class CustomerTokenService {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Accepts JWTs of the platform's identity provider in place of a one-time code (Unit's {@code
+     * jwtToken}); none by default, and a {@code jwtToken} is then refused.
+     *
+     * @param provider the identity provider
+     * @return this builder
+     * @throws NullPointerException if {@code provider} is null
+     */
+    public Builder identityProvider(JwtIdentityProvider provider) {
+      this.identityProvider = Objects.requireNonNull(provider, "provider");
       return this;
     }
 

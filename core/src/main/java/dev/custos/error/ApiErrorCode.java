@@ -12,6 +12,7 @@ package dev.custos.error;
  *   <tr><td>400</td><td>verification_expired</td><td>the verification is older than 10 minutes</td></tr>
  *   <tr><td>400</td><td>verification_not_found</td><td>unknown, used, superseded or another customer's</td></tr>
  *   <tr><td>400</td><td>verification_attempts_exceeded</td><td>too many wrong codes: start again</td></tr>
+ *   <tr><td>400</td><td>invalid_jwt</td><td>the identity provider's {@code jwtToken} does not pass ({@code meta.reason}: malformed, algorithm, signature, issuer, audience, expired, subject, unavailable, not_configured)</td></tr>
  *   <tr><td>401</td><td>unauthorized</td><td>missing, malformed, invalid, expired or revoked token</td></tr>
  *   <tr><td>403</td><td>forbidden</td><td>the token lacks a scope ({@code meta} says whether it needs 2FA), or is of the wrong role</td></tr>
  *   <tr><td>403</td><td>customer_not_active</td><td>the customer exists but is not active</td></tr>
@@ -36,6 +37,8 @@ public enum ApiErrorCode {
   VERIFICATION_EXPIRED(400, "verification_expired", "Verification expired"),
   /** 400: no pending verification matches the token for this customer. */
   VERIFICATION_NOT_FOUND(400, "verification_not_found", "Verification not found"),
+  /** 400: the identity provider's JWT does not pass; {@code meta.reason} says why. */
+  INVALID_JWT(400, "invalid_jwt", "Invalid JWT"),
   /** 400: the last allowed wrong code burned the verification. */
   VERIFICATION_ATTEMPTS_EXCEEDED(400, "verification_attempts_exceeded", "Too many attempts"),
   /** 401: no valid bearer token. */

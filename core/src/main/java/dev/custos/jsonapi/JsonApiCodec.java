@@ -47,7 +47,8 @@ final class JsonApiCodec {
           "verificationCode",
           "expiresIn",
           "upgradableScope",
-          "resources");
+          "resources",
+          "jwtToken");
 
   private JsonApiCodec() {}
 
@@ -104,6 +105,10 @@ final class JsonApiCodec {
     String upgradable = optionalString(attributes, "upgradableScope");
     if (upgradable != null) {
       result = result.withUpgradableScope(upgradable);
+    }
+    String jwt = optionalString(attributes, "jwtToken");
+    if (jwt != null) {
+      result = result.withJwtToken(jwt);
     }
     if (attributes.containsKey("resources")) {
       result = result.withResources(resources(attributes.get("resources")));

@@ -60,7 +60,6 @@ class EndpointErrorsTest {
         "{\"meta\":{},\"data\":{\"type\":\"customerToken\",\"attributes\":{}}} | /meta",
         "{\"data\":{\"type\":\"customerToken\",\"attributes\":{}}} | /data/attributes/scope",
         "{\"data\":{\"type\":\"customerToken\",\"attributes\":{\"scope\":5}}} | /data/attributes/scope",
-        "{\"data\":{\"type\":\"customerToken\",\"attributes\":{\"scope\":\"cards\",\"jwtToken\":\"x\"}}} | /data/attributes/jwtToken",
         "{\"data\":{\"type\":\"customerToken\",\"attributes\":{\"scope\":\"cards\",\"a/b~\":1}}} | /data/attributes/a~1b~0",
         "{\"data\":{\"type\":\"customerToken\",\"attributes\":{\"scope\":\"cards\",\"expiresIn\":0}}} | /data/attributes/expiresIn",
         "{\"data\":{\"type\":\"customerToken\",\"attributes\":{\"scope\":\"cards\",\"expiresIn\":-5}}} | /data/attributes/expiresIn",
@@ -440,5 +439,15 @@ class EndpointErrorsTest {
 
     assertError(response, 400, "invalid_value", "/data/attributes/channel");
     assertThat(platform.sender.messages()).isEmpty();
+  }
+
+  @Test
+  void createToken_jwtTokenWithoutAnIdentityProvider_invalidJwtNotConfigured() throws Exception {
+    JsonApiResponse response =
+        token(
+            "{\"data\":{\"type\":\"customerToken\",\"attributes\":{\"scope\":\"cards\",\"jwtToken\":\"x\"}}}");
+
+    assertError(response, 400, "invalid_jwt", "/data/attributes/jwtToken");
+    assertThat(read(response, "errors", "0", "meta", "reason")).isEqualTo("not_configured");
   }
 }

@@ -1,0 +1,235 @@
+package dev.custos.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.custos.core.testing.TestPlatform;
+import dev.custos.error.ApiErrorCode;
+import dev.custos.error.ApiException;
+import dev.custos.otp.Phone;
+import dev.custos.token.VerifiedToken;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Unit's jwtToken: the platform's identity provider's JWT in place of a one-time code, and every
+ * way an attacker would try to pass a bad one.
+ */
+class JwtTokenTest {
+  private static final String ISSUER = "https://idp.example.com/";
+  private static RSAKey rsa;
+  private static RSAKey unknownRsa;
+  private static ECKey ec;
+  private static String jwks;
+
+  private final TestPlatform platform = new TestPlatform();
+  private final Customer individual =
+      Customer.individual("100001", Phone.of("1", "5555550101")).withJwtSubjects("user-100001");
+  private final Customer business =
+      Customer.business("100002", Phone.of("1", "5555550102"), List.of(Phone.of("1", "5555550103")))
+          .withJwtSubjects("user-100002-au");
+
+  @BeforeAll
+  static void keys() throws Exception {
+    rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+    unknownRsa = new RSAKeyGenerator(2048).keyID("rsa-2").generate();
+    ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
+    jwks = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())).toString();
+  }
+
+  private CustomerTokenService service(JwtIdentityProvider provider) {
+    return CustomerTokenService.builder()
+        .directory(
+            id -> Optional.ofNullable(Map.of("100001", individual, "100002", business).get(id)))
+        .otpEngine(platform.otp)
+        .minter(platform.minter)
+        .clock(platform.time)
+        .identityProvider(provider)
+        .build();
+  }
+
+  private JwtIdentityProvider.Builder provider() {
+    return JwtIdentityProvider.builder(ISSUER).jwkSet(jwks).clock(platform.time);
+  }
+
+  private String jwt(JWSAlgorithm alg, String kid, JWSSigner signer, JWTClaimsSet claims)
+      throws Exception {
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(kid).build(), claims);
+    jwt.sign(signer);
+    return jwt.serialize();
+  }
+
+  private JWTClaimsSet.Builder claims(String subject) {
+    Instant now = platform.time.instant();
+    return new JWTClaimsSet.Builder()
+        .issuer(ISSUER)
+        .subject(subject)
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
+  }
+
+  private String rs256(JWTClaimsSet claims) throws Exception {
+    return jwt(JWSAlgorithm.RS256, "rsa-1", new RSASSASigner(rsa), claims);
+  }
+
+  private VerifiedToken mint(CustomerTokenService service, String customer, String jwt)
+      throws Exception {
+    VerifiedToken org = platform.authorizer.authenticate(platform.orgHeader());
+    return platform.verifier.verify(
+        service
+            .createToken(
+                org, customer, CustomerTokenAttributes.of("cards cards-write").withJwtToken(jwt))
+            .token());
+  }
+
+  private String refusal(CustomerTokenService service, String jwt) {
+    ApiException e =
+        assertThatExceptionOfType(ApiException.class)
+            .isThrownBy(() -> mint(service, "100001", jwt))
+            .actual();
+    assertThat(e.error().code()).isEqualTo(ApiErrorCode.INVALID_JWT);
+    assertThat(e.error().pointer()).contains("/data/attributes/jwtToken");
+    return (String) e.error().meta().get("reason");
+  }
+
+  @Test
+  void validRs256Jwt_ofTheCustomerOrAnAuthorizedUser_standsInForTheCode() throws Exception {
+    CustomerTokenService service = service(provider().build());
+
+    VerifiedToken token = mint(service, "100001", rs256(claims("user-100001").build()));
+    VerifiedToken businessToken = mint(service, "100002", rs256(claims("user-100002-au").build()));
+
+    assertThat(token.twoFactorVerified()).isTrue();
+    assertThat(token.scopes()).hasToString("cards cards-write");
+    assertThat(businessToken.customerId()).contains("100002");
+    assertThat(platform.sender.messages()).as("no code was sent").isEmpty();
+  }
+
+  @Test
+  void es256_refusedUnlessAllowed() throws Exception {
+    String es256 =
+        jwt(JWSAlgorithm.ES256, "ec-1", new ECDSASigner(ec), claims("user-100001").build());
+
+    assertThat(refusal(service(provider().build()), es256)).isEqualTo("algorithm");
+    assertThat(
+            mint(service(provider().algorithms("RS256", "ES256").build()), "100001", es256)
+                .twoFactorVerified())
+        .isTrue();
+  }
+
+  @Test
+  void hmacWithThePublicKeyAsSecret_refusedAsAlgorithm() throws Exception {
+    byte[] publicKeyAsSecret = rsa.toPublicJWK().toRSAPublicKey().getEncoded();
+    String confused =
+        jwt(
+            JWSAlgorithm.HS256,
+            "rsa-1",
+            new MACSigner(publicKeyAsSecret),
+            claims("user-100001").build());
+
+    assertThat(refusal(service(provider().build()), confused)).isEqualTo("algorithm");
+  }
+
+  @Test
+  void everyBadClaimOrKey_refusedWithItsReason() throws Exception {
+    CustomerTokenService service = service(provider().audience("custos").build());
+    Instant now = platform.time.instant();
+
+    assertThat(
+            refusal(
+                service,
+                rs256(claims("user-100001").audience("custos").issuer("https://evil/").build())))
+        .isEqualTo("issuer");
+    assertThat(refusal(service, rs256(claims("user-100001").audience("other").build())))
+        .isEqualTo("audience");
+    assertThat(
+            refusal(
+                service,
+                rs256(
+                    claims("user-100001")
+                        .audience("custos")
+                        .expirationTime(Date.from(now.minusSeconds(61)))
+                        .build())))
+        .isEqualTo("expired");
+    assertThat(refusal(service, rs256(claims("user-100002-au").audience("custos").build())))
+        .as("another customer's authorized user")
+        .isEqualTo("subject");
+    assertThat(
+            refusal(
+                service,
+                jwt(
+                    JWSAlgorithm.RS256,
+                    "rsa-2",
+                    new RSASSASigner(unknownRsa),
+                    claims("user-100001").audience("custos").build())))
+        .isEqualTo("signature");
+    assertThat(refusal(service, "not.a.jwt")).isEqualTo("malformed");
+    assertThat(
+            mint(
+                    service,
+                    "100001",
+                    rs256(
+                        claims("user-100001")
+                            .audience("custos")
+                            .expirationTime(Date.from(now.minusSeconds(30)))
+                            .build()))
+                .twoFactorVerified())
+        .as("expired within the skew")
+        .isTrue();
+  }
+
+  @Test
+  void jwtAndVerificationTogether_refused() throws Exception {
+    CustomerTokenService service = service(provider().build());
+    VerifiedToken org = platform.authorizer.authenticate(platform.orgHeader());
+
+    ApiException e =
+        assertThatExceptionOfType(ApiException.class)
+            .isThrownBy(
+                () ->
+                    service.createToken(
+                        org,
+                        "100001",
+                        CustomerTokenAttributes.of("cards-write")
+                            .withJwtToken(rs256(claims("user-100001").build()))
+                            .withVerificationToken("t")
+                            .withVerificationCode("123456")))
+            .actual();
+
+    assertThat(e.error().code()).isEqualTo(ApiErrorCode.INVALID_VALUE);
+    assertThat(e.error().pointer()).contains("/data/attributes/jwtToken");
+  }
+
+  @Test
+  void provider_noneOrHmacAlgorithms_neverAccepted() {
+    for (String alg : new String[] {"none", "HS256", "HS512"}) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> JwtIdentityProvider.builder(ISSUER).algorithms(alg));
+    }
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> JwtIdentityProvider.builder(ISSUER).jwkSet(new JWKSet(rsa).toString(false)))
+        .as("a private key in the set");
+  }
+}
