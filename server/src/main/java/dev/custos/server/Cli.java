@@ -290,6 +290,26 @@ public final class Cli implements Runnable {
     String[] corsOrigins = new String[0];
 
     @Option(
+        names = "--jwt-issuer",
+        paramLabel = "ISS",
+        description =
+            "Accept the platform identity provider's JWTs (jwtToken) of this issuer in place of"
+                + " one-time codes; with --jwt-jwks.")
+    String jwtIssuer;
+
+    @Option(
+        names = "--jwt-jwks",
+        paramLabel = "URL|FILE",
+        description = "The identity provider's JWKS URL (https://...) or JWK Set file.")
+    String jwtJwks;
+
+    @Option(
+        names = "--jwt-audience",
+        paramLabel = "AUD",
+        description = "Require this audience (aud) in the identity provider's JWTs.")
+    String jwtAudience;
+
+    @Option(
         names = "--sandbox-passcode",
         description = "Accept Unit's sandbox passcode 000001 (sandbox only).")
     boolean passcode;
@@ -355,6 +375,16 @@ public final class Cli implements Runnable {
         options.redis(redis);
       }
       tls(options);
+      if ((jwtIssuer == null) != (jwtJwks == null)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--jwt-issuer and --jwt-jwks go together");
+      }
+      if (jwtIssuer != null) {
+        options.jwtIdentityProvider(jwtIssuer, jwtJwks);
+      }
+      if (jwtAudience != null) {
+        options.jwtAudience(jwtAudience);
+      }
       CustosServer server = CustosServer.start(options);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()

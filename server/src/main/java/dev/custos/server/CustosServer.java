@@ -3,6 +3,7 @@ package dev.custos.server;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.authz.RequestAuthorizer;
 import dev.custos.customer.CustomerTokenService;
+import dev.custos.customer.JwtIdentityProvider;
 import dev.custos.error.ApiError;
 import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
@@ -170,13 +171,17 @@ public final class CustosServer implements AutoCloseable {
       authorizerBuilder.revocationStore(redis.revocationStore());
     }
     this.authorizer = authorizerBuilder.build();
-    CustomerTokenService service =
+    CustomerTokenService.Builder serviceBuilder =
         CustomerTokenService.builder()
             .directory(fixtures.directory)
             .otpEngine(otp)
             .minter(minter)
             .listener(metrics.tokenListener())
-            .build();
+            .clock(options.clock);
+    if (options.jwtIssuer != null) {
+      serviceBuilder.identityProvider(identityProvider(options));
+    }
+    CustomerTokenService service = serviceBuilder.build();
     this.endpoints = new CustomerTokenEndpoints(authorizer, service);
     ScopeCatalog catalog = ScopeCatalog.unit();
     this.accounts = catalog.find("accounts").orElseThrow();
@@ -315,6 +320,26 @@ public final class CustosServer implements AutoCloseable {
    */
   public void revoke(String token) throws ApiException {
     authorizer.revoke(authorizer.authenticate("Bearer " + token));
+  }
+
+  /** The platform's identity provider, from a JWKS URL or a JWK Set file. */
+  private static JwtIdentityProvider identityProvider(Options options) throws IOException {
+    JwtIdentityProvider.Builder b =
+        JwtIdentityProvider.builder(options.jwtIssuer).clock(options.clock);
+    String jwks = options.jwtJwks;
+    if (jwks.startsWith("https://") || jwks.startsWith("http://")) {
+      b.jwksUri(URI.create(jwks));
+    } else {
+      try {
+        b.jwkSet(java.nio.file.Files.readString(Path.of(jwks), StandardCharsets.UTF_8));
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new IOException("cannot read JWK Set file " + jwks + ": no such file", e);
+      }
+    }
+    if (options.jwtAudience != null) {
+      b.audience(options.jwtAudience);
+    }
+    return b.build();
   }
 
   /** The OTP master key of servers sharing a Redis: HKDF-SHA256 of the signing key's PASERK. */
@@ -955,6 +980,9 @@ public final class CustosServer implements AutoCloseable {
     Set<String> corsOrigins = Set.of();
     KeyStore tlsKeyStore;
     char[] tlsPassword;
+    String jwtIssuer;
+    String jwtJwks;
+    String jwtAudience;
     long idleTimeoutMillis = 30_000;
     int maxConnections = 1_000;
 
@@ -984,6 +1012,34 @@ public final class CustosServer implements AutoCloseable {
         checked.add(origin);
       }
       this.corsOrigins = Set.copyOf(checked);
+      return this;
+    }
+
+    /**
+     * Accepts JWTs of the platform's identity provider in place of one-time codes (Unit's {@code
+     * jwtToken}): RS256-signed by a key of its JWK Set, of this issuer, naming a customer's (or an
+     * authorized user's) {@code jwtSubject} from the fixtures. Off by default.
+     *
+     * @param issuer the provider's {@code iss}
+     * @param jwks the provider's JWKS URL ({@code https://...}), or a JWK Set file
+     * @return these options
+     * @throws NullPointerException if an argument is null
+     */
+    public Options jwtIdentityProvider(String issuer, String jwks) {
+      this.jwtIssuer = Objects.requireNonNull(issuer, "issuer");
+      this.jwtJwks = Objects.requireNonNull(jwks, "jwks");
+      return this;
+    }
+
+    /**
+     * Requires this audience ({@code aud}) in the identity provider's JWTs; none by default.
+     *
+     * @param audience the audience
+     * @return these options
+     * @throws NullPointerException if {@code audience} is null
+     */
+    public Options jwtAudience(String audience) {
+      this.jwtAudience = Objects.requireNonNull(audience, "audience");
       return this;
     }
 

@@ -62,17 +62,26 @@ final class Fixtures {
         Phone phone = phone(JSONObjectUtils.getJSONObject(c, "phone"));
         String type = string(c, "type");
         Customer customer;
+        // The identity provider's subjects (jwtSubject) of the customer and its authorized users.
+        List<String> subjects = new ArrayList<>();
+        if (c.get("jwtSubject") instanceof String subject) {
+          subjects.add(subject);
+        }
         if (type.equals("individual")) {
           customer = Customer.individual(id, phone);
         } else if (type.equals("business")) {
           List<Phone> users = new ArrayList<>();
           for (Map<String, Object> user : list(c, "authorizedUsers")) {
             users.add(phone(JSONObjectUtils.getJSONObject(user, "phone")));
+            if (user.get("jwtSubject") instanceof String subject) {
+              subjects.add(subject);
+            }
           }
           customer = Customer.business(id, phone, users);
         } else {
           throw new IOException(source + ": customer " + id + " has unknown type " + type);
         }
+        customer = customer.withJwtSubjects(subjects.toArray(new String[0]));
         fixtures.customers.put(
             id, Boolean.FALSE.equals(c.get("active")) ? customer.inactive() : customer);
         Map<String, Object> attributes = new LinkedHashMap<>();
