@@ -164,16 +164,21 @@ public final class JwtIdentityProvider {
     return claims.getSubject();
   }
 
+  /**
+   * Names a claim failure from nimbus's message ("JWT iss claim has value ...", "JWT missing
+   * required claims: [sub]", "JWT audience rejected ...", "Expired JWT"). Whole words only:
+   * "missing" holds "iss".
+   */
   private RefusedException claimRefusal(String message) {
     String m = String.valueOf(message);
-    if (m.contains("iss")) {
-      return new RefusedException(Refusal.ISSUER, "jwtToken is not issued by " + issuer);
-    }
     if (m.contains("aud")) {
       return new RefusedException(Refusal.AUDIENCE, "jwtToken is not for this audience");
     }
-    if (m.contains("sub")) {
+    if (m.matches(".*\\bsub\\b.*")) {
       return new RefusedException(Refusal.SUBJECT, "jwtToken names no subject");
+    }
+    if (m.matches(".*\\biss\\b.*")) {
+      return new RefusedException(Refusal.ISSUER, "jwtToken is not issued by " + issuer);
     }
     return new RefusedException(Refusal.EXPIRED, "jwtToken has expired or has no expiry");
   }

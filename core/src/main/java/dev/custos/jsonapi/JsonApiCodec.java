@@ -196,6 +196,16 @@ final class JsonApiCodec {
     return data("customerBearerToken", attributes);
   }
 
+  /** Adds a {"type", "ids"} entry when there are ids of that type. */
+  private static void resourceEntry(List<Object> entries, String type, Set<String> ids) {
+    if (!ids.isEmpty()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("type", type);
+      entry.put("ids", List.copyOf(new java.util.TreeSet<>(ids)));
+      entries.add(entry);
+    }
+  }
+
   /** Renders the claims of a verified token, for {@code GET /identity}. */
   static String renderIdentity(VerifiedToken token) {
     Map<String, Object> attributes = new LinkedHashMap<>();
@@ -207,22 +217,8 @@ final class JsonApiCodec {
     }
     if (token.resources().isLimited()) {
       List<Object> resources = new ArrayList<>();
-      if (!token.resources().accountIds().isEmpty()) {
-        resources.add(
-            Map.of(
-                "type",
-                "account",
-                "ids",
-                List.copyOf(new java.util.TreeSet<>(token.resources().accountIds()))));
-      }
-      if (!token.resources().cardIds().isEmpty()) {
-        resources.add(
-            Map.of(
-                "type",
-                "card",
-                "ids",
-                List.copyOf(new java.util.TreeSet<>(token.resources().cardIds()))));
-      }
+      resourceEntry(resources, "account", token.resources().accountIds());
+      resourceEntry(resources, "card", token.resources().cardIds());
       attributes.put("resources", resources);
     }
     attributes.put("twoFactor", token.twoFactorVerified());

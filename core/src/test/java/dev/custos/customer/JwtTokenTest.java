@@ -232,4 +232,42 @@ class JwtTokenTest {
             () -> JwtIdentityProvider.builder(ISSUER).jwkSet(new JWKSet(rsa).toString(false)))
         .as("a private key in the set");
   }
+
+  @Test
+  void provider_skewSubjectAndBuilderRules() throws Exception {
+    Instant now = platform.time.instant();
+    CustomerTokenService strict = service(provider().clockSkew(Duration.ZERO).build());
+    String expiredJustNow =
+        rs256(claims("user-100001").expirationTime(Date.from(now.minusSeconds(30))).build());
+    String noSubject =
+        rs256(
+            new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .expirationTime(Date.from(now.plusSeconds(60)))
+                .build());
+
+    assertThat(refusal(strict, expiredJustNow)).isEqualTo("expired");
+    assertThat(refusal(strict, noSubject)).isEqualTo("subject");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> JwtIdentityProvider.builder(ISSUER).clockSkew(Duration.ofSeconds(61)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> JwtIdentityProvider.builder(ISSUER).clockSkew(Duration.ofSeconds(-1)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                JwtIdentityProvider.builder(ISSUER).jwksUri(java.net.URI.create("ftp://idp/jwks")));
+    assertThatIllegalArgumentException().isThrownBy(() -> JwtIdentityProvider.builder(" "));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> JwtIdentityProvider.builder(ISSUER).algorithms())
+        .withMessage("at least one algorithm is required");
+    assertThatExceptionOfType(IllegalStateException.class)
+        .isThrownBy(() -> JwtIdentityProvider.builder(ISSUER).build());
+    JwtIdentityProvider.Builder b = JwtIdentityProvider.builder(ISSUER);
+    assertThat(
+            b.jwksUri(java.net.URI.create("https://idp.example.com/jwks"))
+                .clockSkew(Duration.ofSeconds(60)))
+        .isSameAs(b);
+    assertThat(b.build()).hasToString("JwtIdentityProvider[" + ISSUER + "]");
+    assertThatIllegalArgumentException().isThrownBy(() -> individual.withJwtSubjects(" "));
+  }
 }

@@ -97,4 +97,20 @@ class ResourcesRulesTest {
             dev.custos.authz.AuthorizationListener.Denial.OUTSIDE_RESOURCES,
             dev.custos.authz.AuthorizationListener.Denial.OUTSIDE_RESOURCES);
   }
+
+  @Test
+  void authorizeAccountAndCard_scopeAndCustomerCheckedFirst() throws Exception {
+    VerifiedToken token =
+        mint(org(), CustomerTokenAttributes.of("accounts").withResources(account10001));
+    Scope cards = platform.catalog.find("cards").orElseThrow();
+    Scope accounts = platform.catalog.find("accounts").orElseThrow();
+
+    assertThatExceptionOfType(ApiException.class)
+        .isThrownBy(
+            () -> platform.authorizer.authorizeCard(token, cards, INDIVIDUAL, "7001", "10001"))
+        .satisfies(e -> assertThat(e.status()).isEqualTo(403));
+    assertThatExceptionOfType(ApiException.class)
+        .isThrownBy(() -> platform.authorizer.authorizeAccount(token, accounts, "100002", "10001"))
+        .satisfies(e -> assertThat(e.status()).isEqualTo(404));
+  }
 }

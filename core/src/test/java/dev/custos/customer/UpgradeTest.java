@@ -201,4 +201,33 @@ class UpgradeTest {
         .isEqualTo("upgradableScope needs customer-token-write in the scope");
     assertThat(orgOnly.error().pointer()).contains("/data/attributes/upgradableScope");
   }
+
+  @Test
+  void upgrade_atTheEdgesOfItsCallersLife() throws Exception {
+    VerifiedToken caller =
+        verify(
+            service.createToken(
+                org(),
+                INDIVIDUAL,
+                CustomerTokenAttributes.of("accounts customer-token-write").withExpiresIn(600)));
+
+    assertThat(
+            verify(
+                    service.createToken(
+                        caller,
+                        INDIVIDUAL,
+                        CustomerTokenAttributes.of("accounts").withExpiresIn(600)))
+                .expiresAt())
+        .as("exactly its caller's life")
+        .isEqualTo(caller.expiresAt());
+    platform.time.advance(java.time.Duration.ofSeconds(599));
+    assertThat(
+            verify(service.createToken(caller, INDIVIDUAL, CustomerTokenAttributes.of("accounts")))
+                .expiresAt())
+        .as("one second left")
+        .isEqualTo(caller.expiresAt());
+    platform.time.advance(java.time.Duration.ofMillis(500));
+    assertThat(refused(caller, INDIVIDUAL, CustomerTokenAttributes.of("accounts")).error().detail())
+        .isEqualTo("the calling token expires within a second");
+  }
 }

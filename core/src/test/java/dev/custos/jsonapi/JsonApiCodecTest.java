@@ -158,4 +158,60 @@ class JsonApiCodecTest {
             dev.custos.token.Resources.of(
                 java.util.List.of("10001"), java.util.List.of("7002", "7003")));
   }
+
+  @Test
+  void parseCustomerToken_upgradableScopeAndEmptyResources() throws Exception {
+    assertThat(
+            JsonApiCodec.parseCustomerToken(
+                    token("\"scope\":\"customer-token-write\",\"upgradableScope\":\"cards\""))
+                .upgradableScope())
+        .contains("cards");
+    assertThat(JsonApiCodec.parseCustomerToken(token("\"scope\":\"cards\"")).upgradableScope())
+        .isEmpty();
+    assertThat(refused(token("\"scope\":\"cards\",\"resources\":[]")).error().detail())
+        .isEqualTo("resources must be a non-empty list of {type, ids}");
+  }
+
+  @Test
+  void identity_resourcesListOnlyTheKindsPresent() throws Exception {
+    dev.custos.core.testing.TestPlatform platform = new dev.custos.core.testing.TestPlatform();
+    String cardsOnly =
+        platform
+            .minter
+            .mint(
+                dev.custos.token.TokenRequest.customer("100001", platform.catalog.parse("cards"))
+                    .limitedTo(
+                        dev.custos.token.Resources.of(
+                            java.util.List.of(), java.util.List.of("7001"))))
+            .token();
+    String accountsOnly =
+        platform
+            .minter
+            .mint(
+                dev.custos.token.TokenRequest.customer("100001", platform.catalog.parse("cards"))
+                    .limitedTo(
+                        dev.custos.token.Resources.of(
+                            java.util.List.of("10001"), java.util.List.of())))
+            .token();
+
+    assertThat(platform.endpoints.identity("Bearer " + cardsOnly).body())
+        .contains("\"resources\":[{\"type\":\"card\",\"ids\":[\"7001\"]}]")
+        .doesNotContain("account");
+    assertThat(platform.endpoints.identity("Bearer " + accountsOnly).body())
+        .contains("\"type\":\"account\"")
+        .doesNotContain("\"card\"");
+    assertThat(
+            platform
+                .endpoints
+                .identity(
+                    "Bearer "
+                        + platform
+                            .minter
+                            .mint(
+                                dev.custos.token.TokenRequest.customer(
+                                    "100001", platform.catalog.parse("cards")))
+                            .token())
+                .body())
+        .doesNotContain("resources");
+  }
 }

@@ -146,13 +146,18 @@ public final class Resources {
   /** The claim's form: a list of {"type", "ids"} entries, accounts first. */
   List<Object> toClaim() {
     List<Object> entries = new ArrayList<>();
-    if (!accounts.isEmpty()) {
-      entries.add(java.util.Map.of("type", "account", "ids", List.copyOf(new TreeSet<>(accounts))));
-    }
-    if (!cards.isEmpty()) {
-      entries.add(java.util.Map.of("type", "card", "ids", List.copyOf(new TreeSet<>(cards))));
-    }
+    entry(entries, "account", accounts);
+    entry(entries, "card", cards);
     return entries;
+  }
+
+  private static void entry(List<Object> entries, String type, Set<String> ids) {
+    if (!ids.isEmpty()) {
+      java.util.Map<String, Object> entry = new java.util.LinkedHashMap<>();
+      entry.put("type", type);
+      entry.put("ids", List.copyOf(new TreeSet<>(ids)));
+      entries.add(entry);
+    }
   }
 
   @Override

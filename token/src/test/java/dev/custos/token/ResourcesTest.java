@@ -24,6 +24,77 @@ class ResourcesTest {
     assertThat(limited.allowsCard("7001", "10001")).as("under a listed account").isTrue();
     assertThat(limited.allowsCard("7003", "10003")).isFalse();
     assertThat(Resources.unlimited().allowsCard("7003", "10003")).isTrue();
+    assertThat(Resources.unlimited().allowsAccount("10003")).isTrue();
+    Resources cardsOnly = Resources.of(List.of(), List.of("7002"));
+    assertThat(cardsOnly.allowsAccount("10002")).isFalse();
+    assertThat(cardsOnly.allowsCard("7001", "10001")).isFalse();
+    assertThat(cardsOnly.accountIds()).isEmpty();
+    assertThat(cardsOnly.cardIds()).containsExactly("7002");
+    assertThat(limited.accountIds()).containsExactly("10001");
+  }
+
+  @Test
+  void equalsHashCodeAndToString_byIdsAndLimit() {
+    Resources same = Resources.of(List.of("10001"), List.of("7002"));
+
+    assertThat(limited)
+        .isEqualTo(same)
+        .hasSameHashCodeAs(same)
+        .isNotEqualTo(Resources.of(List.of("10001"), List.of("7003")))
+        .isNotEqualTo(Resources.of(List.of("10002"), List.of("7002")))
+        .isNotEqualTo(Resources.unlimited())
+        .isNotEqualTo("10001");
+    assertThat(limited.hashCode()).isNotEqualTo(Resources.unlimited().hashCode());
+    assertThat(Resources.unlimited()).hasToString("Resources[unlimited]");
+    assertThat(Resources.unlimited().isLimited()).isFalse();
+  }
+
+  @Test
+  void covers_cardsAndAccountsEachCount() {
+    assertThat(limited.covers(Resources.of(List.of(), List.of("7002")))).isTrue();
+    assertThat(limited.covers(Resources.of(List.of(), List.of("7003")))).isFalse();
+    assertThat(limited.covers(Resources.of(List.of("10001"), List.of("7003")))).isFalse();
+  }
+
+  @Test
+  void of_exactlyTheMaximum_acceptedAcrossBothKinds() {
+    List<String> accounts = new java.util.ArrayList<>();
+    List<String> cards = new java.util.ArrayList<>();
+    for (int i = 1; i <= Resources.MAX_IDS / 2; i++) {
+      accounts.add(Integer.toString(i));
+      cards.add(Integer.toString(i));
+    }
+    assertThat(Resources.of(accounts, cards).cardIds()).hasSize(Resources.MAX_IDS / 2);
+    cards.add("999999");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Resources.of(accounts, cards))
+        .withMessage("resources list at most 1000 ids");
+    assertThat(Resources.of(List.of(), List.of("1")).isLimited()).isTrue();
+  }
+
+  @Test
+  void mint_oneKindOnly_roundTrips() throws Exception {
+    for (Resources oneKind :
+        List.of(
+            Resources.of(List.of(), List.of("7001")), Resources.of(List.of("10001"), List.of()))) {
+      MintedToken minted =
+          TokenFixtures.minter(V2_KEY, NOW)
+              .mint(TokenRequest.customer("100001", CATALOG.parse("cards")).limitedTo(oneKind));
+
+      assertThat(
+              TokenFixtures.verifier(V2_KEY.verificationKey(), NOW)
+                  .verify(minted.token())
+                  .resources())
+          .isEqualTo(oneKind);
+    }
+  }
+
+  @Test
+  void tokenRequest_toString_showsALimit() {
+    assertThat(TokenRequest.customer("100001", CATALOG.parse("accounts")).limitedTo(limited))
+        .hasToString(
+            "TokenRequest[customer 100001, scope=accounts, lifetime=PT24H,"
+                + " Resources[accounts=[10001], cards=[7002]]]");
   }
 
   @Test
@@ -75,16 +146,33 @@ class ResourcesTest {
 
   @Test
   void verify_malformedResourcesClaim_invalidClaims() {
-    for (String claim :
-        new String[] {
-          "[]",
-          "[{\"type\":\"loan\",\"ids\":[\"1\"]}]",
-          "[{\"type\":\"card\",\"ids\":[]}]",
-          "[{\"type\":\"card\",\"ids\":[\"01\"]}]",
-          "[{\"type\":\"card\",\"ids\":[1]}]",
-          "[{\"type\":\"card\"}]",
-          "\"10001\""
-        }) {
+    String[][] cases = {
+      {"[]", "resources must be a non-empty list"},
+      {"\"10001\"", "resources must be a non-empty list"},
+      {"[1]", "resources entries are {type, ids} with at least one id"},
+      {"[{\"type\":\"card\"}]", "resources entries are {type, ids} with at least one id"},
+      {"[{\"type\":1,\"ids\":[\"1\"]}]", "resources entries are {type, ids} with at least one id"},
+      {
+        "[{\"type\":\"card\",\"ids\":\"1\"}]",
+        "resources entries are {type, ids} with at least one id"
+      },
+      {
+        "[{\"type\":\"card\",\"ids\":[]}]", "resources entries are {type, ids} with at least one id"
+      },
+      {
+        "[{\"type\":\"card\",\"ids\":[\"1\"],\"x\":1}]",
+        "resources entries are {type, ids} with at least one id"
+      },
+      {"[{\"type\":\"loan\",\"ids\":[\"1\"]}]", "resources type must be account or card"},
+      {"[{\"type\":\"card\",\"ids\":[1]}]", "resources ids are strings"},
+      {
+        "[{\"type\":\"card\",\"ids\":[\"01\"]}]",
+        "resources: a card id is a number without a leading zero, up to 20 digits"
+      },
+    };
+    for (String[] c : cases) {
+      String claim = c[0];
+      String message = c[1];
       String payload =
           "{\"role\":\"customer\",\"customerId\":\"100001\",\"scope\":\"accounts\","
               + "\"twoFactor\":false,\"iss\":\""
@@ -109,7 +197,8 @@ class ResourcesTest {
           .satisfies(
               e ->
                   assertThat(e.reason())
-                      .isEqualTo(TokenVerificationException.Reason.INVALID_CLAIMS));
+                      .isEqualTo(TokenVerificationException.Reason.INVALID_CLAIMS))
+          .withMessage(message);
     }
   }
 }
