@@ -44,6 +44,15 @@ class UpgradeTest {
             CustomerTokenAttributes.of(UNIT_SCOPE).withUpgradableScope(UNIT_UPGRADABLE)));
   }
 
+  /** A token of ten minutes that may create tokens. */
+  private VerifiedToken tenMinuteCaller() throws Exception {
+    return verify(
+        service.createToken(
+            org(),
+            INDIVIDUAL,
+            CustomerTokenAttributes.of("accounts customer-token-write").withExpiresIn(600)));
+  }
+
   private ApiException refused(VerifiedToken caller, String customer, CustomerTokenAttributes a) {
     return assertThatExceptionOfType(ApiException.class)
         .isThrownBy(() -> service.createToken(caller, customer, a))
@@ -167,12 +176,7 @@ class UpgradeTest {
 
   @Test
   void upgrade_neverOutlivesItsCaller() throws Exception {
-    VerifiedToken caller =
-        verify(
-            service.createToken(
-                org(),
-                INDIVIDUAL,
-                CustomerTokenAttributes.of("accounts customer-token-write").withExpiresIn(600)));
+    VerifiedToken caller = tenMinuteCaller();
 
     ApiException e =
         refused(caller, INDIVIDUAL, CustomerTokenAttributes.of("accounts").withExpiresIn(601));
@@ -204,12 +208,7 @@ class UpgradeTest {
 
   @Test
   void upgrade_atTheEdgesOfItsCallersLife() throws Exception {
-    VerifiedToken caller =
-        verify(
-            service.createToken(
-                org(),
-                INDIVIDUAL,
-                CustomerTokenAttributes.of("accounts customer-token-write").withExpiresIn(600)));
+    VerifiedToken caller = tenMinuteCaller();
 
     assertThat(
             verify(

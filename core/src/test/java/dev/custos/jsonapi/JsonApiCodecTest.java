@@ -102,17 +102,27 @@ class JsonApiCodecTest {
     assertThatIllegalArgumentException().isThrownBy(() -> JsonApiResponse.ok(300, "{}"));
   }
 
+  /** A token for customer 100001 of the given scopes, shaped further by {@code shape}. */
+  private static String mint(
+      dev.custos.core.testing.TestPlatform platform,
+      String scopes,
+      java.util.function.UnaryOperator<dev.custos.token.TokenRequest> shape) {
+    return platform
+        .minter
+        .mint(
+            shape.apply(
+                dev.custos.token.TokenRequest.customer("100001", platform.catalog.parse(scopes))))
+        .token();
+  }
+
   @Test
   void identity_customerToken_claimsWithoutTheToken() throws Exception {
     dev.custos.core.testing.TestPlatform platform = new dev.custos.core.testing.TestPlatform();
     String token =
-        platform
-            .minter
-            .mint(
-                dev.custos.token.TokenRequest.customer(
-                        "100001", platform.catalog.parse("accounts customer-token-write"))
-                    .upgradableTo(platform.catalog.parse("payments-write")))
-            .token();
+        mint(
+            platform,
+            "accounts customer-token-write",
+            r -> r.upgradableTo(platform.catalog.parse("payments-write")));
 
     JsonApiResponse identity = platform.endpoints.identity("Bearer " + token);
 
