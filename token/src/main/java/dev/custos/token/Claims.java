@@ -38,6 +38,7 @@ final class Claims {
   static final String SCOPE = "scope";
   static final String UPGRADABLE_SCOPE = "upgradableScope";
   static final String RESOURCES = "resources";
+  static final String SOURCE_IP = "sourceIp";
   static final String TWO_FACTOR = "twoFactor";
   static final String ISSUER = "iss";
   static final String ISSUED_AT = "iat";
@@ -63,6 +64,7 @@ final class Claims {
     if (request.resources().isLimited()) {
       claims.put(RESOURCES, request.resources().toClaim());
     }
+    request.sourceIp().ifPresent(ips -> claims.put(SOURCE_IP, ips));
     claims.put(TWO_FACTOR, request.isTwoFactorVerified());
     claims.put(ISSUER, issuer);
     claims.put(ISSUED_AT, time(issuedAt));
@@ -121,6 +123,18 @@ final class Claims {
     }
     Resources resources =
         claims.containsKey(RESOURCES) ? resources(claims.get(RESOURCES)) : Resources.unlimited();
+    String sourceIp = null;
+    if (claims.containsKey(SOURCE_IP)) {
+      if (role != TokenRole.ORG) {
+        throw invalid("a customer token has no sourceIp");
+      }
+      sourceIp = string(claims, SOURCE_IP);
+      try {
+        TokenRequest.checkSourceIp(sourceIp);
+      } catch (IllegalArgumentException e) {
+        throw invalid(e.getMessage());
+      }
+    }
     if (!(claims.get(TWO_FACTOR) instanceof Boolean twoFactor)) {
       throw invalid(TWO_FACTOR + " must be a boolean");
     }
@@ -171,7 +185,8 @@ final class Claims {
         tokenId,
         keyId,
         upgradable,
-        resources);
+        resources,
+        sourceIp);
   }
 
   /** The resources claim: a non-empty list of {"type": "account"|"card", "ids": [...]} entries. */

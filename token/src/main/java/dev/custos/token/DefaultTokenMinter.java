@@ -72,13 +72,17 @@ final class DefaultTokenMinter implements TokenMinter {
     // not.
     Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant expiresAt = issuedAt.plus(request.lifetime());
-    byte[] id = new byte[16];
-    RANDOM.nextBytes(id);
-    String tokenId = Base64Url.encode(id);
+    String tokenId = request.tokenId().orElseGet(DefaultTokenMinter::randomId);
     byte[] payload = Claims.write(request, issuer, issuedAt, expiresAt, tokenId);
     Signer s = signer();
     String token = PasetoPublic.sign(s.key(), payload, s.footer(), implicitAssertion);
     return new MintedToken(token, tokenId, issuedAt, expiresAt);
+  }
+
+  private static String randomId() {
+    byte[] id = new byte[16];
+    RANDOM.nextBytes(id);
+    return Base64Url.encode(id);
   }
 
   @Override

@@ -43,6 +43,8 @@ public final class TokenRequest {
   private final Instant notBefore;
   private final ScopeSet upgradableScopes;
   private final Resources resources;
+  private final String tokenId;
+  private final String sourceIp;
 
   private TokenRequest(
       TokenRole role,
@@ -52,7 +54,9 @@ public final class TokenRequest {
       boolean twoFactorVerified,
       Instant notBefore,
       ScopeSet upgradableScopes,
-      Resources resources) {
+      Resources resources,
+      String tokenId,
+      String sourceIp) {
     this.role = role;
     this.customerId = customerId;
     this.scopes = scopes;
@@ -61,6 +65,8 @@ public final class TokenRequest {
     this.notBefore = notBefore;
     this.upgradableScopes = upgradableScopes;
     this.resources = resources;
+    this.tokenId = tokenId;
+    this.sourceIp = sourceIp;
   }
 
   /**
@@ -83,7 +89,9 @@ public final class TokenRequest {
         false,
         null,
         scopes.minus(scopes),
-        Resources.unlimited());
+        Resources.unlimited(),
+        null,
+        null);
   }
 
   /**
@@ -104,7 +112,9 @@ public final class TokenRequest {
         false,
         null,
         scopes.minus(scopes),
-        Resources.unlimited());
+        Resources.unlimited(),
+        null,
+        null);
   }
 
   /**
@@ -134,7 +144,9 @@ public final class TokenRequest {
         twoFactorVerified,
         notBefore,
         upgradableScopes,
-        resources);
+        resources,
+        tokenId,
+        sourceIp);
   }
 
   /**
@@ -149,7 +161,16 @@ public final class TokenRequest {
       throw new IllegalStateException("two-factor verification applies to customer tokens only");
     }
     return new TokenRequest(
-        role, customerId, scopes, lifetime, true, notBefore, upgradableScopes, resources);
+        role,
+        customerId,
+        scopes,
+        lifetime,
+        true,
+        notBefore,
+        upgradableScopes,
+        resources,
+        tokenId,
+        sourceIp);
   }
 
   /**
@@ -169,7 +190,9 @@ public final class TokenRequest {
         twoFactorVerified,
         notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
         upgradableScopes,
-        resources);
+        resources,
+        tokenId,
+        sourceIp);
   }
 
   /**
@@ -198,7 +221,9 @@ public final class TokenRequest {
         twoFactorVerified,
         notBefore,
         scopes.catalog().requireAllowed(TokenRole.CUSTOMER, upgradable),
-        resources);
+        resources,
+        tokenId,
+        sourceIp);
   }
 
   /**
@@ -217,7 +242,9 @@ public final class TokenRequest {
         twoFactorVerified,
         notBefore,
         upgradableScopes,
-        Objects.requireNonNull(resources, "resources"));
+        Objects.requireNonNull(resources, "resources"),
+        tokenId,
+        sourceIp);
   }
 
   /**
@@ -227,6 +254,92 @@ public final class TokenRequest {
    */
   public Resources resources() {
     return resources;
+  }
+
+  /**
+   * Returns this request with a token id of the caller's ({@code jti}) instead of a random one: an
+   * org API token carries its record's id, by which it is listed and revoked.
+   *
+   * @param tokenId 1 to 128 of {@code [A-Za-z0-9._:-]}
+   * @return a new request
+   * @throws IllegalArgumentException if the id is malformed
+   * @throws NullPointerException if {@code tokenId} is null
+   */
+  public TokenRequest withTokenId(String tokenId) {
+    Objects.requireNonNull(tokenId, "tokenId");
+    if (!CUSTOMER_ID.matcher(tokenId).matches()) {
+      throw new IllegalArgumentException("a token id is 1 to 128 letters, digits or . _ : -");
+    }
+    return new TokenRequest(
+        role,
+        customerId,
+        scopes,
+        lifetime,
+        twoFactorVerified,
+        notBefore,
+        upgradableScopes,
+        resources,
+        tokenId,
+        sourceIp);
+  }
+
+  /**
+   * Returns this request limited to clients of these addresses (Unit's {@code sourceIp} of org API
+   * tokens): a comma-separated list without spaces, recorded as given; the authorizer checks it.
+   *
+   * @param sourceIp the list, 1 to {@value #MAX_SOURCE_IP_LENGTH} characters, no whitespace
+   * @return a new request
+   * @throws IllegalStateException if this is a customer token request
+   * @throws IllegalArgumentException if the list is empty, too long or holds whitespace
+   * @throws NullPointerException if {@code sourceIp} is null
+   */
+  public TokenRequest fromSourceIp(String sourceIp) {
+    Objects.requireNonNull(sourceIp, "sourceIp");
+    if (role != TokenRole.ORG) {
+      throw new IllegalStateException("sourceIp applies to org tokens only");
+    }
+    checkSourceIp(sourceIp);
+    return new TokenRequest(
+        role,
+        customerId,
+        scopes,
+        lifetime,
+        twoFactorVerified,
+        notBefore,
+        upgradableScopes,
+        resources,
+        tokenId,
+        sourceIp);
+  }
+
+  /** The longest sourceIp list a token carries. */
+  public static final int MAX_SOURCE_IP_LENGTH = 2_000;
+
+  static void checkSourceIp(String sourceIp) {
+    if (sourceIp.isEmpty()
+        || sourceIp.length() > MAX_SOURCE_IP_LENGTH
+        || sourceIp.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+      throw new IllegalArgumentException(
+          "sourceIp is 1 to " + MAX_SOURCE_IP_LENGTH + " printable characters without spaces");
+    }
+  }
+
+  /**
+   * Returns the token id the caller chose.
+   *
+   * @return the id, or empty for a random one
+   */
+  public Optional<String> tokenId() {
+    return Optional.ofNullable(tokenId);
+  }
+
+  /**
+   * Returns the client addresses an org token is limited to.
+   *
+   * @return the list as given, or empty for any
+   */
+  public Optional<String> sourceIp() {
+    return Optional.ofNullable(sourceIp);
   }
 
   /**
@@ -303,6 +416,7 @@ public final class TokenRequest {
         + (twoFactorVerified ? ", twoFactor" : "")
         + (upgradableScopes.isEmpty() ? "" : ", upgradable=" + upgradableScopes)
         + (resources.isLimited() ? ", " + resources : "")
+        + (sourceIp == null ? "" : ", sourceIp=" + sourceIp)
         + "]";
   }
 

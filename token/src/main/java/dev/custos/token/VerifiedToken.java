@@ -25,6 +25,7 @@ public final class VerifiedToken {
   private final String keyId;
   private final ScopeSet upgradableScopes;
   private final Resources resources;
+  private final String sourceIp;
 
   VerifiedToken(
       TokenRole role,
@@ -38,7 +39,8 @@ public final class VerifiedToken {
       String tokenId,
       String keyId,
       ScopeSet upgradableScopes,
-      Resources resources) {
+      Resources resources,
+      String sourceIp) {
     this.role = role;
     this.customerId = customerId;
     this.scopes = scopes;
@@ -51,6 +53,17 @@ public final class VerifiedToken {
     this.keyId = keyId;
     this.upgradableScopes = upgradableScopes;
     this.resources = resources;
+    this.sourceIp = sourceIp;
+  }
+
+  /**
+   * Returns the client addresses an org token is limited to (Unit's {@code sourceIp}): a
+   * comma-separated list of IP addresses and CIDR ranges, as minted; the authorizer enforces it.
+   *
+   * @return the list, or empty for a token usable from anywhere
+   */
+  public Optional<String> sourceIp() {
+    return Optional.ofNullable(sourceIp);
   }
 
   /**

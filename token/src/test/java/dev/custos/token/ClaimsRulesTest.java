@@ -222,4 +222,21 @@ class ClaimsRulesTest {
         .isThrownBy(() -> VERIFIER.verify(token(c -> c.put("upgradableScope", q("applications")))))
         .withMessageStartingWith("upgradableScope: ");
   }
+
+  @Test
+  void verify_sourceIpOnACustomerTokenOrWithSpaces_refused() {
+    refused(
+        token(c -> c.put("sourceIp", q("10.0.0.1"))),
+        Reason.INVALID_CLAIMS,
+        "a customer token has no sourceIp");
+    refused(
+        token(
+            c -> {
+              c.put("role", q("org"));
+              c.remove("customerId");
+              c.put("sourceIp", q("10.0.0.1, 10.0.0.2"));
+            }),
+        Reason.INVALID_CLAIMS,
+        "sourceIp is 1 to 2000 printable characters without spaces");
+  }
 }

@@ -552,4 +552,39 @@ class TokenMinterVerifierTest {
         .hasToString(
             "TokenRequest[customer 100042, scope=cards, lifetime=PT24H, upgradable=cards-write]");
   }
+
+  @Test
+  void orgToken_ownIdAndSourceIp_recordedAndRead() throws Exception {
+    MintedToken minted =
+        minter.mint(
+            TokenRequest.org(CATALOG.parse("customers"))
+                .withTokenId("apitok_17")
+                .fromSourceIp("10.0.0.0/8,2001:db8::/32"));
+
+    VerifiedToken verified = verifier(V2_KEY.verificationKey(), NOW).verify(minted.token());
+
+    assertThat(minted.tokenId()).isEqualTo("apitok_17");
+    assertThat(verified.tokenId()).isEqualTo("apitok_17");
+    assertThat(verified.sourceIp()).contains("10.0.0.0/8,2001:db8::/32");
+    assertThat(
+            verifier(V2_KEY.verificationKey(), NOW)
+                .verify(minter.mint(customer("cards")).token())
+                .sourceIp())
+        .isEmpty();
+  }
+
+  @Test
+  void sourceIpAndTokenId_malformedOrOnCustomerTokens_refused() {
+    TokenRequest org = TokenRequest.org(CATALOG.parse("customers"));
+
+    assertThatIllegalStateException().isThrownBy(() -> customer("cards").fromSourceIp("10.0.0.1"));
+    assertThatIllegalArgumentException().isThrownBy(() -> org.fromSourceIp("10.0.0.1, 10.0.0.2"));
+    assertThatIllegalArgumentException().isThrownBy(() -> org.fromSourceIp(""));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> org.fromSourceIp("1".repeat(TokenRequest.MAX_SOURCE_IP_LENGTH + 1)));
+    assertThat(org.fromSourceIp("1".repeat(TokenRequest.MAX_SOURCE_IP_LENGTH)).sourceIp())
+        .isPresent();
+    assertThatIllegalArgumentException().isThrownBy(() -> org.withTokenId("a b"));
+    assertThat(org.fromSourceIp("10.0.0.1").toString()).endsWith(", sourceIp=10.0.0.1]");
+  }
 }
