@@ -12,6 +12,7 @@ module dev.custos.core {
   requires com.github.benmanes.caffeine;
   requires com.nimbusds.jose.jwt;
   requires org.slf4j;
+  requires inet.ipaddr;
 
   exports dev.custos.authz;
   exports dev.custos.customer;

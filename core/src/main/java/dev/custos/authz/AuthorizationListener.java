@@ -29,7 +29,9 @@ public interface AuthorizationListener {
     /** A customer token reaching for another customer's resources (404 or 403). */
     OTHER_CUSTOMER,
     /** A token reaching for an account or card outside its {@code resources} (404). */
-    OUTSIDE_RESOURCES
+    OUTSIDE_RESOURCES,
+    /** An org token used from an address outside its {@code sourceIp} (403). */
+    SOURCE_IP
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.custos.token.TokenRequest;
 import dev.custos.token.TokenVerificationException;
 import dev.custos.token.TokenVerifier;
 import dev.custos.token.VerifiedToken;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,9 +48,10 @@ public final class RequestAuthorizer {
   /**
    * A verified token, its expiry in epoch milliseconds, and the revocation epoch it was checked at.
    */
-  private record Cached(VerifiedToken token, long expiresAtMillis, long epoch) {
-    Cached(VerifiedToken token, long epoch) {
-      this(token, token.expiresAt().toEpochMilli(), epoch);
+  private record Cached(
+      VerifiedToken token, long expiresAtMillis, long epoch, SourceIps sourceIps) {
+    Cached(VerifiedToken token, long epoch, SourceIps sourceIps) {
+      this(token, token.expiresAt().toEpochMilli(), epoch, sourceIps);
     }
   }
 
@@ -92,9 +94,39 @@ public final class RequestAuthorizer {
    * @return the verified token: the caller
    * @throws ApiException 401 {@code unauthorized}: the header is missing or not {@code Bearer
    *     <token>}, or the token is invalid, expired, not yet valid or revoked (the detail says
-   *     which)
+   *     which); 403 {@code forbidden} for an org token limited to source addresses, as the client's
+   *     address is not known here (use {@link #authenticate(String, InetAddress)})
    */
   public VerifiedToken authenticate(String authorizationHeader) throws ApiException {
+    return authenticate(authorizationHeader, null);
+  }
+
+  /**
+   * Authenticates a request from its {@code Authorization} header and the client's address, which
+   * an org token limited to source addresses ({@code sourceIp}) must come from.
+   *
+   * @param authorizationHeader the header's value; exactly {@code Bearer <token>}; null if absent
+   * @param client the address of the client (the connection's, or one a trusted proxy vouched for);
+   *     null if not known
+   * @return the verified token: the caller
+   * @throws ApiException 401 {@code unauthorized} as {@link #authenticate(String)}; 403 {@code
+   *     forbidden} ("source IP not allowed") for a token whose {@code sourceIp} does not hold the
+   *     client's address, or any such token when the address is not known
+   */
+  public VerifiedToken authenticate(String authorizationHeader, InetAddress client)
+      throws ApiException {
+    Cached entry = lookup(authorizationHeader);
+    SourceIps allowed = entry.sourceIps();
+    if (allowed != null && (client == null || !allowed.allows(client))) {
+      throw deny(
+          Denial.SOURCE_IP,
+          new ApiException(ApiError.of(ApiErrorCode.FORBIDDEN, "source IP not allowed")));
+    }
+    return entry.token();
+  }
+
+  /** The verified token of a header: from the cache, or verified and checked now. */
+  private Cached lookup(String authorizationHeader) throws ApiException {
     long currentEpoch = epoch.get();
     long now = clock.millis();
     // The cache is keyed by the canonical header, "Bearer " and the token: every spelling RFC 6750
@@ -114,11 +146,12 @@ public final class RequestAuthorizer {
     if (cached != null) {
       if (now < cached.expiresAtMillis()) {
         if (cached.epoch() == currentEpoch) {
-          return cached.token();
+          return cached;
         }
         requireNotRevoked(key, cached.token());
-        verified.put(key, new Cached(cached.token(), currentEpoch));
-        return cached.token();
+        Cached rechecked = new Cached(cached.token(), currentEpoch, cached.sourceIps());
+        verified.put(key, rechecked);
+        return rechecked;
       }
       verified.invalidate(key);
     }
@@ -132,9 +165,16 @@ public final class RequestAuthorizer {
               : Denial.INVALID_TOKEN,
           invalidToken(describe(e.reason())));
     }
+    SourceIps sourceIps;
+    try {
+      sourceIps = fresh.sourceIp().map(SourceIps::parse).orElse(null);
+    } catch (IllegalArgumentException e) {
+      throw deny(Denial.INVALID_TOKEN, invalidToken("the token's sourceIp is malformed"));
+    }
     requireNotRevoked(key, fresh);
-    verified.put(key, new Cached(fresh, currentEpoch));
-    return fresh;
+    Cached entry = new Cached(fresh, currentEpoch, sourceIps);
+    verified.put(key, entry);
+    return entry;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.custos.authz.RequestAuthorizer;
 import dev.custos.customer.CustomerTokenService;
 import dev.custos.error.ApiException;
 import dev.custos.token.VerifiedToken;
+import java.net.InetAddress;
 import java.util.Objects;
 
 /**
@@ -49,8 +50,23 @@ public final class CustomerTokenEndpoints {
    */
   public JsonApiResponse createVerification(
       String authorizationHeader, String customerId, String body) {
+    return createVerification(authorizationHeader, null, customerId, body);
+  }
+
+  /**
+   * Create Customer Token Verification, from a client whose address an org token's {@code sourceIp}
+   * is checked against.
+   *
+   * @param authorizationHeader the request's {@code Authorization} header, or null
+   * @param client the client's address, or null if not known
+   * @param customerId the path's customer id
+   * @param body the request body, or null
+   * @return 201 with the verification token, or an error response
+   */
+  public JsonApiResponse createVerification(
+      String authorizationHeader, InetAddress client, String customerId, String body) {
     try {
-      VerifiedToken caller = authorizer.authenticate(authorizationHeader);
+      VerifiedToken caller = authorizer.authenticate(authorizationHeader, client);
       return created(
           JsonApiCodec.renderVerification(
               service.createVerification(
@@ -69,8 +85,23 @@ public final class CustomerTokenEndpoints {
    * @return 201 with the customer bearer token, or an error response
    */
   public JsonApiResponse createToken(String authorizationHeader, String customerId, String body) {
+    return createToken(authorizationHeader, null, customerId, body);
+  }
+
+  /**
+   * Create Customer Token, from a client whose address an org token's {@code sourceIp} is checked
+   * against.
+   *
+   * @param authorizationHeader the request's {@code Authorization} header, or null
+   * @param client the client's address, or null if not known
+   * @param customerId the path's customer id
+   * @param body the request body, or null
+   * @return 201 with the customer bearer token, or an error response
+   */
+  public JsonApiResponse createToken(
+      String authorizationHeader, InetAddress client, String customerId, String body) {
     try {
-      VerifiedToken caller = authorizer.authenticate(authorizationHeader);
+      VerifiedToken caller = authorizer.authenticate(authorizationHeader, client);
       return created(
           JsonApiCodec.renderBearerToken(
               service.createToken(caller, customerId, JsonApiCodec.parseCustomerToken(body))));
@@ -89,9 +120,21 @@ public final class CustomerTokenEndpoints {
    *     or 401 for a missing, invalid, expired or revoked token
    */
   public JsonApiResponse identity(String authorizationHeader) {
+    return identity(authorizationHeader, null);
+  }
+
+  /**
+   * {@code GET /identity} from a client whose address an org token's {@code sourceIp} is checked
+   * against.
+   *
+   * @param authorizationHeader the request's {@code Authorization} header, or null
+   * @param client the client's address, or null if not known
+   * @return as {@link #identity(String)}; 403 for an org token used from outside its sourceIp
+   */
+  public JsonApiResponse identity(String authorizationHeader, InetAddress client) {
     try {
       return JsonApiResponse.ok(
-          200, JsonApiCodec.renderIdentity(authorizer.authenticate(authorizationHeader)));
+          200, JsonApiCodec.renderIdentity(authorizer.authenticate(authorizationHeader, client)));
     } catch (ApiException e) {
       return error(e);
     }
