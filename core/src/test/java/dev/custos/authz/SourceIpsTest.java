@@ -16,6 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Org tokens limited to client addresses: IPv4, IPv6, CIDR, and nothing looser. */
 class SourceIpsTest {
+  /** An org token's Authorization header, limited to {@code sourceIp}. */
+  private static String orgHeader(TestPlatform platform, String sourceIp) {
+    return "Bearer "
+        + platform
+            .minter
+            .mint(TokenRequest.org(platform.catalog.parse("customers")).fromSourceIp(sourceIp))
+            .token();
+  }
+
   private static InetAddress ip(String literal) throws Exception {
     return InetAddress.getByName(literal);
   }
@@ -74,14 +83,7 @@ class SourceIpsTest {
             .clock(platform.time)
             .listener(heard::add)
             .build();
-    String header =
-        "Bearer "
-            + platform
-                .minter
-                .mint(
-                    TokenRequest.org(platform.catalog.parse("customers"))
-                        .fromSourceIp("10.0.0.0/8"))
-                .token();
+    String header = orgHeader(platform, "10.0.0.0/8");
 
     assertThat(authorizer.authenticate(header, ip("10.1.2.3")).sourceIp()).contains("10.0.0.0/8");
     for (InetAddress other : new InetAddress[] {ip("192.168.1.1"), null}) {
@@ -103,14 +105,7 @@ class SourceIpsTest {
   @Test
   void authenticate_tokenWithAMalformedSourceIp_invalid() throws Exception {
     TestPlatform platform = new TestPlatform();
-    String header =
-        "Bearer "
-            + platform
-                .minter
-                .mint(
-                    TokenRequest.org(platform.catalog.parse("customers"))
-                        .fromSourceIp("10.0.0.0/8,example.com"))
-                .token();
+    String header = orgHeader(platform, "10.0.0.0/8,example.com");
 
     assertThatExceptionOfType(ApiException.class)
         .isThrownBy(() -> platform.authorizer.authenticate(header, ip("10.1.2.3")))
