@@ -1,6 +1,7 @@
 package dev.custos.server;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.custos.authz.SourceIps;
 import dev.custos.scopes.ScopeCatalog;
 import dev.custos.scopes.ScopeSet;
 import dev.custos.token.KeyRing;
@@ -290,6 +291,14 @@ public final class Cli implements Runnable {
     String[] corsOrigins = new String[0];
 
     @Option(
+        names = "--trusted-proxy",
+        paramLabel = "CIDR",
+        description =
+            "Trust X-Forwarded-For from this proxy address or block (repeatable), for org tokens'"
+                + " sourceIp; by default only the connection's address counts.")
+    String[] trustedProxies = new String[0];
+
+    @Option(
         names = "--jwt-issuer",
         paramLabel = "ISS",
         description =
@@ -355,6 +364,7 @@ public final class Cli implements Runnable {
               .allowedCountryCodes(allowCountries);
       try {
         options.corsOrigins(corsOrigins);
+        options.trustedProxies(trustedProxies);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -515,12 +525,32 @@ public final class Cli implements Runnable {
         description = "Record that the customer passed two-factor verification.")
     boolean twoFactor;
 
+    @Option(
+        names = "--source-ip",
+        paramLabel = "LIST",
+        description =
+            "Limit an org token to these client addresses: IPv4/IPv6 addresses and CIDR blocks,"
+                + " comma-separated, no spaces.")
+    String sourceIp;
+
     @Override
     public Integer call() throws IOException {
       ScopeSet scopes = ScopeCatalog.unit().parse(scope);
       TokenRequest request =
           subject.org ? TokenRequest.org(scopes) : TokenRequest.customer(subject.customer, scopes);
       request = request.expiresIn(Duration.ofSeconds(expiresIn));
+      if (sourceIp != null) {
+        if (!subject.org) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--source-ip applies to --org tokens only");
+        }
+        try {
+          SourceIps.parse(sourceIp); // refused here rather than by every server later
+          request = request.fromSourceIp(sourceIp);
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+      }
       if (twoFactor) {
         request = request.twoFactorVerified();
       } else if (!subject.org && scopes.requiresTwoFactor()) {

@@ -2,6 +2,7 @@ package dev.custos.server;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.authz.RequestAuthorizer;
+import dev.custos.authz.SourceIps;
 import dev.custos.customer.CustomerTokenService;
 import dev.custos.customer.JwtIdentityProvider;
 import dev.custos.error.ApiError;
@@ -24,6 +25,7 @@ import dev.custos.token.VerifiedToken;
 import dev.custos.token.json.StrictJson;
 import dev.custos.token.json.StrictJsonException;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -402,13 +404,72 @@ public final class CustosServer implements AutoCloseable {
     final String query;
     final String authorization;
     final String body;
+    final InetAddress client;
 
-    Call(String method, String path, String query, String authorization, String body) {
+    Call(
+        String method,
+        String path,
+        String query,
+        String authorization,
+        String body,
+        InetAddress client) {
       this.method = method;
       this.path = path;
       this.query = query;
       this.authorization = authorization;
       this.body = body;
+      this.client = client;
+    }
+  }
+
+  /**
+   * The client's address: the connection's, unless it is a trusted proxy; then the nearest address
+   * in {@code X-Forwarded-For} that is not a trusted proxy (the right-most such entry: entries to
+   * its left are the client's own word). Never from {@code X-Forwarded-For} by default.
+   */
+  private InetAddress clientOf(Request request) {
+    InetAddress connection = literal(Request.getRemoteAddr(request));
+    if (connection == null
+        || options.trustedProxies == null
+        || !options.trustedProxies.allows(connection)) {
+      return connection;
+    }
+    List<String> hops = new ArrayList<>();
+    for (String header : request.getHeaders().getValuesList(HttpHeader.X_FORWARDED_FOR)) {
+      for (String hop : header.split(",")) {
+        hops.add(hop.trim());
+      }
+    }
+    InetAddress client = connection;
+    for (int i = hops.size() - 1; i >= 0; i--) {
+      InetAddress hop = literal(hops.get(i));
+      if (hop == null) {
+        return client; // a hop that is no address ends the chain we can vouch for
+      }
+      client = hop;
+      if (!options.trustedProxies.allows(hop)) {
+        return hop;
+      }
+    }
+    return client;
+  }
+
+  /** An IP literal as an address, without any name lookup; null if it is not one. */
+  private static InetAddress literal(String text) {
+    if (text == null || text.isEmpty() || text.length() > 45) {
+      return null;
+    }
+    String bare =
+        text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    boolean ipv4 = bare.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    boolean ipv6 = bare.contains(":") && bare.matches("[0-9A-Fa-f:.]+");
+    if (!ipv4 && !ipv6) {
+      return null;
+    }
+    try {
+      return InetAddress.getByName(bare); // a literal: parsed, never resolved
+    } catch (java.net.UnknownHostException e) {
+      return null;
     }
   }
 
@@ -517,7 +578,8 @@ public final class CustosServer implements AutoCloseable {
                 path,
                 request.getHttpURI().getQuery(),
                 request.getHeaders().get(HttpHeader.AUTHORIZATION),
-                body);
+                body,
+                clientOf(request));
         reply = Reply.of(route(call));
       }
     } catch (ApiException e) {
@@ -699,23 +761,24 @@ public final class CustosServer implements AutoCloseable {
     String authorization = call.authorization;
     Matcher m;
     if ((m = CUSTOMER_VERIFICATION.matcher(path)).matches()) {
-      return endpoints.createVerification(authorization, decode(m.group(1)), call.body);
+      return endpoints.createVerification(
+          authorization, call.client, decode(m.group(1)), call.body);
     }
     if ((m = CUSTOMER_TOKEN.matcher(path)).matches()) {
-      return endpoints.createToken(authorization, decode(m.group(1)), call.body);
+      return endpoints.createToken(authorization, call.client, decode(m.group(1)), call.body);
     }
     if ((m = CARD.matcher(path)).matches()) {
-      return oneCard(authorizer.authenticate(authorization), decode(m.group(1)));
+      return oneCard(authorizer.authenticate(authorization, call.client), decode(m.group(1)));
     }
     if ((m = CUSTOMER.matcher(path)).matches()) {
-      return customer(authorizer.authenticate(authorization), decode(m.group(1)));
+      return customer(authorizer.authenticate(authorization, call.client), decode(m.group(1)));
     }
     switch (path) {
       case "/identity" -> {
-        return endpoints.identity(authorization);
+        return endpoints.identity(authorization, call.client);
       }
       case "/accounts" -> {
-        VerifiedToken caller = authorizer.authenticate(authorization);
+        VerifiedToken caller = authorizer.authenticate(authorization, call.client);
         Optional<String> only =
             authorizer.customerFilter(caller, accounts, customerFilter(call.query));
         List<Object> data = new ArrayList<>();
@@ -733,7 +796,7 @@ public final class CustosServer implements AutoCloseable {
         return JsonApiResponse.ok(200, JSONObjectUtils.toJSONString(Map.of("data", data)));
       }
       case "/cards" -> {
-        VerifiedToken caller = authorizer.authenticate(authorization);
+        VerifiedToken caller = authorizer.authenticate(authorization, call.client);
         if (method.equals("POST")) {
           return createCard(caller, call.body);
         }
@@ -752,7 +815,7 @@ public final class CustosServer implements AutoCloseable {
         if (!options.sandbox) {
           throw notFound();
         }
-        VerifiedToken caller = authorizer.authenticate(authorization);
+        VerifiedToken caller = authorizer.authenticate(authorization, call.client);
         if (caller.role() != TokenRole.ORG) {
           // A code read back with the token it would upgrade is no second factor at all.
           throw new ApiException(
@@ -983,6 +1046,7 @@ public final class CustosServer implements AutoCloseable {
     String jwtIssuer;
     String jwtJwks;
     String jwtAudience;
+    SourceIps trustedProxies;
     long idleTimeoutMillis = 30_000;
     int maxConnections = 1_000;
 
@@ -1028,6 +1092,23 @@ public final class CustosServer implements AutoCloseable {
     public Options jwtIdentityProvider(String issuer, String jwks) {
       this.jwtIssuer = Objects.requireNonNull(issuer, "issuer");
       this.jwtJwks = Objects.requireNonNull(jwks, "jwks");
+      return this;
+    }
+
+    /**
+     * Trusts these proxies to name the client in {@code X-Forwarded-For} (for org tokens' {@code
+     * sourceIp}); none by default, when only the connection's address counts.
+     *
+     * @param cidrs addresses and CIDR blocks of the proxies
+     * @return these options
+     * @throws IllegalArgumentException if an entry is not an address or block
+     * @throws NullPointerException if the array or an entry is null
+     */
+    public Options trustedProxies(String... cidrs) {
+      for (String cidr : cidrs) {
+        Objects.requireNonNull(cidr, "cidr");
+      }
+      this.trustedProxies = cidrs.length == 0 ? null : SourceIps.parse(String.join(",", cidrs));
       return this;
     }
 

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -327,5 +328,30 @@ class CliTest {
 
     assertThat(wildcard.status()).isEqualTo(2);
     assertThat(wildcard.err()).contains("a CORS origin is scheme://host[:port]");
+  }
+
+  @Test
+  void mint_sourceIp_onOrgTokensOnlyAndOnlyAddressesOrBlocks(@TempDir Path dir) {
+    run("keygen", "--out", dir.toString());
+    String key = dir.resolve("signing-key.paserk").toString();
+    java.util.function.BiFunction<String, String, Run> mint =
+        (subject, sourceIp) -> {
+          List<String> args =
+              new java.util.ArrayList<>(List.of("mint", "--key", key, "--issuer", "acme"));
+          args.addAll(List.of(subject.split(" ")));
+          args.addAll(List.of("--source-ip", sourceIp));
+          return run(args.toArray(new String[0]));
+        };
+
+    Run ok = mint.apply("--org --scope customers", "10.0.0.0/8,::1");
+    Run customer = mint.apply("--customer 1 --scope cards", "10.0.0.1");
+    Run hostname = mint.apply("--org --scope customers", "example.com");
+
+    assertThat(ok.status()).isZero();
+    assertThat(customer.status()).isEqualTo(2);
+    assertThat(customer.err()).contains("--source-ip applies to --org tokens only");
+    assertThat(hostname.status()).isEqualTo(2);
+    assertThat(hostname.err())
+        .contains("'example.com' is not an IPv4 or IPv6 address or CIDR block");
   }
 }
