@@ -18,4 +18,5 @@ module dev.custos.core {
   exports dev.custos.customer;
   exports dev.custos.error;
   exports dev.custos.jsonapi;
+  exports dev.custos.org;
 }

@@ -19,7 +19,11 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
   @Override
   protected List<String> exports() {
     return List.of(
-        "dev.custos.authz", "dev.custos.customer", "dev.custos.error", "dev.custos.jsonapi");
+        "dev.custos.authz",
+        "dev.custos.customer",
+        "dev.custos.error",
+        "dev.custos.jsonapi",
+        "dev.custos.org");
   }
 
   @Override

@@ -1,0 +1,56 @@
+package dev.custos.org;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where org API token records live (never their values). The in-process default is {@link
+ * #inMemory(Clock)}; hosts with several instances share one store. A record may be dropped once its
+ * token has expired.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface ApiTokenStore {
+  /**
+   * Stores a new record.
+   *
+   * @param token the record
+   */
+  void put(ApiToken token);
+
+  /**
+   * Returns a user's records that have not expired, oldest first.
+   *
+   * @param userId the user
+   * @return the records
+   */
+  List<ApiToken> list(String userId);
+
+  /**
+   * Returns a record by its id, if it exists and has not expired.
+   *
+   * @param id the token's id
+   * @return the record, or empty
+   */
+  Optional<ApiToken> find(String id);
+
+  /**
+   * Deletes a record.
+   *
+   * @param id the token's id
+   * @return {@code true} if there was one
+   */
+  boolean delete(String id);
+
+  /**
+   * Returns a store in this process's memory, dropping records when their tokens expire.
+   *
+   * @param clock the clock expiry is reckoned by
+   * @return a new, empty store
+   * @throws NullPointerException if {@code clock} is null
+   */
+  static ApiTokenStore inMemory(Clock clock) {
+    return new InMemoryApiTokenStore(clock);
+  }
+}

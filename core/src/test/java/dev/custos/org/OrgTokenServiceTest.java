@@ -1,0 +1,131 @@
+package dev.custos.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import dev.custos.core.testing.TestPlatform;
+import dev.custos.error.ApiException;
+import dev.custos.token.VerifiedToken;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Org API tokens: an admin's own, created once with the value, listed without, revoked at once. */
+class OrgTokenServiceTest {
+  private final TestPlatform platform = new TestPlatform();
+  private final OrgTokenService service =
+      OrgTokenService.builder()
+          .minter(platform.minter)
+          .authorizer(platform.authorizer)
+          .clock(platform.time)
+          .build();
+  private final OrgUser admin = OrgUser.admin("1");
+
+  private Instant inDays(int days) {
+    return platform.time.instant().plus(Duration.ofDays(days));
+  }
+
+  private ApiException refused(ThrowingCall call) {
+    return assertThatExceptionOfType(ApiException.class).isThrownBy(call::run).actual();
+  }
+
+  private interface ThrowingCall {
+    void run() throws Exception;
+  }
+
+  @Test
+  void create_tokenWorksAndItsRecordHoldsNoValue() throws Exception {
+    CreatedApiToken created =
+        service.create(
+            admin,
+            "1",
+            ApiTokenAttributes.of("payments backend", "customers customer-token-write", inDays(30))
+                .withSourceIp("127.0.0.1,10.0.0.0/8"));
+
+    VerifiedToken token =
+        platform.authorizer.authenticate(
+            "Bearer " + created.token(), InetAddress.getByName("10.2.3.4"));
+    assertThat(token.tokenId()).isEqualTo(created.record().id()).startsWith("apitok_");
+    assertThat(token.sourceIp()).contains("127.0.0.1,10.0.0.0/8");
+    assertThat(created.record().scopes()).hasToString("customer-token-write customers");
+    assertThat(created.toString()).doesNotContain(created.token());
+    assertThat(service.list(admin, "1")).containsExactly(created.record());
+    assertThat(service.list(admin, "1").toString()).doesNotContain(created.token());
+  }
+
+  @Test
+  void revoke_refusedAtOnceEvenWhenCached() throws Exception {
+    CreatedApiToken created =
+        service.create(admin, "1", ApiTokenAttributes.of("ci", "customers", inDays(1)));
+    String header = "Bearer " + created.token();
+    platform.authorizer.authenticate(header);
+
+    service.revoke(admin, "1", created.record().id());
+
+    assertThat(refused(() -> platform.authorizer.authenticate(header)).error().detail())
+        .isEqualTo("the token has been revoked");
+    assertThat(service.list(admin, "1")).isEmpty();
+    assertThat(refused(() -> service.revoke(admin, "1", created.record().id())).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void noEscalation_membersAndOtherUsersRefused() throws Exception {
+    CreatedApiToken created =
+        service.create(admin, "1", ApiTokenAttributes.of("ci", "customers", inDays(1)));
+    OrgUser member = OrgUser.member("1");
+    OrgUser otherAdmin = OrgUser.admin("2");
+
+    assertThat(
+            refused(
+                    () ->
+                        service.create(
+                            member, "1", ApiTokenAttributes.of("x", "customers", inDays(1))))
+                .status())
+        .isEqualTo(403);
+    assertThat(refused(() -> service.list(member, "1")).status()).isEqualTo(403);
+    assertThat(refused(() -> service.list(otherAdmin, "1")).error().detail())
+        .isEqualTo("an admin manages their own API tokens only");
+    assertThat(refused(() -> service.revoke(otherAdmin, "1", created.record().id())).status())
+        .isEqualTo(403);
+    assertThat(refused(() -> service.revoke(otherAdmin, "2", created.record().id())).status())
+        .as("another user's token under one's own path")
+        .isEqualTo(404);
+  }
+
+  @Test
+  void create_eachInvalidAttribute_namedByItsPointer() throws Exception {
+    record Case(ApiTokenAttributes attributes, String pointer) {}
+    List<Case> cases =
+        List.of(
+            new Case(ApiTokenAttributes.of(" ", "customers", inDays(1)), "description"),
+            new Case(ApiTokenAttributes.of("x".repeat(256), "customers", inDays(1)), "description"),
+            new Case(ApiTokenAttributes.of("ci", "nonsense", inDays(1)), "scope"),
+            new Case(ApiTokenAttributes.of("ci", "customers", inDays(-1)), "expiration"),
+            new Case(ApiTokenAttributes.of("ci", "customers", inDays(367)), "expiration"),
+            new Case(
+                ApiTokenAttributes.of("ci", "customers", inDays(1)).withSourceIp("example.com"),
+                "sourceIp"));
+    for (Case c : cases) {
+      ApiException e = refused(() -> service.create(admin, "1", c.attributes()));
+      assertThat(e.error().pointer()).as(c.toString()).contains("/data/attributes/" + c.pointer());
+    }
+    assertThat(
+            service.create(
+                admin, "1", ApiTokenAttributes.of("x".repeat(255), "customers", inDays(366))))
+        .isNotNull();
+  }
+
+  @Test
+  void store_dropsRecordsWhenTheirTokensExpire() throws Exception {
+    service.create(admin, "1", ApiTokenAttributes.of("short", "customers", inDays(1)));
+    CreatedApiToken longer =
+        service.create(admin, "1", ApiTokenAttributes.of("long", "customers", inDays(3)));
+
+    platform.time.advance(Duration.ofDays(2));
+
+    assertThat(service.list(admin, "1")).containsExactly(longer.record());
+  }
+}
