@@ -415,6 +415,14 @@ public final class Cli implements Runnable {
                 out.println();
                 out.println("Sandbox org API token (scopes: customers customer-token-write):");
                 out.println("  export TOKEN=" + token);
+                server
+                    .sandboxAdminCredential()
+                    .ifPresent(
+                        admin -> {
+                          out.println(
+                              "Sandbox admin credential of user 1 (manages org API tokens):");
+                          out.println("  export ADMIN_TOKEN=" + admin);
+                        });
                 out.println();
                 out.println("Try:");
                 out.println(

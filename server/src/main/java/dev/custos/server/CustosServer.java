@@ -10,6 +10,9 @@ import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
 import dev.custos.jsonapi.CustomerTokenEndpoints;
 import dev.custos.jsonapi.JsonApiResponse;
+import dev.custos.org.CreatedApiToken;
+import dev.custos.org.OrgTokenService;
+import dev.custos.org.OrgUser;
 import dev.custos.otp.OtpEngine;
 import dev.custos.redis.CustosRedis;
 import dev.custos.scopes.Scope;
@@ -22,8 +25,6 @@ import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
 import dev.custos.token.TokenVerifier;
 import dev.custos.token.VerifiedToken;
-import dev.custos.token.json.StrictJson;
-import dev.custos.token.json.StrictJsonException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -103,6 +104,8 @@ public final class CustosServer implements AutoCloseable {
       Pattern.compile("/customers/([^/]+)/token/verification");
   private static final Pattern CUSTOMER = Pattern.compile("/customers/([^/]+)");
   private static final Pattern CARD = Pattern.compile("/cards/([^/]+)");
+  private static final Pattern USER_TOKENS = Pattern.compile("/users/([^/]+)/api-tokens");
+  private static final Pattern USER_TOKEN = Pattern.compile("/users/([^/]+)/api-tokens/([^/]+)");
   private static final String JWKS_PATH = "/.well-known/jwks.json";
 
   /** The largest request head (request line and headers) read; larger is answered 431. */
@@ -125,6 +128,8 @@ public final class CustosServer implements AutoCloseable {
   private final Fixtures fixtures;
   private final CustosRedis redis;
   private final String orgToken;
+  private final String adminCredential;
+  private final OrgTokenService orgTokens;
   private final AtomicLong nextCardId = new AtomicLong(7100);
   private final Scope accounts;
   private final Scope cards;
@@ -194,6 +199,15 @@ public final class CustosServer implements AutoCloseable {
         options.sandbox
             ? minter.mint(TokenRequest.org(catalog.parse("customers customer-token-write"))).token()
             : null;
+    // The reference server's stand-in for the platform's own user login: one admin credential of
+    // user 1, printed in sandbox mode. Org API tokens never count as a user.
+    this.adminCredential = options.sandbox ? "admin_" + randomToken() : null;
+    this.orgTokens =
+        OrgTokenService.builder()
+            .minter(minter)
+            .authorizer(authorizer)
+            .clock(options.clock)
+            .build();
 
     int cores = Runtime.getRuntime().availableProcessors();
     // Handlers block on the SMS provider and on Redis, so threads outnumber cores; slow clients do
@@ -288,6 +302,22 @@ public final class CustosServer implements AutoCloseable {
   }
 
   /**
+   * Returns the sandbox admin credential of user {@code 1}, who manages org API tokens at {@code
+   * /users/1/api-tokens}.
+   *
+   * @return the credential, or empty outside sandbox mode
+   */
+  public Optional<String> sandboxAdminCredential() {
+    return Optional.ofNullable(adminCredential);
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[32];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /**
    * Returns the key id of the signing key.
    *
    * @return the PASERK key id
@@ -360,6 +390,7 @@ public final class CustosServer implements AutoCloseable {
   private static final List<String> GET = List.of("GET");
   private static final List<String> POST = List.of("POST");
   private static final List<String> GET_POST = List.of("GET", "POST");
+  private static final List<String> DELETE = List.of("DELETE");
 
   /** The methods a path takes (HEAD and OPTIONS besides), or null for no such path. */
   private List<String> methodsOf(String path) {
@@ -371,6 +402,12 @@ public final class CustosServer implements AutoCloseable {
     }
     if (CUSTOMER.matcher(path).matches() || CARD.matcher(path).matches()) {
       return GET;
+    }
+    if (USER_TOKENS.matcher(path).matches()) {
+      return GET_POST;
+    }
+    if (USER_TOKEN.matcher(path).matches()) {
+      return DELETE;
     }
     return switch (path) {
       case "/accounts", "/identity" -> GET;
@@ -393,6 +430,12 @@ public final class CustosServer implements AutoCloseable {
     }
     if (CARD.matcher(path).matches()) {
       return "/cards/{id}";
+    }
+    if (USER_TOKENS.matcher(path).matches()) {
+      return "/users/{id}/api-tokens";
+    }
+    if (USER_TOKEN.matcher(path).matches()) {
+      return "/users/{id}/api-tokens/{id}";
     }
     return methodsOf(path) == null ? "unmatched" : path;
   }
@@ -767,6 +810,20 @@ public final class CustosServer implements AutoCloseable {
     if ((m = CUSTOMER_TOKEN.matcher(path)).matches()) {
       return endpoints.createToken(authorization, call.client, decode(m.group(1)), call.body);
     }
+    if ((m = USER_TOKENS.matcher(path)).matches()) {
+      OrgUser user = orgUser(authorization);
+      String userId = decode(m.group(1));
+      if (method.equals("POST")) {
+        CreatedApiToken created =
+            orgTokens.create(user, userId, ApiTokenDocuments.parse(call.body));
+        return JsonApiResponse.ok(201, ApiTokenDocuments.created(created));
+      }
+      return JsonApiResponse.ok(200, ApiTokenDocuments.list(orgTokens.list(user, userId)));
+    }
+    if ((m = USER_TOKEN.matcher(path)).matches()) {
+      orgTokens.revoke(orgUser(authorization), decode(m.group(1)), decode(m.group(2)));
+      return JsonApiResponse.ok(200, "{\"meta\":{\"revoked\":true}}");
+    }
     if ((m = CARD.matcher(path)).matches()) {
       return oneCard(authorizer.authenticate(authorization, call.client), decode(m.group(1)));
     }
@@ -853,6 +910,27 @@ public final class CustosServer implements AutoCloseable {
                 "data", resource(profile.type(), profile.id(), profile.attributes(), Map.of()))));
   }
 
+  /**
+   * The org user behind a request: in the reference server, only the sandbox admin credential
+   * (compared in constant time). Any other bearer, an org API token included, is no user.
+   */
+  private OrgUser orgUser(String authorization) throws ApiException {
+    if (authorization == null) {
+      throw new ApiException(
+          ApiError.of(ApiErrorCode.UNAUTHORIZED, "the Authorization header is missing")
+              .withAuthenticate("Bearer"));
+    }
+    String given = authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+    if (adminCredential != null
+        && java.security.MessageDigest.isEqual(
+            given.getBytes(StandardCharsets.UTF_8),
+            adminCredential.getBytes(StandardCharsets.UTF_8))) {
+      return OrgUser.admin("1");
+    }
+    throw new ApiException(
+        ApiError.of(ApiErrorCode.FORBIDDEN, "API tokens are managed by admin users only"));
+  }
+
   /** One card: a card of another customer, or outside the token's resources, does not exist. */
   private JsonApiResponse oneCard(VerifiedToken caller, String id) throws ApiException {
     Fixtures.Card found = null;
@@ -875,18 +953,10 @@ public final class CustosServer implements AutoCloseable {
     // exist. Then a missing account and another customer's account are answered alike.
     Optional<String> own = authorizer.customerFilter(caller, cardsWrite, null);
     Map<String, Object> data = null;
-    try {
-      if (body != null && StrictJson.readObject(body).get("data") instanceof Map<?, ?> map) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> object = (Map<String, Object>) map;
-        data = object;
-      }
-    } catch (StrictJsonException e) {
-      throw new ApiException(
-          ApiError.of(
-                  ApiErrorCode.INVALID_VALUE,
-                  "the request body is not a JSON object with unique members: " + e.getMessage())
-              .atMember(e.path().toArray(new String[0])));
+    if (body != null && ApiTokenDocuments.read(body).get("data") instanceof Map<?, ?> map) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> object = (Map<String, Object>) map;
+      data = object;
     }
     if (data == null) {
       throw new ApiException(

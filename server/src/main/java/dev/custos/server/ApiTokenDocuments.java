@@ -1,0 +1,126 @@
+package dev.custos.server;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.custos.error.ApiError;
+import dev.custos.error.ApiErrorCode;
+import dev.custos.error.ApiException;
+import dev.custos.org.ApiToken;
+import dev.custos.org.ApiTokenAttributes;
+import dev.custos.org.CreatedApiToken;
+import dev.custos.token.json.StrictJson;
+import dev.custos.token.json.StrictJsonException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Unit's apiToken documents: Create API Token's request, and the created and listed tokens. */
+final class ApiTokenDocuments {
+  // Unit's resources on org tokens are not read here yet: refused as unknown, never ignored.
+  private static final Set<String> ATTRIBUTES =
+      Set.of("description", "scope", "expiration", "sourceIp");
+  private static final DateTimeFormatter UNIT_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private ApiTokenDocuments() {}
+
+  /** The attributes of a Create API Token document, each fault at its pointer. */
+  static ApiTokenAttributes parse(String body) throws ApiException {
+    Map<String, Object> document = read(body);
+    if (!(document.get("data") instanceof Map<?, ?> data) || !"apiToken".equals(data.get("type"))) {
+      throw new ApiException(
+          ApiError.of(ApiErrorCode.INVALID_VALUE, "data.type must be apiToken")
+              .atMember("data", "type"));
+    }
+    if (!(data.get("attributes") instanceof Map<?, ?> attributes)) {
+      throw new ApiException(
+          ApiError.of(ApiErrorCode.INVALID_VALUE, "attributes is required")
+              .atMember("data", "attributes"));
+    }
+    for (Object name : attributes.keySet()) {
+      if (!ATTRIBUTES.contains(String.valueOf(name))) {
+        throw invalid(String.valueOf(name), "unknown attribute");
+      }
+    }
+    ApiTokenAttributes result =
+        ApiTokenAttributes.of(
+            string(attributes, "description"),
+            string(attributes, "scope"),
+            instant(string(attributes, "expiration")));
+    if (attributes.get("sourceIp") != null) {
+      result = result.withSourceIp(string(attributes, "sourceIp"));
+    }
+    return result;
+  }
+
+  /** A request body read strictly, a fault (a duplicate member, say) named by its pointer. */
+  static Map<String, Object> read(String body) throws ApiException {
+    try {
+      return StrictJson.readObject(body == null ? "" : body);
+    } catch (StrictJsonException e) {
+      throw new ApiException(
+          ApiError.of(
+                  ApiErrorCode.INVALID_VALUE,
+                  "the request body is not a JSON object with unique members: " + e.getMessage())
+              .atMember(e.path().toArray(new String[0])));
+    }
+  }
+
+  private static String string(Map<?, ?> attributes, String name) throws ApiException {
+    if (!(attributes.get(name) instanceof String value)) {
+      throw invalid(name, name + " is required, as a string");
+    }
+    return value;
+  }
+
+  /** RFC 3339 with an offset, as Unit accepts; emitted in Unit's own UTC form. */
+  private static Instant instant(String text) throws ApiException {
+    try {
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      throw invalid("expiration", "expiration must be an RFC 3339 date-time with an offset");
+    }
+  }
+
+  private static ApiException invalid(String attribute, String detail) {
+    return new ApiException(ApiError.of(ApiErrorCode.INVALID_VALUE, detail).atAttribute(attribute));
+  }
+
+  /** The 201 document: the record and, this once, the token. */
+  static String created(CreatedApiToken created) {
+    Map<String, Object> resource = resource(created.record());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> attributes = (Map<String, Object>) resource.get("attributes");
+    attributes.put("token", created.token());
+    return JSONObjectUtils.toJSONString(Map.of("data", resource));
+  }
+
+  /** The list document: records only, never a token. */
+  static String list(List<ApiToken> tokens) {
+    List<Object> data = new ArrayList<>();
+    for (ApiToken token : tokens) {
+      data.add(resource(token));
+    }
+    return JSONObjectUtils.toJSONString(Map.of("data", data));
+  }
+
+  private static Map<String, Object> resource(ApiToken token) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("createdAt", UNIT_TIME.format(token.createdAt()));
+    attributes.put("description", token.description());
+    attributes.put("expiration", UNIT_TIME.format(token.expiration()));
+    attributes.put("scope", token.scopes().toString());
+    token.sourceIp().ifPresent(ips -> attributes.put("sourceIp", ips));
+    Map<String, Object> resource = new LinkedHashMap<>();
+    resource.put("type", "apiToken");
+    resource.put("id", token.id());
+    resource.put("attributes", attributes);
+    return resource;
+  }
+}
