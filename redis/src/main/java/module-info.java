@@ -7,6 +7,7 @@ module dev.custos.redis {
   requires transitive dev.custos.otp;
   requires transitive dev.custos.core;
   requires lettuce.core;
+  requires com.nimbusds.jose.jwt;
   requires org.slf4j;
 
   exports dev.custos.redis;

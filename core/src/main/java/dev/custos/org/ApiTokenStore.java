@@ -28,20 +28,22 @@ public interface ApiTokenStore {
   List<ApiToken> list(String userId);
 
   /**
-   * Returns a record by its id, if it exists and has not expired.
+   * Returns a user's record by its id, if it exists and has not expired.
    *
+   * @param userId the user
    * @param id the token's id
-   * @return the record, or empty
+   * @return the record, or empty (also for another user's token)
    */
-  Optional<ApiToken> find(String id);
+  Optional<ApiToken> find(String userId, String id);
 
   /**
-   * Deletes a record.
+   * Deletes a user's record.
    *
+   * @param userId the user
    * @param id the token's id
    * @return {@code true} if there was one
    */
-  boolean delete(String id);
+  boolean delete(String userId, String id);
 
   /**
    * Returns a store in this process's memory, dropping records when their tokens expire.

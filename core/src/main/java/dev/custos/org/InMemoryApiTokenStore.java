@@ -44,13 +44,15 @@ final class InMemoryApiTokenStore implements ApiTokenStore {
   }
 
   @Override
-  public Optional<ApiToken> find(String id) {
-    return Optional.ofNullable(tokens.getIfPresent(id)).filter(this::live);
+  public Optional<ApiToken> find(String userId, String id) {
+    return Optional.ofNullable(tokens.getIfPresent(id))
+        .filter(t -> t.userId().equals(userId) && live(t));
   }
 
   @Override
-  public boolean delete(String id) {
-    return tokens.asMap().remove(id) != null;
+  public boolean delete(String userId, String id) {
+    ApiToken token = tokens.getIfPresent(id);
+    return token != null && token.userId().equals(userId) && tokens.asMap().remove(id, token);
   }
 
   /** Caffeine drops expired entries lazily; a read never returns one. */

@@ -153,13 +153,12 @@ public final class OrgTokenService {
     requireAdminSelf(caller, userId);
     ApiToken record =
         store
-            .find(tokenId)
-            .filter(t -> t.userId().equals(userId))
+            .find(userId, tokenId)
             .orElseThrow(
                 () -> new ApiException(ApiError.of(ApiErrorCode.NOT_FOUND, "no such API token")));
     // Revoked first: a failure leaves the record listed, never a live token without one.
     authorizer.revokeToken(record.id(), record.expiration());
-    store.delete(record.id());
+    store.delete(userId, record.id());
   }
 
   private static void requireAdminSelf(OrgUser caller, String userId) throws ApiException {

@@ -1,7 +1,9 @@
 package dev.custos.redis;
 
 import dev.custos.authz.RevocationStore;
+import dev.custos.org.ApiTokenStore;
 import dev.custos.otp.OtpStore;
+import dev.custos.scopes.ScopeCatalog;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -58,6 +60,7 @@ public final class CustosRedis implements AutoCloseable {
   private final ScheduledExecutorService poller;
   private final RedisOtpStore otpStore;
   private final RedisRevocationStore revocationStore;
+  private final RedisApiTokenStore apiTokenStore;
 
   private CustosRedis(Builder b, RedisURI uri) {
     this.client = RedisClient.create(uri);
@@ -81,6 +84,8 @@ public final class CustosRedis implements AutoCloseable {
     Keys keys = new Keys(b.keyPrefix);
     this.otpStore = new RedisOtpStore(connection::sync, connection::async, keys, b.timeout);
     this.revocationStore = new RedisRevocationStore(() -> connection, keys, b.clock, b.timeout);
+    this.apiTokenStore =
+        new RedisApiTokenStore(connection::sync, keys, b.clock, ScopeCatalog.unit());
     pubSub.addListener(
         new RedisPubSubAdapter<>() {
           @Override
@@ -147,6 +152,16 @@ public final class CustosRedis implements AutoCloseable {
     return revocationStore;
   }
 
+  /**
+   * Returns the org API token store, for {@code OrgTokenService.builder().store(...)}: records of
+   * Unit's scope catalog, shared by every instance.
+   *
+   * @return the store
+   */
+  public ApiTokenStore apiTokenStore() {
+    return apiTokenStore;
+  }
+
   /** Stops polling and closes the connections; the stores fail from then on. */
   @Override
   public void close() {
@@ -158,7 +173,7 @@ public final class CustosRedis implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "CustosRedis[" + otpStore + ", " + revocationStore + "]";
+    return "CustosRedis[" + otpStore + ", " + revocationStore + ", " + apiTokenStore + "]";
   }
 
   private static void requireNoEviction(StatefulRedisConnection<String, String> connection) {

@@ -42,6 +42,14 @@ final class Keys {
     return prefix + ":rev:{seq}";
   }
 
+  String apiToken(String userId, String id) {
+    return prefix + ":org:{u:" + userId + "}:token:" + id;
+  }
+
+  String apiTokens(String userId) {
+    return prefix + ":org:{u:" + userId + "}:tokens";
+  }
+
   String revocationChannel() {
     return prefix + ":revocations";
   }

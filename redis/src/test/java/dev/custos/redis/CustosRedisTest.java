@@ -264,7 +264,8 @@ class CustosRedisTest {
   void storesAndConnection_toStringShowNoAddressOrSecret() {
     CustosRedis redis = connect();
 
-    assertThat(redis).hasToString("CustosRedis[RedisOtpStore, RedisRevocationStore]");
+    assertThat(redis)
+        .hasToString("CustosRedis[RedisOtpStore, RedisRevocationStore, RedisApiTokenStore]");
     assertThat(redis.otpStore().pendingChallenges()).isEqualTo(-1);
   }
 

@@ -202,12 +202,12 @@ public final class CustosServer implements AutoCloseable {
     // The reference server's stand-in for the platform's own user login: one admin credential of
     // user 1, printed in sandbox mode. Org API tokens never count as a user.
     this.adminCredential = options.sandbox ? "admin_" + randomToken() : null;
-    this.orgTokens =
-        OrgTokenService.builder()
-            .minter(minter)
-            .authorizer(authorizer)
-            .clock(options.clock)
-            .build();
+    OrgTokenService.Builder orgTokenBuilder =
+        OrgTokenService.builder().minter(minter).authorizer(authorizer).clock(options.clock);
+    if (redis != null) {
+      orgTokenBuilder.store(redis.apiTokenStore()); // every server lists and revokes the same
+    }
+    this.orgTokens = orgTokenBuilder.build();
 
     int cores = Runtime.getRuntime().availableProcessors();
     // Handlers block on the SMS provider and on Redis, so threads outnumber cores; slow clients do

@@ -123,4 +123,37 @@ class TwoServersTest {
     }
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
+
+  @Test
+  void apiTokenCreatedOnOne_listedAndRevokedOnTheOther_refusedOnBoth() throws Exception {
+    String body =
+        "{\"data\":{\"type\":\"apiToken\",\"attributes\":{\"description\":\"shared\","
+            + "\"scope\":\"customers\",\"expiration\":\""
+            + java.time.Instant.now().plusSeconds(3_600)
+            + "\"}}}";
+    HttpResponse<String> created =
+        send(a, "POST", "/users/1/api-tokens", a.sandboxAdminCredential().orElseThrow(), body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = (String) ServerEndToEndTest.read(created, "data", "id");
+    String token = (String) ServerEndToEndTest.read(created, "data", "attributes", "token");
+    String adminOnB = b.sandboxAdminCredential().orElseThrow();
+    assertThat(send(a, "GET", "/identity", token, null).statusCode()).isEqualTo(200);
+
+    assertThat(send(b, "GET", "/users/1/api-tokens", adminOnB, null).body()).contains(id);
+    assertThat(send(b, "DELETE", "/users/1/api-tokens/" + id, adminOnB, null).statusCode())
+        .isEqualTo(200);
+
+    // A has the token cached; the revocation reaches it through Redis within the poll's reach.
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    int status = send(a, "GET", "/identity", token, null).statusCode();
+    while (status == 200 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      status = send(a, "GET", "/identity", token, null).statusCode();
+    }
+    assertThat(status).isEqualTo(401);
+    assertThat(
+            send(a, "GET", "/users/1/api-tokens", a.sandboxAdminCredential().orElseThrow(), null)
+                .body())
+        .doesNotContain(id);
+  }
 }
