@@ -12,7 +12,6 @@ import dev.custos.otp.Phone;
 import dev.custos.otp.VerificationChallenge;
 import dev.custos.scopes.TokenRole;
 import dev.custos.token.MintedToken;
-import dev.custos.token.Resources;
 import dev.custos.token.VerifiedToken;
 import dev.custos.token.json.StrictJson;
 import dev.custos.token.json.StrictJsonException;
@@ -111,7 +110,7 @@ final class JsonApiCodec {
       result = result.withJwtToken(jwt);
     }
     if (attributes.containsKey("resources")) {
-      result = result.withResources(resources(attributes.get("resources")));
+      result = result.withResources(ResourcesAttribute.parse(attributes.get("resources")));
     }
     if (attributes.containsKey("expiresIn")) {
       Object value = attributes.get("expiresIn");
@@ -121,54 +120,6 @@ final class JsonApiCodec {
       result = result.withExpiresIn(seconds.intValue());
     }
     return result;
-  }
-
-  /** Unit's resources: a non-empty list of {"type": "account"|"card", "ids": [numeric ids]}. */
-  private static Resources resources(Object value) throws ApiException {
-    if (!(value instanceof List<?> entries) || entries.isEmpty()) {
-      throw invalidAt("resources must be a non-empty list of {type, ids}", "resources");
-    }
-    List<String> accounts = new ArrayList<>();
-    List<String> cards = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      String at = Integer.toString(i);
-      if (!(entries.get(i) instanceof Map<?, ?> entry)) {
-        throw invalidAt("a resources entry is an object {type, ids}", "resources", at);
-      }
-      for (Object name : entry.keySet()) {
-        if (!name.equals("type") && !name.equals("ids")) {
-          throw invalidAt("unknown member", "resources", at, String.valueOf(name));
-        }
-      }
-      List<String> into;
-      Object type = entry.get("type");
-      if ("account".equals(type)) {
-        into = accounts;
-      } else if ("card".equals(type)) {
-        into = cards;
-      } else {
-        throw invalidAt("type must be account or card", "resources", at, "type");
-      }
-      if (!(entry.get("ids") instanceof List<?> ids) || ids.isEmpty()) {
-        throw invalidAt("ids must be a non-empty list of ids", "resources", at, "ids");
-      }
-      for (int j = 0; j < ids.size(); j++) {
-        if (!(ids.get(j) instanceof String id) || !id.matches("[1-9][0-9]{0,19}")) {
-          throw invalidAt(
-              "an id is a number as a string, without a leading zero",
-              "resources",
-              at,
-              "ids",
-              Integer.toString(j));
-        }
-        into.add(id);
-      }
-    }
-    try {
-      return Resources.of(accounts, cards);
-    } catch (IllegalArgumentException e) {
-      throw invalidAt(e.getMessage(), "resources");
-    }
   }
 
   /**

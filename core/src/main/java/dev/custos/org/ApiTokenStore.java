@@ -9,7 +9,8 @@ import java.util.Optional;
  * #inMemory(Clock)}; hosts with several instances share one store. A record may be dropped once its
  * token has expired.
  *
- * <p>Implementations are thread-safe.
+ * <p>Implementations are thread-safe, and report a store they cannot reach by throwing {@link
+ * ApiTokenStoreException}.
  */
 public interface ApiTokenStore {
   /**

@@ -120,7 +120,13 @@ public final class OrgTokenService {
             attributes.expiration(),
             sourceIp.orElse(null),
             attributes.resources());
-    store.put(record);
+    try {
+      store.put(record);
+    } catch (ApiTokenStoreException e) {
+      // Never hand out a token without its record: it could be neither listed nor revoked.
+      authorizer.revokeToken(id, attributes.expiration());
+      throw unavailable();
+    }
     return new CreatedApiToken(record, minted.token());
   }
 
@@ -135,7 +141,11 @@ public final class OrgTokenService {
    */
   public List<ApiToken> list(OrgUser caller, String userId) throws ApiException {
     requireAdminSelf(caller, userId);
-    return store.list(userId);
+    try {
+      return store.list(userId);
+    } catch (ApiTokenStoreException e) {
+      throw unavailable();
+    }
   }
 
   /**
@@ -151,14 +161,22 @@ public final class OrgTokenService {
   public void revoke(OrgUser caller, String userId, String tokenId) throws ApiException {
     Objects.requireNonNull(tokenId, "tokenId");
     requireAdminSelf(caller, userId);
+    Optional<ApiToken> found;
+    try {
+      found = store.find(userId, tokenId);
+    } catch (ApiTokenStoreException e) {
+      throw unavailable();
+    }
     ApiToken record =
-        store
-            .find(userId, tokenId)
-            .orElseThrow(
-                () -> new ApiException(ApiError.of(ApiErrorCode.NOT_FOUND, "no such API token")));
+        found.orElseThrow(
+            () -> new ApiException(ApiError.of(ApiErrorCode.NOT_FOUND, "no such API token")));
     // Revoked first: a failure leaves the record listed, never a live token without one.
     authorizer.revokeToken(record.id(), record.expiration());
-    store.delete(userId, record.id());
+    try {
+      store.delete(userId, record.id());
+    } catch (ApiTokenStoreException e) {
+      throw unavailable(); // revoked already; the record goes when its token expires
+    }
   }
 
   private static void requireAdminSelf(OrgUser caller, String userId) throws ApiException {
@@ -176,6 +194,14 @@ public final class OrgTokenService {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     return bytes;
+  }
+
+  private static ApiException unavailable() {
+    return new ApiException(
+        ApiError.of(
+                ApiErrorCode.STATE_UNAVAILABLE,
+                "API token records are unavailable; try again later")
+            .withRetryAfter(Duration.ofSeconds(1)));
   }
 
   private static ApiException forbidden(String detail) {

@@ -128,4 +128,49 @@ class OrgTokenServiceTest {
 
     assertThat(service.list(admin, "1")).containsExactly(longer.record());
   }
+
+  @Test
+  void storeDown_503AndNoLiveTokenWithoutItsRecord() throws Exception {
+    List<String> minted = new java.util.ArrayList<>();
+    ApiTokenStore down =
+        new ApiTokenStore() {
+          @Override
+          public void put(ApiToken token) {
+            minted.add(token.id());
+            throw new ApiTokenStoreException("down", null);
+          }
+
+          @Override
+          public List<ApiToken> list(String userId) {
+            throw new ApiTokenStoreException("down", null);
+          }
+
+          @Override
+          public java.util.Optional<ApiToken> find(String userId, String id) {
+            throw new ApiTokenStoreException("down", null);
+          }
+
+          @Override
+          public boolean delete(String userId, String id) {
+            throw new ApiTokenStoreException("down", null);
+          }
+        };
+    OrgTokenService broken =
+        OrgTokenService.builder()
+            .minter(platform.minter)
+            .authorizer(platform.authorizer)
+            .clock(platform.time)
+            .store(down)
+            .build();
+
+    ApiException create =
+        refused(
+            () -> broken.create(admin, "1", ApiTokenAttributes.of("ci", "customers", inDays(1))));
+
+    assertThat(create.status()).isEqualTo(503);
+    assertThat(create.error().retryAfter()).isPresent();
+    assertThat(refused(() -> broken.list(admin, "1")).status()).isEqualTo(503);
+    assertThat(refused(() -> broken.revoke(admin, "1", "apitok_x")).status()).isEqualTo(503);
+    assertThat(minted).hasSize(1);
+  }
 }

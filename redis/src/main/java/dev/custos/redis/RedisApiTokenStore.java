@@ -3,10 +3,10 @@ package dev.custos.redis;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.org.ApiToken;
 import dev.custos.org.ApiTokenStore;
+import dev.custos.org.ApiTokenStoreException;
 import dev.custos.scopes.ScopeCatalog;
 import dev.custos.token.Resources;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.text.ParseException;
@@ -146,8 +146,9 @@ final class RedisApiTokenStore implements ApiTokenStore {
   private static <T> T call(Supplier<T> operation) {
     try {
       return operation.get();
-    } catch (RedisException e) {
-      throw new IllegalStateException("Redis failed: " + e.getClass().getSimpleName(), e);
+    } catch (RuntimeException e) {
+      // Lettuce's failures (RedisException, and IllegalStateException once shut down) alike.
+      throw new ApiTokenStoreException("Redis failed: " + e.getClass().getSimpleName(), e);
     }
   }
 

@@ -58,4 +58,16 @@ class RedisApiTokenStoreTest extends ApiTokenStoreContract {
     assertThat(io.lettuce.core.cluster.SlotHash.getSlot(keys.apiToken("user-ttl", "apitok_ttl")))
         .isEqualTo(io.lettuce.core.cluster.SlotHash.getSlot(keys.apiTokens("user-ttl")));
   }
+
+  @Test
+  void closedConnection_typedFailure() {
+    ApiTokenStore store = store();
+    redis.close();
+    redis = null;
+
+    org.assertj.core.api.Assertions.assertThatExceptionOfType(
+            dev.custos.org.ApiTokenStoreException.class)
+        .isThrownBy(() -> store.list("anyone"))
+        .withMessageStartingWith("Redis failed: ");
+  }
 }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.error.ApiError;
 import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
+import dev.custos.jsonapi.ResourcesAttribute;
 import dev.custos.org.ApiToken;
 import dev.custos.org.ApiTokenAttributes;
 import dev.custos.org.CreatedApiToken;
@@ -22,9 +23,8 @@ import java.util.Set;
 
 /** Unit's apiToken documents: Create API Token's request, and the created and listed tokens. */
 final class ApiTokenDocuments {
-  // Unit's resources on org tokens are not read here yet: refused as unknown, never ignored.
   private static final Set<String> ATTRIBUTES =
-      Set.of("description", "scope", "expiration", "sourceIp");
+      Set.of("description", "scope", "expiration", "sourceIp", "resources");
   private static final DateTimeFormatter UNIT_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -55,6 +55,9 @@ final class ApiTokenDocuments {
             instant(string(attributes, "expiration")));
     if (attributes.get("sourceIp") != null) {
       result = result.withSourceIp(string(attributes, "sourceIp"));
+    }
+    if (attributes.containsKey("resources")) {
+      result = result.withResources(ResourcesAttribute.parse(attributes.get("resources")));
     }
     return result;
   }

@@ -112,6 +112,10 @@ public final class CustosServer implements AutoCloseable {
   public static final int MAX_HEADER_BYTES = 8 * 1024;
 
   private static final String HEALTH_PATH = "/health";
+
+  /** The most of an oversized body read (and dropped) so that its 413 arrives intact. */
+  private static final long DRAINED_BODY_BYTES = 1024 * 1024;
+
   private static final String METRICS_PATH = "/metrics";
   private static final Pattern ORIGIN =
       Pattern.compile("https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
@@ -547,7 +551,18 @@ public final class CustosServer implements AutoCloseable {
         }
         requireJsonApi(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
         if (request.getLength() > MAX_BODY_BYTES) {
-          throw tooLarge();
+          if (request.getLength() > DRAINED_BODY_BYTES) {
+            throw tooLarge(); // not worth reading: answered, then the connection closes
+          }
+          // Read and dropped first: a connection closed on unread bytes resets, and the client
+          // may lose the 413 before reading it.
+          Reply refusal = Reply.of(JsonApiResponse.error(tooLarge().error()));
+          Content.Source.consumeAll(
+              request,
+              Callback.from(
+                  () -> send(request, response, callback, refusal, start),
+                  failure -> send(request, response, callback, refusal, start)));
+          return true;
         }
         // Read without holding a thread while a slow client sends; route once it is all here.
         Content.Source.asByteArrayAsync(

@@ -124,4 +124,24 @@ class ApiTokensServerTest {
           .isEqualTo(c[1]);
     }
   }
+
+  @Test
+  void resources_limitTheOrgToken() throws Exception {
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/users/1/api-tokens",
+            admin,
+            create(
+                "\"description\":\"one account\",\"scope\":\"accounts\",\"expiration\":\""
+                    + Instant.now().plusSeconds(3_600)
+                    + "\",\"resources\":[{\"type\":\"account\",\"ids\":[\"10002\"]}]"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String token = (String) ServerEndToEndTest.read(created, "data", "attributes", "token");
+
+    HttpResponse<String> accounts = send("GET", "/accounts", token, null);
+
+    assertThat((List<?>) ServerEndToEndTest.read(accounts, "data")).hasSize(1);
+    assertThat(ServerEndToEndTest.read(accounts, "data", "0", "id")).isEqualTo("10002");
+  }
 }
