@@ -4,33 +4,34 @@ import static dev.custos.token.TokenVerificationException.Reason.EXPIRED;
 import static dev.custos.token.TokenVerificationException.Reason.INVALID_CLAIMS;
 import static dev.custos.token.TokenVerificationException.Reason.NOT_YET_VALID;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.custos.scopes.InvalidScopeException;
-import dev.custos.scopes.ScopeCatalog;
 import dev.custos.scopes.ScopeSet;
 import dev.custos.scopes.TokenRole;
 import dev.custos.token.json.StrictJson;
 import dev.custos.token.json.StrictJsonException;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
- * The JSON payload of Custos tokens, written and read through nimbus-jose-jwt.
+ * The JSON payload of Custos tokens, written with jackson-core's generator and read with its
+ * strict parser.
  *
  * <p>{@code {"role":"customer","customerId":…,"scope":…,"twoFactor":…,"iss":…,"iat":…,["nbf":…,]
  * "exp":…,"jti":…}}; org tokens have no {@code customerId}. {@code role} comes first so the
  * payload starts {@code {"role":"customer"} or {@code {"role":"org"}, as the spec's tokens do.
- * Times are RFC 3339 in UTC with whole seconds.
+ * Times are RFC 3339 in UTC, to the millisecond.
  */
 final class Claims {
   static final String ROLE = "role";
@@ -46,43 +47,105 @@ final class Claims {
   static final String EXPIRES = "exp";
   static final String TOKEN_ID = "jti";
 
-  private static final Pattern RFC_3339 =
-      Pattern.compile(
-          "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+  /** Writes claims as compact UTF-8 JSON; a generator per token, its buffers recycled. */
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+  // Member names quoted and encoded once, not per token.
+  private static final SerializedString ROLE_NAME = new SerializedString(ROLE);
+  private static final SerializedString CUSTOMER_ID_NAME = new SerializedString(CUSTOMER_ID);
+  private static final SerializedString SCOPE_NAME = new SerializedString(SCOPE);
+  private static final SerializedString UPGRADABLE_SCOPE_NAME =
+      new SerializedString(UPGRADABLE_SCOPE);
+  private static final SerializedString RESOURCES_NAME = new SerializedString(RESOURCES);
+  private static final SerializedString SOURCE_IP_NAME = new SerializedString(SOURCE_IP);
+  private static final SerializedString TWO_FACTOR_NAME = new SerializedString(TWO_FACTOR);
+  private static final SerializedString ISSUER_NAME = new SerializedString(ISSUER);
+  private static final SerializedString ISSUED_AT_NAME = new SerializedString(ISSUED_AT);
+  private static final SerializedString NOT_BEFORE_NAME = new SerializedString(NOT_BEFORE);
+  private static final SerializedString EXPIRES_NAME = new SerializedString(EXPIRES);
+  private static final SerializedString TOKEN_ID_NAME = new SerializedString(TOKEN_ID);
 
   private Claims() {}
 
-  static byte[] write(
-      TokenRequest request, String issuer, Instant issuedAt, Instant expiresAt, String tokenId) {
-    Map<String, Object> claims = new LinkedHashMap<>();
-    claims.put(ROLE, roleName(request.role()));
-    request.customerId().ifPresent(id -> claims.put(CUSTOMER_ID, id));
-    claims.put(SCOPE, request.scopes().toString());
-    if (!request.upgradableScopes().isEmpty()) {
-      claims.put(UPGRADABLE_SCOPE, request.upgradableScopes().toString());
+  /** Writes the claims of a request as UTF-8 JSON. */
+  static void write(
+      TokenBuffer out,
+      TokenRequest request,
+      String issuer,
+      Instant issuedAt,
+      Instant expiresAt,
+      String tokenId)
+      throws IOException {
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeFieldName(ROLE_NAME);
+      json.writeString(roleName(request.role()));
+      if (request.customerIdOrNull() != null) {
+        json.writeFieldName(CUSTOMER_ID_NAME);
+        json.writeString(request.customerIdOrNull());
+      }
+      json.writeFieldName(SCOPE_NAME);
+      json.writeString(request.scopes().toString());
+      if (!request.upgradableScopes().isEmpty()) {
+        json.writeFieldName(UPGRADABLE_SCOPE_NAME);
+        json.writeString(request.upgradableScopes().toString());
+      }
+      if (request.resources().isLimited()) {
+        json.writeFieldName(RESOURCES_NAME);
+        request.resources().writeClaim(json);
+      }
+      if (request.sourceIpOrNull() != null) {
+        json.writeFieldName(SOURCE_IP_NAME);
+        json.writeString(request.sourceIpOrNull());
+      }
+      json.writeFieldName(TWO_FACTOR_NAME);
+      json.writeBoolean(request.isTwoFactorVerified());
+      json.writeFieldName(ISSUER_NAME);
+      json.writeString(issuer);
+      char[] time = out.chars(Rfc3339.MAX_FORMATTED);
+      time(json, ISSUED_AT_NAME, issuedAt, time);
+      if (request.notBeforeOrNull() != null) {
+        time(json, NOT_BEFORE_NAME, request.notBeforeOrNull(), time);
+      }
+      time(json, EXPIRES_NAME, expiresAt, time);
+      json.writeFieldName(TOKEN_ID_NAME);
+      json.writeString(tokenId);
+      json.writeEndObject();
     }
-    if (request.resources().isLimited()) {
-      claims.put(RESOURCES, request.resources().toClaim());
+  }
+
+  /** The footer naming the signing key: {@code {"kid":"k2.pid.…"}}, as UTF-8 JSON. */
+  static byte[] footer(String keyId) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("kid", keyId);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    request.sourceIp().ifPresent(ips -> claims.put(SOURCE_IP, ips));
-    claims.put(TWO_FACTOR, request.isTwoFactorVerified());
-    claims.put(ISSUER, issuer);
-    claims.put(ISSUED_AT, time(issuedAt));
-    request.notBeforeInstant().ifPresent(nbf -> claims.put(NOT_BEFORE, time(nbf)));
-    claims.put(EXPIRES, time(expiresAt));
-    claims.put(TOKEN_ID, tokenId);
-    return JSONObjectUtils.toJSONString(claims).getBytes(StandardCharsets.UTF_8);
+    return out.toByteArray();
+  }
+
+  private static void time(
+      JsonGenerator json, SerializedString name, Instant instant, char[] buffer)
+      throws IOException {
+    json.writeFieldName(name);
+    json.writeString(buffer, 0, Rfc3339.format(instant, buffer));
   }
 
   static VerifiedToken read(
       byte[] payload,
-      ScopeCatalog catalog,
+      int offset,
+      int length,
+      ScopeSetCache scopeSets,
       String expectedIssuer,
       Instant now,
       Duration skew,
       String keyId)
       throws TokenVerificationException {
-    Map<String, Object> claims = jsonObject(payload);
+    Map<String, Object> claims = jsonObject(payload, offset, length);
 
     TokenRole role =
         switch (string(claims, ROLE)) {
@@ -104,19 +167,17 @@ final class Claims {
 
     ScopeSet scopes;
     try {
-      scopes = catalog.requireAllowed(role, catalog.parse(string(claims, SCOPE)));
+      scopes = scopeSets.allowed(role, string(claims, SCOPE));
     } catch (InvalidScopeException e) {
       throw invalid("scope: " + e.getMessage());
     }
-    ScopeSet upgradable = scopes.minus(scopes);
+    ScopeSet upgradable = scopeSets.none();
     if (claims.containsKey(UPGRADABLE_SCOPE)) {
       if (role != TokenRole.CUSTOMER) {
         throw invalid("an org token has no upgradableScope");
       }
       try {
-        upgradable =
-            catalog.requireAllowed(
-                TokenRole.CUSTOMER, catalog.parse(string(claims, UPGRADABLE_SCOPE)));
+        upgradable = scopeSets.allowed(TokenRole.CUSTOMER, string(claims, UPGRADABLE_SCOPE));
       } catch (InvalidScopeException e) {
         throw invalid("upgradableScope: " + e.getMessage());
       }
@@ -228,9 +289,10 @@ final class Claims {
    * Parses UTF-8 JSON that must be an object with unique member names at every depth, bounded in
    * depth and sizes (jackson-core's strict streaming parser).
    */
-  static Map<String, Object> jsonObject(byte[] json) throws TokenVerificationException {
+  static Map<String, Object> jsonObject(byte[] json, int offset, int length)
+      throws TokenVerificationException {
     try {
-      return StrictJson.readObject(json);
+      return StrictJson.readObject(json, offset, length);
     } catch (StrictJsonException e) {
       throw invalid(
           "payload is not a UTF-8 JSON object with unique members: "
@@ -252,10 +314,6 @@ final class Claims {
     return role == TokenRole.CUSTOMER ? "customer" : "org";
   }
 
-  private static String time(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(instant);
-  }
-
   private static String string(Map<String, Object> claims, String name)
       throws TokenVerificationException {
     if (!(claims.get(name) instanceof String value)) {
@@ -266,13 +324,9 @@ final class Claims {
 
   private static Instant instant(Map<String, Object> claims, String name)
       throws TokenVerificationException {
-    String value = string(claims, name);
-    if (!RFC_3339.matcher(value).matches()) {
-      throw invalid(name + " must be an RFC 3339 date-time");
-    }
     try {
-      return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
+      return Rfc3339.parse(string(claims, name));
+    } catch (DateTimeException e) {
       throw invalid(name + " must be an RFC 3339 date-time");
     }
   }

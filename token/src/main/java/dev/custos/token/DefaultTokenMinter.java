@@ -1,12 +1,10 @@
 package dev.custos.token;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -14,13 +12,19 @@ import java.util.function.Supplier;
 final class DefaultTokenMinter implements TokenMinter {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** A signing key and the footer naming it. */
-  private record Signer(SigningKey key, byte[] footer) {
-    static Signer of(SigningKey key) {
-      return new Signer(
-          key,
-          JSONObjectUtils.toJSONString(Map.of("kid", key.keyId()))
-              .getBytes(StandardCharsets.UTF_8));
+  /**
+   * A signing key, the footer naming it and the footer's base64url text (ASCII). A class, not a
+   * record: it holds a secret key.
+   */
+  private static final class Signer {
+    final SigningKey key;
+    final byte[] footer;
+    final byte[] footerText;
+
+    Signer(SigningKey key) {
+      this.key = key;
+      this.footer = Claims.footer(key.keyId());
+      this.footerText = Base64Url.encode(footer).getBytes(StandardCharsets.US_ASCII);
     }
   }
 
@@ -39,17 +43,17 @@ final class DefaultTokenMinter implements TokenMinter {
     this.issuer = issuer;
     this.clock = clock;
     this.implicitAssertion = implicitAssertion;
-    this.signer = Signer.of(keySource.get());
+    this.signer = new Signer(keySource.get());
   }
 
   private Signer signer() {
     SigningKey key = keySource.get();
     Signer s = signer;
-    if (s.key() != key) {
-      if (key == null || key.version() != s.key().version()) {
+    if (s.key != key) {
+      if (key == null || key.version() != s.key.version()) {
         throw new IllegalStateException("the followed key ring is missing or of another version");
       }
-      s = Signer.of(key);
+      s = new Signer(key);
       signer = s;
     }
     return s;
@@ -72,10 +76,15 @@ final class DefaultTokenMinter implements TokenMinter {
     // not.
     Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant expiresAt = issuedAt.plus(request.lifetime());
-    String tokenId = request.tokenId().orElseGet(DefaultTokenMinter::randomId);
-    byte[] payload = Claims.write(request, issuer, issuedAt, expiresAt, tokenId);
+    String tokenId = request.tokenIdOrNull() != null ? request.tokenIdOrNull() : randomId();
     Signer s = signer();
-    String token = PasetoPublic.sign(s.key(), payload, s.footer(), implicitAssertion);
+    String token =
+        PasetoPublic.sign(
+            s.key,
+            out -> Claims.write(out, request, issuer, issuedAt, expiresAt, tokenId),
+            s.footer,
+            s.footerText,
+            implicitAssertion);
     return new MintedToken(token, tokenId, issuedAt, expiresAt);
   }
 
@@ -87,6 +96,6 @@ final class DefaultTokenMinter implements TokenMinter {
 
   @Override
   public String toString() {
-    return "TokenMinter[" + signer.key() + ", iss=" + issuer + "]";
+    return "TokenMinter[" + signer.key + ", iss=" + issuer + "]";
   }
 }

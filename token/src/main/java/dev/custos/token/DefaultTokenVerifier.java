@@ -17,14 +17,52 @@ import java.util.function.Supplier;
 final class DefaultTokenVerifier implements TokenVerifier {
   private static final int MAX_FOOTER_BYTES = 256;
 
+  /**
+   * Accepted keys by id, and the footer each one's tokens carry when Custos minted them: a token
+   * whose footer text is one of these is matched to its key without decoding or parsing the footer.
+   * Any other footer takes the general path, so a footer written differently (spacing, member
+   * order) is still read by its {@code kid}.
+   */
+  private static final class KeyTable {
+    final Map<String, AcceptedKey> byId;
+    final String[] footerTexts;
+    final byte[][] footers;
+    final String[] keyIds;
+
+    KeyTable(Map<String, AcceptedKey> byId) {
+      this.byId = byId;
+      int n = byId.size();
+      footerTexts = new String[n];
+      footers = new byte[n][];
+      keyIds = new String[n];
+      int i = 0;
+      for (String keyId : byId.keySet()) {
+        keyIds[i] = keyId;
+        footers[i] = Claims.footer(keyId);
+        footerTexts[i] = Base64Url.encode(footers[i]);
+        i++;
+      }
+    }
+
+    /** The index of the known footer the token carries, or -1. */
+    int recognize(PasetoPublic.Parts parts) {
+      for (int i = 0; i < footerTexts.length; i++) {
+        if (parts.footerIs(footerTexts[i])) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
   /** The keys derived from one state of a followed ring. */
-  private record Snapshot(KeyRing ring, Map<String, AcceptedKey> keys) {}
+  private record Snapshot(KeyRing ring, KeyTable keys) {}
 
   private final PasetoVersion version;
-  private final Map<String, AcceptedKey> keys;
+  private final KeyTable keys;
   private final Supplier<KeyRing> ringSource;
   private volatile Snapshot snapshot;
-  private final ScopeCatalog catalog;
+  private final ScopeSetCache scopeSets;
   private final String issuer;
   private final Clock clock;
   private final Duration clockSkew;
@@ -40,9 +78,9 @@ final class DefaultTokenVerifier implements TokenVerifier {
       Duration clockSkew,
       byte[] implicitAssertion) {
     this.version = version;
-    this.keys = keys;
+    this.keys = new KeyTable(keys);
     this.ringSource = ringSource;
-    this.catalog = catalog;
+    this.scopeSets = new ScopeSetCache(catalog);
     this.issuer = issuer;
     this.clock = clock;
     this.clockSkew = clockSkew;
@@ -52,20 +90,24 @@ final class DefaultTokenVerifier implements TokenVerifier {
   @Override
   public VerifiedToken verify(String token) throws TokenVerificationException {
     PasetoPublic.Parts parts = PasetoPublic.parse(version, token);
-    String keyId = keyId(parts.footer);
-    AcceptedKey entry = currentKeys().get(keyId);
+    KeyTable table = currentKeys();
+    int known = table.recognize(parts);
+    byte[] footer = known >= 0 ? table.footers[known] : parts.footer();
+    String keyId = known >= 0 ? table.keyIds[known] : keyId(footer);
+    AcceptedKey entry = table.byId.get(keyId);
     Instant now = clock.instant();
     if (entry == null || !entry.acceptedAt(now)) {
       throw new TokenVerificationException(UNKNOWN_KEY, "token is signed by an unknown key");
     }
-    PasetoPublic.checkSignature(entry.key(), parts, implicitAssertion);
-    return Claims.read(parts.payload, catalog, issuer, now, clockSkew, keyId);
+    PasetoPublic.checkSignature(entry.key(), parts, footer, implicitAssertion);
+    return Claims.read(
+        parts.body(), 0, parts.payloadLength(), scopeSets, issuer, now, clockSkew, keyId);
   }
 
   /**
    * The fixed keys, plus those of the followed ring as it is now (rebuilt only when it changed).
    */
-  private Map<String, AcceptedKey> currentKeys() throws TokenVerificationException {
+  private KeyTable currentKeys() throws TokenVerificationException {
     if (ringSource == null) {
       return keys;
     }
@@ -78,9 +120,9 @@ final class DefaultTokenVerifier implements TokenVerifier {
       throw new TokenVerificationException(
           UNKNOWN_KEY, "the followed key ring is missing or of another version");
     }
-    Map<String, AcceptedKey> all = new LinkedHashMap<>(keys);
+    Map<String, AcceptedKey> all = new LinkedHashMap<>(keys.byId);
     all.putAll(TokenVerifier.Builder.keysOf(ring));
-    s = new Snapshot(ring, Map.copyOf(all));
+    s = new Snapshot(ring, new KeyTable(Map.copyOf(all)));
     snapshot = s;
     return s.keys();
   }
@@ -95,7 +137,7 @@ final class DefaultTokenVerifier implements TokenVerifier {
     }
     Map<String, Object> json;
     try {
-      json = Claims.jsonObject(footer);
+      json = Claims.jsonObject(footer, 0, footer.length);
     } catch (TokenVerificationException e) {
       throw new TokenVerificationException(MALFORMED, "token footer is not a JSON object");
     }
@@ -107,6 +149,6 @@ final class DefaultTokenVerifier implements TokenVerifier {
 
   @Override
   public String toString() {
-    return "TokenVerifier[" + version + ", keys=" + keys.keySet() + ", iss=" + issuer + "]";
+    return "TokenVerifier[" + version + ", keys=" + keys.byId.keySet() + ", iss=" + issuer + "]";
   }
 }

@@ -1,8 +1,8 @@
 package dev.custos.token;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -144,19 +144,24 @@ public final class Resources {
   }
 
   /** The claim's form: a list of {"type", "ids"} entries, accounts first. */
-  List<Object> toClaim() {
-    List<Object> entries = new ArrayList<>();
-    entry(entries, "account", accounts);
-    entry(entries, "card", cards);
-    return entries;
+  /** Writes the claim: {@code [{"type":"account","ids":[…]},{"type":"card","ids":[…]}]}. */
+  void writeClaim(JsonGenerator json) throws IOException {
+    json.writeStartArray();
+    entry(json, "account", accounts);
+    entry(json, "card", cards);
+    json.writeEndArray();
   }
 
-  private static void entry(List<Object> entries, String type, Set<String> ids) {
+  private static void entry(JsonGenerator json, String type, Set<String> ids) throws IOException {
     if (!ids.isEmpty()) {
-      java.util.Map<String, Object> entry = new java.util.LinkedHashMap<>();
-      entry.put("type", type);
-      entry.put("ids", List.copyOf(new TreeSet<>(ids)));
-      entries.add(entry);
+      json.writeStartObject();
+      json.writeStringField("type", type);
+      json.writeArrayFieldStart("ids");
+      for (String id : new TreeSet<>(ids)) {
+        json.writeString(id);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
     }
   }
 

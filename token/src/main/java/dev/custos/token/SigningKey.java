@@ -169,10 +169,9 @@ public final class SigningKey {
         .toJSONString();
   }
 
-  byte[] sign(byte[] message) {
-    byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
-    Ed25519.sign(seed, 0, publicKey, 0, message, 0, message.length, signature, 0);
-    return signature;
+  /** Signs {@code message[0, length)} into {@code signature[at, at + 64)}. */
+  void sign(byte[] message, int length, byte[] signature, int at) {
+    Ed25519.sign(seed, 0, publicKey, 0, message, 0, length, signature, at);
   }
 
   /**

@@ -163,8 +163,9 @@ public final class VerificationKey {
         .build();
   }
 
-  boolean verify(byte[] signature, byte[] message) {
-    return Ed25519.verify(signature, 0, point, message, 0, message.length);
+  /** Checks {@code signature[at, at + 64)} over {@code message[0, length)}. */
+  boolean verify(byte[] signature, int at, byte[] message, int length) {
+    return Ed25519.verify(signature, at, point, message, 0, length);
   }
 
   /**

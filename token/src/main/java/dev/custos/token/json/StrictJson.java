@@ -63,7 +63,24 @@ public final class StrictJson {
    * @throws StrictJsonException naming where and why the document is refused
    */
   public static Map<String, Object> readObject(byte[] json) throws StrictJsonException {
-    return read(() -> FACTORY.createParser(json));
+    return readObject(json, 0, json.length);
+  }
+
+  /**
+   * Reads a JSON object from UTF-8 bytes {@code json[offset, offset + length)}; malformed UTF-8 is
+   * refused.
+   *
+   * @param json an array holding the document
+   * @param offset where the document starts
+   * @param length the document's length in bytes
+   * @return the object
+   * @throws StrictJsonException naming where and why the document is refused
+   * @throws IndexOutOfBoundsException if the range is not within the array
+   */
+  public static Map<String, Object> readObject(byte[] json, int offset, int length)
+      throws StrictJsonException {
+    Objects.checkFromIndexSize(offset, length, json.length);
+    return read(() -> FACTORY.createParser(json, offset, length));
   }
 
   /** Opens a parser over the document. */
