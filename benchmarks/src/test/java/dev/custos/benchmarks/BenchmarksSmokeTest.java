@@ -38,7 +38,7 @@ class BenchmarksSmokeTest {
                     .build())
             .run();
 
-    assertThat(results).hasSize(23);
+    assertThat(results).hasSize(24);
     assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 
@@ -56,13 +56,18 @@ class BenchmarksSmokeTest {
     ReportWriter.main(new String[] {dir.toString(), dir.resolve("RESULTS.md").toString()});
 
     String report = Files.readString(dir.resolve("RESULTS.md"));
-    assertThat(report).contains("| TokenBenchmark.custosMint | 19,000,000 |").contains("0.950×");
+    assertThat(report)
+        .contains("| TokenBenchmark.custosMint | 19,000,000 | 0.053 |")
+        .contains("| mint ≥ 0.95 × raw Ed25519 sign | 0.950× | yes |")
+        .contains("| 3 | 25.0 % |")
+        .contains("| mint allocates ≤ 4 KB/op | 3,900 B | yes |");
     assertThat(report).containsPattern("\\| 1000 \\| \\d+");
     assertThat(Files.readString(dir.resolve("chart.svg")))
         .startsWith("<svg")
         .contains("Custos mint v2.public");
   }
 
+  /** A throughput result of three forks whose means are 0.8, 1 and 1 times the score. */
   private static String result(String name, double score) {
     return com.nimbusds.jose.util.JSONObjectUtils.toJSONString(
         Map.of(
@@ -74,6 +79,15 @@ class BenchmarksSmokeTest {
             1,
             "primaryMetric",
             Map.of(
-                "score", score, "scoreError", 0.5, "scoreUnit", "ops/us", "rawData", List.of())));
+                "score",
+                score,
+                "scoreError",
+                0.5,
+                "scoreUnit",
+                "ops/us",
+                "rawData",
+                List.of(List.of(0.8 * score), List.of(score), List.of(score))),
+            "secondaryMetrics",
+            Map.of("gc.alloc.rate.norm", Map.of("score", 3900.0))));
   }
 }
