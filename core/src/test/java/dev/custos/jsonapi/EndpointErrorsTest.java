@@ -293,7 +293,7 @@ class EndpointErrorsTest {
         "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"SMS\"}}} | /data/attributes/channel",
         "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"call\",\"appHash\":\"FA+9qCX9VSu\"}}} | /data/attributes/appHash",
         "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\",\"appHash\":\"short\"}}} | /data/attributes/appHash",
-        "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\",\"language\":\"fr\"}}} | /data/attributes/language",
+        "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\",\"language\":\"xx\"}}} | /data/attributes/language",
         "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\",\"language\":\"EN\"}}} | /data/attributes/language",
         "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\",\"phone\":\"+15555550103\"}}} | /data/attributes/phone",
         "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\",\"phone\":{\"countryCode\":\"1\"}}}} | /data/attributes/phone/number",

@@ -51,7 +51,11 @@ class HowToGuidesTest {
         (String) read(verification, "data", "attributes", "verificationToken");
     assertThat(platform.sender.messages())
         .singleElement()
-        .satisfies(m -> assertThat(m.body()).matches("Your Unit verification code is: \\d{6}"));
+        .satisfies(
+            m ->
+                assertThat(m.body())
+                    .matches(
+                        "Your Unit verification code is \\d{6}\\. It expires in 10 minutes\\."));
 
     // Steps 3-4: the customer types the code; Create Customer Token with cards-write.
     JsonApiResponse created =

@@ -217,7 +217,7 @@ final class DefaultOtpEngine implements OtpEngine {
 
   @Override
   public String toString() {
-    return "OtpEngine[brand=" + brand + ", languages=" + templates.languages() + "]";
+    return "OtpEngine[brand=" + brand + ", languages=" + templates.languages().size() + "]";
   }
 
   private static <E extends Enum<E>> EnumMap<E, LongAdder> adders(Class<E> type) {

@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -34,15 +35,33 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Each may also use {@code {brand}}, the name configured with {@link
- * OtpEngine.Builder#brand(String)}. English ({@code en}) and Spanish ({@code es}) are built in; a
- * platform adds a language by adding a file to a directory and loading it with {@link
- * #fromDirectory(Path)}. A request in a language without templates is refused, never sent in
- * another language.
+ * OtpEngine.Builder#brand(String)}. The 41 languages Unit offers are built in ({@link #builtIn()});
+ * a platform adds a language, or rewords one, by adding a file to a directory and loading it with
+ * {@link #fromDirectory(Path)}. Language codes match exactly, as Unit spells them ({@code zh-CN},
+ * not {@code zh-cn}). A request in a language without templates is refused, never sent in another
+ * language; a region ({@code pt-BR}) never falls back to its language ({@code pt}) by itself: each
+ * built-in region has its own file, whose words may be the parent's where they are right there.
  *
  * <p>Instances are immutable and safe to share between threads.
  */
 public final class MessageTemplates {
-  private static final Set<String> BUILT_IN = Set.of("en", "es");
+  /**
+   * The languages Unit's Create Customer Token Verification accepts, spelled as Unit spells them:
+   * each has a built-in file.
+   */
+  private static final List<String> BUILT_IN =
+      List.of(
+          "en", "af", "ar", "ca", "zh", "zh-CN", "zh-HK", "hr", "cs", "da", "nl", "en-GB", "et",
+          "fi", "fr", "de", "el", "he", "hi", "hu", "id", "it", "ja", "kn", "ko", "ms", "mr", "nb",
+          "pl", "pt-BR", "pt", "ro", "ru", "sk", "es", "sv", "tl", "te", "th", "tr", "vi");
+
+  /**
+   * The longest brand (of GSM 7-bit characters, such as ASCII) with which every built-in SMS fits
+   * one message; Telugu sets it. Longer brands fit many languages, and {@link
+   * OtpEngine.Builder#build()} names those they do not.
+   */
+  public static final int BRAND_FITTING_EVERY_LANGUAGE = 16;
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
   private static final int MAX_TEMPLATE_LENGTH = 500;
 
@@ -53,9 +72,13 @@ public final class MessageTemplates {
   }
 
   /**
-   * Returns the built-in templates: English and Spanish.
+   * Returns the built-in templates: the 41 languages Unit offers, {@code en af ar ca zh zh-CN zh-HK
+   * hr cs da nl en-GB et fi fr de el he hi hu id it ja kn ko ms mr nb pl pt-BR pt ro ru sk es sv tl
+   * te th tr vi}. Each states the brand, the code and that it expires in 10 minutes; each SMS fits
+   * one message (with the SMS Retriever line) for any brand of up to {@value
+   * #BRAND_FITTING_EVERY_LANGUAGE} GSM 7-bit characters.
    *
-   * @return templates for {@code en} and {@code es}
+   * @return the built-in templates
    */
   public static MessageTemplates builtIn() {
     return BuiltInHolder.TEMPLATES;
@@ -107,6 +130,32 @@ public final class MessageTemplates {
     Map<String, Template> combined = new HashMap<>(byLanguage);
     combined.putAll(other.byLanguage);
     return new MessageTemplates(combined);
+  }
+
+  /**
+   * Returns these templates limited to some languages: for a platform that offers fewer, or whose
+   * brand is too long for one SMS in some.
+   *
+   * @param languages language codes these templates cover
+   * @return the templates of those languages only
+   * @throws IllegalArgumentException if no language is given, or one is not covered (the message
+   *     names the covered ones)
+   * @throws NullPointerException if {@code languages} or an element is null
+   */
+  public MessageTemplates only(String... languages) {
+    if (languages.length == 0) {
+      throw new IllegalArgumentException("name at least one language");
+    }
+    Map<String, Template> chosen = new HashMap<>();
+    for (String language : languages) {
+      Template template = byLanguage.get(Objects.requireNonNull(language, "language"));
+      if (template == null) {
+        throw new IllegalArgumentException(
+            "no templates for language " + language + "; available: " + languages());
+      }
+      chosen.put(language, template);
+    }
+    return new MessageTemplates(chosen);
   }
 
   /**

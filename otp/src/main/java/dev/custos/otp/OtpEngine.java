@@ -3,7 +3,9 @@ package dev.custos.otp;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +19,8 @@ import java.util.TreeSet;
  *
  * VerificationChallenge challenge =
  *     otp.start(ChallengeRequest.sms("100042", Phone.of("1", "5555550100")));
- * // ... the customer receives "Your Acme verification code is: 123456" and types it in ...
+ * // ... the customer receives "Your Acme verification code is 123456. It expires in 10
+ * // minutes." and types it in ...
  * switch (otp.verify("100042", challenge.verificationToken(), typedCode).outcome()) {
  *   case APPROVED -> mintToken();
  *   case INCORRECT_CODE -> askAgain();
@@ -155,8 +158,11 @@ public interface OtpEngine {
     Builder() {}
 
     /**
-     * Sets the name messages give the platform: "Your {@code brand} verification code is: ...". The
-     * spec's sandbox uses {@code Unit}; production uses the org's name.
+     * Sets the name messages give the platform: "Your {@code brand} verification code is ...". The
+     * spec's sandbox uses {@code Unit}; production uses the org's name. Every built-in language's
+     * SMS fits one message with a brand of up to {@value
+     * MessageTemplates#BRAND_FITTING_EVERY_LANGUAGE} GSM characters; with a longer one, {@link
+     * #build()} names the languages it does not fit.
      *
      * @param brand 1 to 60 printable characters, without braces
      * @return this builder
@@ -442,8 +448,9 @@ public interface OtpEngine {
      * Builds the engine.
      *
      * @return a new engine
-     * @throws IllegalStateException if the brand or the sender is not set, or an SMS template with
-     *     this brand is longer than one 140-byte message
+     * @throws IllegalStateException if the brand or the sender is not set, or an SMS with this
+     *     brand would be longer than one 140-byte message in some language (the message names every
+     *     such language and form)
      */
     public OtpEngine build() {
       if (brand == null) {
@@ -452,6 +459,9 @@ public interface OtpEngine {
       if (sender == null) {
         throw new IllegalStateException("sender is required");
       }
+      // One message per send, whatever the language: an SMS of two segments costs two, which a
+      // pumping attack would multiply.
+      List<String> tooLong = new ArrayList<>();
       for (String language : templates.languages()) {
         MessageTemplates.Template template = templates.template(language);
         for (String appHash : new String[] {null, "AAAAAAAAAAA"}) {
@@ -459,19 +469,26 @@ public interface OtpEngine {
           SmsEncoding encoding = SmsEncoding.of(body);
           int bytes = encoding.bytes(body);
           if (bytes > MAX_SMS_BYTES) {
-            throw new IllegalStateException(
-                "template "
-                    + language
+            tooLong.add(
+                language
                     + (appHash == null ? ".sms" : ".sms.retriever")
-                    + " with brand '"
-                    + brand
-                    + "' takes "
+                    + " ("
                     + bytes
                     + " bytes in "
                     + encoding
-                    + "; one SMS holds 140");
+                    + ")");
           }
         }
+      }
+      if (!tooLong.isEmpty()) {
+        throw new IllegalStateException(
+            "with brand '"
+                + brand
+                + "' these messages are longer than one SMS (140 bytes): "
+                + String.join(", ", tooLong)
+                + "; shorten the brand (every built-in language fits one of up to "
+                + MessageTemplates.BRAND_FITTING_EVERY_LANGUAGE
+                + " GSM characters) or limit the languages with MessageTemplates.only(...)");
       }
       byte[] key = masterKey;
       SecureRandom random = new SecureRandom();

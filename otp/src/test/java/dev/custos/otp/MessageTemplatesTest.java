@@ -13,8 +13,19 @@ class MessageTemplatesTest {
       "sms = Code {brand}: {code}\nsms.retriever = <#> {code}\\n{appHash}\ncall = {spokenCode}\n";
 
   @Test
-  void builtIn_coversEnglishAndSpanish() {
-    assertThat(MessageTemplates.builtIn().languages()).containsExactly("en", "es");
+  void builtIn_coversTheLanguagesUnitOffers() {
+    assertThat(MessageTemplates.builtIn().languages()).hasSize(41).contains("en", "es", "zh-HK");
+  }
+
+  @Test
+  void only_coveredLanguages_keepsThoseAndRefusesOthers() {
+    assertThat(MessageTemplates.builtIn().only("en", "pt-BR").languages())
+        .containsExactly("en", "pt-BR");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> MessageTemplates.builtIn().only("en", "pt-br"))
+        .withMessageContaining("pt-br")
+        .withMessageContaining("pt-BR");
+    assertThatIllegalArgumentException().isThrownBy(() -> MessageTemplates.builtIn().only());
   }
 
   @Test
@@ -33,7 +44,7 @@ class MessageTemplatesTest {
     MessageTemplates combined =
         MessageTemplates.builtIn().plus(MessageTemplates.fromDirectory(dir));
 
-    assertThat(combined.languages()).containsExactly("en", "es");
+    assertThat(combined.languages()).hasSize(41);
     assertThat(combined.template("en").render(Channel.SMS, "Acme", "123456", null))
         .isEqualTo("Code Acme: 123456");
   }

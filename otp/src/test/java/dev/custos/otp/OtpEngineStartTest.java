@@ -30,7 +30,8 @@ class OtpEngineStartTest {
     engine.start(ChallengeRequest.sms(CUSTOMER, PHONE));
 
     OtpMessage message = sender.last();
-    assertThat(message.body()).matches("Your Unit verification code is: \\d{6}");
+    assertThat(message.body())
+        .matches("Your Unit verification code is \\d{6}\\. It expires in 10 minutes\\.");
     assertThat(message.channel()).isEqualTo(Channel.SMS);
     assertThat(message.phone().e164()).isEqualTo("+15555550123");
     assertThat(message.customerId()).isEqualTo(CUSTOMER);
@@ -44,7 +45,7 @@ class OtpEngineStartTest {
 
     acme.start(ChallengeRequest.sms(CUSTOMER, PHONE));
 
-    assertThat(sender.last().body()).startsWith("Your Acme Bank verification code is: ");
+    assertThat(sender.last().body()).startsWith("Your Acme Bank verification code is ");
   }
 
   @Test
@@ -52,7 +53,7 @@ class OtpEngineStartTest {
     engine.start(ChallengeRequest.sms(CUSTOMER, PHONE).withLanguage("es"));
 
     OtpMessage message = sender.last();
-    assertThat(message.body()).matches("Tu código de verificación de Unit es: \\d{6}");
+    assertThat(message.body()).matches("Código Unit: \\d{6}\\. Vence en 10 min\\.");
     assertThat(message.encoding()).isEqualTo(SmsEncoding.UCS_2);
     assertThat(message.encoding().bytes(message.body())).isLessThanOrEqualTo(140);
   }
@@ -62,7 +63,9 @@ class OtpEngineStartTest {
     engine.start(ChallengeRequest.sms(CUSTOMER, PHONE).withAppHash("FA+9qCX9VSu"));
 
     String body = sender.last().body();
-    assertThat(body).matches("<#> Your Unit verification code is: \\d{6}\nFA\\+9qCX9VSu");
+    assertThat(body)
+        .matches(
+            "<#> Your Unit verification code is \\d{6}\\. It expires in 10 minutes\\.\nFA\\+9qCX9VSu");
     assertThat(SmsEncoding.of(body).bytes(body)).isLessThanOrEqualTo(140);
   }
 
@@ -72,7 +75,7 @@ class OtpEngineStartTest {
         ChallengeRequest.sms(CUSTOMER, PHONE).withLanguage("es").withAppHash("FA+9qCX9VSu"));
 
     assertThat(sender.last().body())
-        .matches("<#> Tu código de verificación de Unit es: \\d{6}\nFA\\+9qCX9VSu");
+        .matches("<#> Código Unit: \\d{6}\\. Vence en 10 min\\.\nFA\\+9qCX9VSu");
   }
 
   @Test
@@ -83,7 +86,8 @@ class OtpEngineStartTest {
     assertThat(message.channel()).isEqualTo(Channel.CALL);
     assertThat(message.body())
         .matches(
-            "Your Unit verification code is: (\\d, ){5}\\d\\. Again, your code is: (\\d, ){5}\\d\\.");
+            "Your Unit verification code is: (\\d, ){5}\\d\\. Again, your code is: (\\d, ){5}\\d\\."
+                + " It expires in 10 minutes\\.");
   }
 
   @Test
@@ -91,7 +95,9 @@ class OtpEngineStartTest {
     engine.start(ChallengeRequest.call(CUSTOMER, PHONE).withLanguage("es"));
 
     assertThat(sender.last().body())
-        .matches("Tu código de verificación de Unit es: (\\d, ){5}\\d\\. Repito, tu código es: .*");
+        .matches(
+            "Tu código de verificación de Unit es: (\\d, ){5}\\d\\. Repito, tu código es: (\\d, ){5}\\d\\."
+                + " Vence en 10 minutos\\.");
   }
 
   @Test
@@ -107,9 +113,13 @@ class OtpEngineStartTest {
   @Test
   void start_languageWithoutTemplate_throwsNamingLanguage() {
     assertThatExceptionOfType(InvalidOtpRequestException.class)
-        .isThrownBy(() -> engine.start(ChallengeRequest.sms(CUSTOMER, PHONE).withLanguage("fr")))
+        .isThrownBy(() -> engine.start(ChallengeRequest.sms(CUSTOMER, PHONE).withLanguage("xx")))
         .satisfies(e -> assertThat(e.field()).isEqualTo(Field.LANGUAGE))
-        .withMessageContaining("available: [en, es]");
+        .withMessageContaining("available: [af, ar, ca, cs, da, de, el, en, en-GB, es,");
+    // Codes match as Unit spells them: a region in lower case is another, unknown, code.
+    assertThatExceptionOfType(InvalidOtpRequestException.class)
+        .isThrownBy(() -> engine.start(ChallengeRequest.sms(CUSTOMER, PHONE).withLanguage("zh-cn")))
+        .withMessageContaining("zh-CN");
     assertThat(sender.messages()).isEmpty();
   }
 
@@ -175,13 +185,18 @@ class OtpEngineStartTest {
   }
 
   @Test
-  void build_brandTooLongForSpanishSms_throwsNamingTemplate() {
+  void build_brandTooLongForSomeLanguages_namesEachAndOnlyThose() {
     OtpEngine.Builder builder = TestEngines.builder(time, sender).brand("B".repeat(60));
 
     assertThatIllegalStateException()
         .isThrownBy(builder::build)
-        .withMessageContaining("template es.sms")
-        .withMessageContaining("UCS_2");
+        .withMessageContaining("es.sms (186 bytes in UCS_2), es.sms.retriever (218 bytes in UCS_2)")
+        .withMessageContaining("te.sms.retriever (228 bytes in UCS_2)")
+        .withMessageNotContaining("en.sms")
+        .withMessageNotContaining("fr.sms");
+    // The same brand is fine where every message fits.
+    assertThat(builder.templates(MessageTemplates.builtIn().only("en", "fr", "de")).build())
+        .isNotNull();
   }
 
   @Test
@@ -233,7 +248,7 @@ class OtpEngineStartTest {
 
   @Test
   void engine_toString_namesBrandAndLanguagesOnly() throws IOException {
-    assertThat(engine).hasToString("OtpEngine[brand=Unit, languages=[en, es]]");
+    assertThat(engine).hasToString("OtpEngine[brand=Unit, languages=41]");
   }
 
   @Test
@@ -310,10 +325,11 @@ class OtpEngineStartTest {
                     .templates(templates)
                     .brand("B".repeat(47))
                     .build())
-        .withMessage(
-            "template fr.sms.retriever with brand '"
+        .withMessageStartingWith(
+            "with brand '"
                 + "B".repeat(47)
-                + "' takes 142 bytes in UCS_2; one SMS holds 140");
+                + "' these messages are longer than one SMS (140 bytes): fr.sms.retriever (142"
+                + " bytes in UCS_2); shorten the brand");
 
     Path smsLonger = Files.createDirectory(dir.resolve("b"));
     Files.writeString(
@@ -328,7 +344,7 @@ class OtpEngineStartTest {
         .isThrownBy(
             () ->
                 TestEngines.builder(time, sender).templates(longSms).brand("B".repeat(44)).build())
-        .withMessageStartingWith("template fr.sms with brand");
+        .withMessageContaining("fr.sms (");
   }
 
   @Test

@@ -901,6 +901,7 @@ public final class CustosServer implements AutoCloseable {
           attributes.put("customerId", d.customerId());
           attributes.put("channel", d.channel().name().toLowerCase(Locale.ROOT));
           attributes.put("to", d.to());
+          attributes.put("language", d.language());
           attributes.put("body", d.body());
           attributes.put("sentAt", d.sentAt().toString());
           data.add(resource("sandboxMessage", Long.toString(d.id()), attributes, Map.of()));

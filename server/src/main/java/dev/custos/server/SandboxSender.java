@@ -19,7 +19,13 @@ final class SandboxSender implements OtpSender {
 
   /** A message the sandbox "delivered". */
   record Delivered(
-      long id, Instant sentAt, String customerId, Channel channel, String to, String body) {}
+      long id,
+      Instant sentAt,
+      String customerId,
+      Channel channel,
+      String to,
+      String language,
+      String body) {}
 
   private final Clock clock;
   private final boolean sandbox;
@@ -45,6 +51,7 @@ final class SandboxSender implements OtpSender {
             message.customerId(),
             message.channel(),
             message.phone().masked(),
+            message.language(),
             message.body()));
     while (messages.size() > KEPT) {
       messages.removeLast();

@@ -109,8 +109,72 @@ class ServerEndToEndTest {
         send("GET", "/sandbox/messages?filter%5BcustomerId%5D=" + customer, orgToken, null);
     assertThat(messages.statusCode()).isEqualTo(200);
     String body = (String) read(messages, "data", "0", "attributes", "body");
-    assertThat(body).matches("Your Unit verification code is: \\d{6}");
-    return body.substring(body.length() - 6);
+    assertThat(body)
+        .matches("Your Unit verification code is \\d{6}\\. It expires in 10 minutes\\.");
+    return body.replaceAll(".*?(\\d{6}).*", "$1");
+  }
+
+  /** Unit's 41 codes, as Unit spells them. */
+  private static final List<String> UNIT_LANGUAGES =
+      List.of(
+          "en", "af", "ar", "ca", "zh", "zh-CN", "zh-HK", "hr", "cs", "da", "nl", "en-GB", "et",
+          "fi", "fr", "de", "el", "he", "hi", "hu", "id", "it", "ja", "kn", "ko", "ms", "mr", "nb",
+          "pl", "pt-BR", "pt", "ro", "ru", "sk", "es", "sv", "tl", "te", "th", "tr", "vi");
+
+  @Test
+  void verification_everyUnitLanguage_sentInItAndItsCodeMintsAToken() throws Exception {
+    for (String language : UNIT_LANGUAGES) {
+      // Past the phone's send window and resend cooldown: one send per language.
+      time.advance(java.time.Duration.ofMinutes(2).plusSeconds(1));
+      String channel = language.hashCode() % 2 == 0 ? "sms" : "call";
+      HttpResponse<String> started =
+          send(
+              "POST",
+              "/customers/100001/token/verification",
+              orgToken,
+              "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\""
+                  + channel
+                  + "\",\"language\":\""
+                  + language
+                  + "\"}}}");
+      assertThat(started.statusCode()).as(language + " " + started.body()).isEqualTo(201);
+      HttpResponse<String> outbox =
+          send("GET", "/sandbox/messages?filter%5BcustomerId%5D=100001", orgToken, null);
+      assertThat(read(outbox, "data", "0", "attributes", "language")).isEqualTo(language);
+      assertThat(read(outbox, "data", "0", "attributes", "channel")).isEqualTo(channel);
+      String body = (String) read(outbox, "data", "0", "attributes", "body");
+      String code =
+          channel.equals("sms")
+              ? body.replaceAll("(?s).*?(\\d{6}).*", "$1")
+              : body.replaceAll("(?s)^[^0-9]*((\\d, ){5}\\d).*", "$1").replace(", ", "");
+      assertThat(body).as(language).contains("Unit");
+
+      HttpResponse<String> minted =
+          send(
+              "POST",
+              "/customers/100001/token",
+              orgToken,
+              tokenBody(
+                  "customers cards-write",
+                  (String) read(started, "data", "attributes", "verificationToken"),
+                  code));
+      assertThat(minted.statusCode()).as(language + ": " + body).isEqualTo(201);
+    }
+  }
+
+  @Test
+  void verification_languageInAnotherCase_400NamingTheAcceptedCodes() throws Exception {
+    HttpResponse<String> refused =
+        send(
+            "POST",
+            "/customers/100001/token/verification",
+            orgToken,
+            "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\",\"language\":\"pt-br\"}}}");
+
+    assertError(refused, 400, "invalid_value");
+    assertThat(read(refused, "errors", "0", "source", "pointer"))
+        .isEqualTo("/data/attributes/language");
+    assertThat((String) read(refused, "errors", "0", "detail")).contains("pt-BR", "zh-HK");
   }
 
   private static void assertError(HttpResponse<String> response, int status, String code)
