@@ -198,7 +198,7 @@ public final class ReportWriter {
     md.append("![throughput relative to raw Ed25519](results/chart.svg)\n\n");
 
     for (int threads : new int[] {1, 2}) {
-      if (Double.isNaN(speed("Ed25519Benchmark.bouncyCastleSign", threads))) {
+      if (Double.isNaN(speed("TokenBenchmark.bouncyCastleSign", threads))) {
         continue;
       }
       md.append("## ").append(threads).append(threads == 1 ? " thread\n\n" : " threads\n\n");
@@ -257,8 +257,8 @@ public final class ReportWriter {
     String limit =
         switch (r.name()) {
           case "TokenBenchmark.custosMint", "ServiceBenchmark.createCustomerToken" ->
-              "Ed25519Benchmark.bouncyCastleSign";
-          case "TokenBenchmark.custosVerify" -> "Ed25519Benchmark.bouncyCastleVerify";
+              "TokenBenchmark.bouncyCastleSign";
+          case "TokenBenchmark.custosVerify" -> "TokenBenchmark.bouncyCastleVerify";
           case "AuthorizeBenchmark.authorizeCacheHit",
               "AuthorizeBenchmark.caffeineGetIfPresentAndClock" ->
               "AuthorizeBenchmark.caffeineGetIfPresent";
@@ -299,8 +299,8 @@ public final class ReportWriter {
   }
 
   private void goals(int threads) {
-    double sign = speed("Ed25519Benchmark.bouncyCastleSign", threads);
-    double rawVerify = speed("Ed25519Benchmark.bouncyCastleVerify", threads);
+    double sign = speed("TokenBenchmark.bouncyCastleSign", threads);
+    double rawVerify = speed("TokenBenchmark.bouncyCastleVerify", threads);
     double mint = speed("TokenBenchmark.custosMint", threads);
     double verify = speed("TokenBenchmark.custosVerify", threads);
     String tokens = "tokens=10000";
@@ -361,8 +361,8 @@ public final class ReportWriter {
           new String[] {
             "TokenBenchmark.custosMint",
             "TokenBenchmark.custosVerify",
-            "Ed25519Benchmark.bouncyCastleSign",
-            "Ed25519Benchmark.bouncyCastleVerify"
+            "TokenBenchmark.bouncyCastleSign",
+            "TokenBenchmark.bouncyCastleVerify"
           }) {
         Result r = find(name, "", threads);
         if (r != null && r.forkMeans().size() > 1) {
@@ -462,20 +462,20 @@ public final class ReportWriter {
 
   private String chart() {
     Map<String, Double> bars = new LinkedHashMap<>();
-    double sign = speed("Ed25519Benchmark.bouncyCastleSign", 1);
-    double verify = speed("Ed25519Benchmark.bouncyCastleVerify", 1);
+    double sign = speed("TokenBenchmark.bouncyCastleSign", 1);
+    double verify = speed("TokenBenchmark.bouncyCastleVerify", 1);
     bars.put("raw BC Ed25519 sign", 1.0);
     bars.put("Custos mint v2.public", speed("TokenBenchmark.custosMint", 1) / sign);
     bars.put("jpaseto mint v2.public", speed("TokenBenchmark.jpasetoMint", 1) / sign);
     bars.put("nimbus JWT EdDSA sign", speed("TokenBenchmark.nimbusEd25519Sign", 1) / sign);
     bars.put("nimbus JWT ES256 sign", speed("TokenBenchmark.nimbusEs256Sign", 1) / sign);
-    bars.put("JDK SunEC Ed25519 sign", speed("Ed25519Benchmark.jdkSign", 1) / sign);
+    bars.put("JDK SunEC Ed25519 sign", speed("TokenBenchmark.jdkEd25519Sign", 1) / sign);
     bars.put("raw BC Ed25519 verify", 1.0);
     bars.put("Custos verify v2.public", speed("TokenBenchmark.custosVerify", 1) / verify);
     bars.put("jpaseto verify v2.public", speed("TokenBenchmark.jpasetoVerify", 1) / verify);
     bars.put("nimbus JWT EdDSA verify", speed("TokenBenchmark.nimbusEd25519Verify", 1) / verify);
     bars.put("nimbus JWT ES256 verify", speed("TokenBenchmark.nimbusEs256Verify", 1) / verify);
-    bars.put("JDK SunEC Ed25519 verify", speed("Ed25519Benchmark.jdkVerify", 1) / verify);
+    bars.put("JDK SunEC Ed25519 verify", speed("TokenBenchmark.jdkEd25519Verify", 1) / verify);
     int width = 760;
     int row = 26;
     StringBuilder svg = new StringBuilder();

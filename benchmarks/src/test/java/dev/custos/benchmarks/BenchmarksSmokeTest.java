@@ -48,7 +48,7 @@ class BenchmarksSmokeTest {
     Files.writeString(
         dir.resolve("jmh-threads-1.json"),
         "["
-            + result("Ed25519Benchmark.bouncyCastleSign", 20)
+            + result("TokenBenchmark.bouncyCastleSign", 20)
             + ","
             + result("TokenBenchmark.custosMint", 19)
             + "]");
