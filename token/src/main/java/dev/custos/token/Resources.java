@@ -68,7 +68,9 @@ public final class Resources {
     for (String id : ids) {
       if (!ID.matcher(Objects.requireNonNull(id, type + " id")).matches()) {
         throw new IllegalArgumentException(
-            "a " + type + " id is a number without a leading zero, up to 20 digits");
+            (type.equals("account") ? "an " : "a ")
+                + type
+                + " id is a number without a leading zero, up to 20 digits");
       }
       sorted.add(id);
     }

@@ -169,6 +169,10 @@ class ResourcesTest {
         "[{\"type\":\"card\",\"ids\":[\"01\"]}]",
         "resources: a card id is a number without a leading zero, up to 20 digits"
       },
+      {
+        "[{\"type\":\"account\",\"ids\":[\"1a\"]}]",
+        "resources: an account id is a number without a leading zero, up to 20 digits"
+      },
     };
     for (String[] c : cases) {
       String claim = c[0];

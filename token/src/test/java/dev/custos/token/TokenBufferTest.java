@@ -57,6 +57,24 @@ class TokenBufferTest {
   }
 
   @Test
+  void mintAndVerify_everyLengthAcrossTheBuffersBoundaries_verifies() throws Exception {
+    // One account more per step moves the end of each part (PAE, signature, text) by a few bytes,
+    // so some step ends each of them at or just past every size the buffer grows through.
+    TokenMinter minter = minter(V4_KEY, NOW);
+    TokenVerifier verifier = verifier(V4_KEY.verificationKey(), NOW);
+    for (int n = 1; n <= 700; n++) {
+      List<String> accounts = IntStream.rangeClosed(1, n).mapToObj(i -> "1" + i).toList();
+      String token =
+          minter
+              .mint(
+                  TokenRequest.customer("100042", SCOPES)
+                      .limitedTo(Resources.of(accounts, List.of())))
+              .token();
+      assertThat(verifier.verify(token).resources().allowsAccount("1" + n)).as("n=%d", n).isTrue();
+    }
+  }
+
+  @Test
   void verify_footerWrittenDifferentlyForAKnownKey_verifiesByItsKid() throws Exception {
     byte[] payload =
         PasetoPublic.parse(
@@ -105,6 +123,36 @@ class TokenBufferTest {
       }
     }
     assertThat(distinct).isGreaterThan(ScopeSetCache.MAX_ENTRIES);
+  }
+
+  @Test
+  void scopeSetCache_full_keepsWhatItHoldsAndAddsNothing() {
+    ScopeSetCache cache = new ScopeSetCache(CATALOG);
+    List<String> names =
+        CATALOG.allowedIn(dev.custos.scopes.TokenRole.CUSTOMER).names().stream().toList();
+    List<String> texts =
+        IntStream.range(0, ScopeSetCache.MAX_ENTRIES + 1)
+            .mapToObj(k -> names.get(k / names.size()) + " " + names.get(k % names.size()))
+            .toList();
+    assertThat(texts).doesNotHaveDuplicates();
+    ScopeSet firstSeen = null;
+    for (String text : texts) {
+      ScopeSet set = cache.allowed(dev.custos.scopes.TokenRole.CUSTOMER, text);
+      firstSeen = firstSeen == null ? set : firstSeen;
+    }
+    String lastHeld = texts.get(ScopeSetCache.MAX_ENTRIES - 1);
+    String overflow = texts.get(ScopeSetCache.MAX_ENTRIES);
+
+    assertThat(cache.allowed(dev.custos.scopes.TokenRole.CUSTOMER, texts.get(0)))
+        .isSameAs(firstSeen);
+    assertThat(cache.allowed(dev.custos.scopes.TokenRole.CUSTOMER, lastHeld))
+        .isSameAs(cache.allowed(dev.custos.scopes.TokenRole.CUSTOMER, lastHeld));
+    assertThat(cache.allowed(dev.custos.scopes.TokenRole.CUSTOMER, overflow))
+        .isEqualTo(CATALOG.parse(overflow))
+        .isNotSameAs(cache.allowed(dev.custos.scopes.TokenRole.CUSTOMER, overflow));
+    assertThat(cache.allowed(dev.custos.scopes.TokenRole.ORG, overflow))
+        .as("each role has its own bound")
+        .isSameAs(cache.allowed(dev.custos.scopes.TokenRole.ORG, overflow));
   }
 
   @Test

@@ -18,6 +18,8 @@ import dev.custos.scopes.TokenRole;
 import dev.custos.token.TokenVerificationException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TokenMinterVerifierTest {
@@ -586,5 +588,96 @@ class TokenMinterVerifierTest {
         .isPresent();
     assertThatIllegalArgumentException().isThrownBy(() -> org.withTokenId("a b"));
     assertThat(org.fromSourceIp("10.0.0.1").toString()).endsWith(", sourceIp=10.0.0.1]");
+  }
+
+  @Test
+  void ids_everyCharacterUpTo0x2ff_acceptedExactlyForTheDocumentedSet() {
+    TokenRequest org = TokenRequest.org(CATALOG.parse("customers"));
+    String allowed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-";
+    List<String> wrong = new ArrayList<>();
+    for (char c = 0; c <= 0x2ff; c++) {
+      String id = "a" + c + "z";
+      boolean expected = allowed.indexOf(c) >= 0;
+      if (accepts(() -> org.withTokenId(id)) != expected
+          || accepts(() -> TokenRequest.customer(id, CATALOG.parse("cards"))) != expected) {
+        wrong.add(String.format("U+%04X", (int) c));
+      }
+    }
+
+    assertThat(wrong).as("characters judged against [A-Za-z0-9._:-]").isEmpty();
+    assertThat(org.withTokenId("i".repeat(128)).tokenId()).contains("i".repeat(128));
+    assertThat(org.tokenId()).isEmpty();
+    assertThat(accepts(() -> org.withTokenId("i".repeat(129)))).isFalse();
+    assertThat(accepts(() -> org.withTokenId(""))).isFalse();
+    assertThat(accepts(() -> TokenRequest.customer("c".repeat(128), CATALOG.parse("cards"))))
+        .isTrue();
+    assertThat(accepts(() -> TokenRequest.customer("c".repeat(129), CATALOG.parse("cards"))))
+        .isFalse();
+  }
+
+  @Test
+  void fromSourceIp_everyCharacterUpTo0x2ff_acceptedExactlyWhenPrintableAscii() {
+    TokenRequest org = TokenRequest.org(CATALOG.parse("customers"));
+    List<String> wrong = new ArrayList<>();
+    for (char c = 0; c <= 0x2ff; c++) {
+      String list = "10.0.0.1" + c;
+      if (accepts(() -> org.fromSourceIp(list)) != (c > ' ' && c <= '~')) {
+        wrong.add(String.format("U+%04X", (int) c));
+      }
+    }
+
+    assertThat(wrong).as("characters judged against U+0021..U+007E").isEmpty();
+  }
+
+  @Test
+  void verify_footerExtendedShortenedOrChanged_refused() throws Exception {
+    // The verifier recognises its keys' footers by their text: a footer that only starts with one
+    // must not pass for it.
+    for (SigningKey key : new SigningKey[] {V2_KEY, V4_KEY}) {
+      String token = minter(key, NOW).mint(customer("cards")).token();
+      TokenVerifier verifier = verifier(key.verificationKey(), NOW);
+      char last = token.charAt(token.length() - 1);
+      for (String forged :
+          new String[] {
+            token + "A",
+            token + "AA",
+            token + "fQ",
+            token.substring(0, token.length() - 1),
+            token.substring(0, token.length() - 1) + (last == 'Q' ? 'R' : 'Q'),
+            token.substring(0, token.lastIndexOf('.'))
+          }) {
+        assertThatExceptionOfType(TokenVerificationException.class)
+            .as(forged.substring(forged.lastIndexOf('.')))
+            .isThrownBy(() -> verifier.verify(forged));
+      }
+    }
+  }
+
+  @Test
+  void verify_nonAsciiCharacterInTheBody_malformed() {
+    String token = minter.mint(customer("cards")).token();
+    TokenVerifier verifier = verifier(V2_KEY.verificationKey(), NOW);
+    for (char c : new char[] {0x80, 0xff, 0x100, 0xfeff, 0xffff}) {
+      String forged = "v2.public." + c + token.substring("v2.public.".length() + 1);
+      assertThat(refused(verifier, forged).reason())
+          .as("U+%04X", (int) c)
+          .isEqualTo(Reason.MALFORMED);
+    }
+  }
+
+  @Test
+  void notBeforeInstant_setOrNot_readBack() {
+    assertThat(customer("cards").notBeforeInstant()).isEmpty();
+    assertThat(customer("cards").notBefore(NOW.plusSeconds(5)).notBeforeInstant())
+        .contains(NOW.plusSeconds(5));
+  }
+
+  private static boolean accepts(Runnable build) {
+    try {
+      build.run();
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 }
