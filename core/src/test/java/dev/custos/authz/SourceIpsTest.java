@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import dev.custos.core.testing.TestPlatform;
 import dev.custos.error.ApiException;
 import dev.custos.token.TokenRequest;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,35 @@ class SourceIpsTest {
     assertThat(ips.allows(ip("::1"))).isTrue();
     assertThat(ips.allows(ip("::ffff:10.1.2.3"))).as("IPv4-mapped").isTrue();
     assertThat(ips).hasToString("203.0.113.7,10.0.0.0/8,2001:db8::/32,::1");
+  }
+
+  @Test
+  void allows_ipv4MappedIpv6Client_judgedAsItsIpv4Address() throws Exception {
+    // InetAddress.getByName turns ::ffff:a.b.c.d into an Inet4Address; a socket layer or proxy
+    // can still hand over the IPv6 form, built here directly.
+    byte[] mapped = new byte[16];
+    mapped[10] = (byte) 0xff;
+    mapped[11] = (byte) 0xff;
+    byte[] v4 = ip("10.1.2.3").getAddress();
+    System.arraycopy(v4, 0, mapped, 12, 4);
+    InetAddress client = Inet6Address.getByAddress(null, mapped, 0);
+
+    assertThat(client).isInstanceOf(Inet6Address.class);
+    assertThat(SourceIps.parse("10.0.0.0/8").allows(client)).isTrue();
+    assertThat(SourceIps.parse("11.0.0.0/8").allows(client)).isFalse();
+    assertThat(SourceIps.parse("::/0").allows(client)).as("an IPv6 list, an IPv4 client").isFalse();
+  }
+
+  @Test
+  void parse_longEntry_messageQuotesAtMost64Characters() {
+    String entry = "x".repeat(64);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SourceIps.parse(entry))
+        .withMessage("sourceIp entry '" + entry + "' is not an IPv4 or IPv6 address or CIDR block");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SourceIps.parse(entry + "y".repeat(2_000)))
+        .withMessage(
+            "sourceIp entry '" + entry + "...' is not an IPv4 or IPv6 address or CIDR block");
   }
 
   @Test

@@ -2,14 +2,20 @@ package dev.custos.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.custos.core.testing.TestPlatform;
 import dev.custos.error.ApiException;
+import dev.custos.token.MintedToken;
+import dev.custos.token.TokenMinter;
 import dev.custos.token.VerifiedToken;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Org API tokens: an admin's own, created once with the value, listed without, revoked at once. */
@@ -132,6 +138,13 @@ class OrgTokenServiceTest {
   @Test
   void storeDown_503AndNoLiveTokenWithoutItsRecord() throws Exception {
     List<String> minted = new java.util.ArrayList<>();
+    List<String> values = new java.util.ArrayList<>();
+    TokenMinter recording =
+        request -> {
+          MintedToken token = platform.minter.mint(request);
+          values.add(token.token());
+          return token;
+        };
     ApiTokenStore down =
         new ApiTokenStore() {
           @Override
@@ -157,7 +170,7 @@ class OrgTokenServiceTest {
         };
     OrgTokenService broken =
         OrgTokenService.builder()
-            .minter(platform.minter)
+            .minter(recording)
             .authorizer(platform.authorizer)
             .clock(platform.time)
             .store(down)
@@ -172,5 +185,63 @@ class OrgTokenServiceTest {
     assertThat(refused(() -> broken.list(admin, "1")).status()).isEqualTo(503);
     assertThat(refused(() -> broken.revoke(admin, "1", "apitok_x")).status()).isEqualTo(503);
     assertThat(minted).hasSize(1);
+    assertThat(values).hasSize(1);
+    assertThat(refused(() -> platform.authorizer.authenticate("Bearer " + values.get(0))).error())
+        .satisfies(e -> assertThat(e.detail()).isEqualTo("the token has been revoked"));
+  }
+
+  @Test
+  void create_manyTokens_distinctUnguessableIds() throws Exception {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      String id =
+          service
+              .create(admin, "1", ApiTokenAttributes.of("ci", "customers", inDays(1)))
+              .record()
+              .id();
+      assertThat(id).matches("apitok_[A-Za-z0-9_-]{22}");
+      ids.add(id);
+    }
+
+    assertThat(ids).hasSize(200);
+    assertThat(service.list(admin, "1")).hasSize(200);
+  }
+
+  @Test
+  void create_expirationOneSecondAway_acceptedButNotLess() throws Exception {
+    Instant now = platform.time.instant();
+
+    assertThat(
+            service
+                .create(admin, "1", ApiTokenAttributes.of("ci", "customers", now.plusSeconds(1)))
+                .record()
+                .expiration())
+        .isEqualTo(now.plusSeconds(1));
+    assertThat(
+            refused(
+                    () ->
+                        service.create(
+                            admin,
+                            "1",
+                            ApiTokenAttributes.of("ci", "customers", now.plusMillis(999))))
+                .error()
+                .pointer())
+        .contains("/data/attributes/expiration");
+  }
+
+  @Test
+  void builder_withoutMinterOrAuthorizer_refused() {
+    assertThatIllegalStateException()
+        .isThrownBy(() -> OrgTokenService.builder().authorizer(platform.authorizer).build());
+    assertThatIllegalStateException()
+        .isThrownBy(() -> OrgTokenService.builder().minter(platform.minter).build());
+  }
+
+  @Test
+  void orgUser_blankId_refusedAndNamedWithItsRole() {
+    assertThatIllegalArgumentException().isThrownBy(() -> OrgUser.admin(" "));
+    assertThatIllegalArgumentException().isThrownBy(() -> OrgUser.member(""));
+    assertThat(OrgUser.member("7")).hasToString("OrgUser[7]");
+    assertThat(OrgUser.admin("7")).hasToString("OrgUser[7, admin]");
   }
 }

@@ -107,4 +107,20 @@ public abstract class ApiTokenStoreContract {
     assertThat(store.find(user, shortLived.id())).isEmpty();
     assertThat(store.list(user)).containsExactly(longLived);
   }
+
+  @Test
+  void records_liveUntilTheMillisecondTheirTokenExpires() {
+    ApiTokenStore store = store();
+    String user = fresh("user");
+    ApiToken token = record(user, Duration.ofHours(1), null, Resources.unlimited());
+    store.put(token);
+
+    clock.advance(Duration.ofHours(1).minusMillis(1));
+    assertThat(store.find(user, token.id())).contains(token);
+    assertThat(store.list(user)).containsExactly(token);
+
+    clock.advance(Duration.ofMillis(1));
+    assertThat(store.find(user, token.id())).isEmpty();
+    assertThat(store.list(user)).isEmpty();
+  }
 }
