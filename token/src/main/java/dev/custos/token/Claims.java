@@ -103,7 +103,7 @@ final class Claims {
       json.writeBoolean(request.isTwoFactorVerified());
       json.writeFieldName(ISSUER_NAME);
       json.writeString(issuer);
-      char[] time = out.chars(Rfc3339.MAX_FORMATTED);
+      char[] time = out.timeChars();
       time(json, ISSUED_AT_NAME, issuedAt, time);
       if (request.notBeforeOrNull() != null) {
         time(json, NOT_BEFORE_NAME, request.notBeforeOrNull(), time);

@@ -20,7 +20,7 @@ final class TokenBuffer extends OutputStream {
       ThreadLocal.withInitial(TokenBuffer::new);
 
   private byte[] bytes = new byte[INITIAL_BYTES];
-  private char[] chars = new char[32];
+  private final char[] timeChars = new char[Rfc3339.MAX_FORMATTED];
   private int size;
   private boolean inUse;
 
@@ -49,12 +49,9 @@ final class TokenBuffer extends OutputStream {
     return bytes;
   }
 
-  /** A scratch char array of at least {@code length}, separate from the bytes. */
-  char[] chars(int length) {
-    if (chars.length < length) {
-      chars = new char[length];
-    }
-    return chars;
+  /** Scratch room for one formatted time ({@link Rfc3339#MAX_FORMATTED}), apart from the bytes. */
+  char[] timeChars() {
+    return timeChars;
   }
 
   int size() {

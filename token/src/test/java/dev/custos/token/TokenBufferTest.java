@@ -58,19 +58,31 @@ class TokenBufferTest {
 
   @Test
   void mintAndVerify_everyLengthAcrossTheBuffersBoundaries_verifies() throws Exception {
-    // One account more per step moves the end of each part (PAE, signature, text) by a few bytes,
-    // so some step ends each of them at or just past every size the buffer grows through.
+    // While this thread's buffer is held, each mint and verify starts from a fresh, smallest
+    // buffer. One more account id moves the token by a few bytes and one more character of the
+    // customer id by one, so every part of the assembly (PAE lengths, payload, signature, text,
+    // footer) ends, in some case, exactly at or just past each size the buffer grows through.
     TokenMinter minter = minter(V4_KEY, NOW);
     TokenVerifier verifier = verifier(V4_KEY.verificationKey(), NOW);
-    for (int n = 1; n <= 700; n++) {
-      List<String> accounts = IntStream.rangeClosed(1, n).mapToObj(i -> "1" + i).toList();
-      String token =
-          minter
-              .mint(
-                  TokenRequest.customer("100042", SCOPES)
-                      .limitedTo(Resources.of(accounts, List.of())))
-              .token();
-      assertThat(verifier.verify(token).resources().allowsAccount("1" + n)).as("n=%d", n).isTrue();
+    TokenBuffer held = TokenBuffer.acquire();
+    try {
+      for (int n = 1; n <= 700; n++) {
+        List<String> accounts = IntStream.rangeClosed(1, n).mapToObj(i -> "1" + i).toList();
+        for (int idLength = 1; idLength <= 8; idLength++) {
+          String customer = "9".repeat(idLength);
+          String token =
+              minter
+                  .mint(
+                      TokenRequest.customer(customer, SCOPES)
+                          .limitedTo(Resources.of(accounts, List.of())))
+                  .token();
+          VerifiedToken verified = verifier.verify(token);
+          assertThat(verified.customerId()).as("n=%d, id=%s", n, customer).contains(customer);
+          assertThat(verified.resources().allowsAccount("1" + n)).isTrue();
+        }
+      }
+    } finally {
+      held.release();
     }
   }
 
