@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import dev.custos.core.testing.TestPlatform;
 import dev.custos.error.ApiException;
 import dev.custos.token.MintedToken;
+import dev.custos.token.Resources;
 import dev.custos.token.TokenMinter;
 import dev.custos.token.VerifiedToken;
 import java.net.InetAddress;
@@ -227,6 +228,43 @@ class OrgTokenServiceTest {
                 .error()
                 .pointer())
         .contains("/data/attributes/expiration");
+  }
+
+  @Test
+  void values_holdWhatWasAskedAndDescribeThemselvesWithoutTheToken() throws Exception {
+    OrgTokenService withCatalog =
+        OrgTokenService.builder()
+            .minter(platform.minter)
+            .authorizer(platform.authorizer)
+            .clock(platform.time)
+            .catalog(platform.catalog)
+            .build();
+    Resources accounts = Resources.of(List.of("1001"), List.of());
+    ApiTokenAttributes asked =
+        ApiTokenAttributes.of("reporting", "accounts", inDays(2))
+            .withSourceIp("10.0.0.0/8")
+            .withResources(accounts);
+
+    CreatedApiToken created = withCatalog.create(admin, "1", asked);
+    CreatedApiToken other = withCatalog.create(admin, "1", asked);
+    ApiToken record = created.record();
+
+    assertThat(record.description()).isEqualTo("reporting");
+    assertThat(record.sourceIp()).contains("10.0.0.0/8");
+    assertThat(record.resources()).isEqualTo(accounts);
+    ApiToken listed =
+        withCatalog.list(admin, "1").stream()
+            .filter(t -> t.id().equals(record.id()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(record).isNotEqualTo(other.record()).isEqualTo(listed);
+    assertThat(record.hashCode()).isEqualTo(listed.hashCode());
+    assertThat(record)
+        .hasToString(
+            "ApiToken[" + record.id() + ", user 1, scope=accounts, expires " + inDays(2) + "]");
+    assertThat(created).hasToString("CreatedApiToken[" + record + "]");
+    assertThat(asked)
+        .hasToString("ApiTokenAttributes[reporting, scope=accounts, expiration=" + inDays(2) + "]");
   }
 
   @Test
