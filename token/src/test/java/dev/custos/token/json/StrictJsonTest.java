@@ -42,6 +42,15 @@ class StrictJsonTest {
   }
 
   @Test
+  void readObject_utf8Bytes_sameAsTheText() throws Exception {
+    String json = "{\"name\":\"Zoë\",\"n\":[1,2]}";
+
+    assertThat(StrictJson.readObject(json.getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(StrictJson.readObject(json))
+        .containsEntry("name", "Zoë");
+  }
+
+  @Test
   void readObject_sameNameInSiblingObjects_accepted() throws Exception {
     Map<String, Object> read = StrictJson.readObject("{\"x\":{\"a\":1},\"y\":{\"a\":2}}");
 
