@@ -9,8 +9,9 @@ import java.util.Optional;
  * #inMemory(Clock)}; hosts with several instances share one store. A record may be dropped once its
  * token has expired.
  *
- * <p>Implementations are thread-safe, and report a store they cannot reach by throwing {@link
- * ApiTokenStoreException}.
+ * <p>Implementations are thread-safe, and report a store they cannot reach, or a record they cannot
+ * read back, by throwing {@link ApiTokenStoreException}: a damaged record is never passed over as
+ * absent, since its token would then be neither listed nor revocable.
  */
 public interface ApiTokenStore {
   /**

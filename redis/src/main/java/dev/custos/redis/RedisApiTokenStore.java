@@ -59,7 +59,7 @@ final class RedisApiTokenStore implements ApiTokenStore {
 
   @Override
   public List<ApiToken> list(String userId) {
-    List<ApiToken> tokens = new ArrayList<>();
+    List<String> values = new ArrayList<>();
     call(
         () -> {
           List<String> ids = new ArrayList<>(redis.get().smembers(keys.apiTokens(userId)));
@@ -70,11 +70,18 @@ final class RedisApiTokenStore implements ApiTokenStore {
               ids.stream().map(id -> keys.apiToken(userId, id)).toArray(String[]::new);
           for (KeyValue<String, String> value : redis.get().mget(recordKeys)) {
             if (value.hasValue()) {
-              parse(value.getValue()).filter(this::live).ifPresent(tokens::add);
+              values.add(value.getValue());
             }
           }
           return null;
         });
+    List<ApiToken> tokens = new ArrayList<>();
+    for (String value : values) {
+      ApiToken token = parse(value);
+      if (live(token)) {
+        tokens.add(token);
+      }
+    }
     tokens.sort(Comparator.comparing(ApiToken::createdAt).thenComparing(ApiToken::id));
     return tokens;
   }
@@ -82,7 +89,7 @@ final class RedisApiTokenStore implements ApiTokenStore {
   @Override
   public Optional<ApiToken> find(String userId, String id) {
     String value = call(() -> redis.get().get(keys.apiToken(userId, id)));
-    return value == null ? Optional.empty() : parse(value).filter(this::live);
+    return value == null ? Optional.empty() : Optional.of(parse(value)).filter(this::live);
   }
 
   @Override
@@ -119,7 +126,8 @@ final class RedisApiTokenStore implements ApiTokenStore {
   }
 
   /** A record as this store wrote it; one it cannot read is treated as absent, never guessed. */
-  private Optional<ApiToken> parse(String json) {
+  /** Reads a record back; one that does not parse is a fault of the store, not an absence. */
+  private ApiToken parse(String json) {
     try {
       Map<String, Object> m = JSONObjectUtils.parse(json);
       Resources resources =
@@ -128,18 +136,18 @@ final class RedisApiTokenStore implements ApiTokenStore {
                   JSONObjectUtils.getStringList(m, "accounts"),
                   JSONObjectUtils.getStringList(m, "cards"))
               : Resources.unlimited();
-      return Optional.of(
-          new ApiToken(
-              JSONObjectUtils.getString(m, "id"),
-              JSONObjectUtils.getString(m, "userId"),
-              JSONObjectUtils.getString(m, "description"),
-              catalog.parse(JSONObjectUtils.getString(m, "scope")),
-              Instant.ofEpochMilli(JSONObjectUtils.getLong(m, "createdAt")),
-              Instant.ofEpochMilli(JSONObjectUtils.getLong(m, "expiration")),
-              JSONObjectUtils.getString(m, "sourceIp"),
-              resources));
+      return new ApiToken(
+          JSONObjectUtils.getString(m, "id"),
+          JSONObjectUtils.getString(m, "userId"),
+          JSONObjectUtils.getString(m, "description"),
+          catalog.parse(JSONObjectUtils.getString(m, "scope")),
+          Instant.ofEpochMilli(JSONObjectUtils.getLong(m, "createdAt")),
+          Instant.ofEpochMilli(JSONObjectUtils.getLong(m, "expiration")),
+          JSONObjectUtils.getString(m, "sourceIp"),
+          resources);
     } catch (ParseException | RuntimeException e) {
-      return Optional.empty();
+      throw new ApiTokenStoreException(
+          "a stored API token record does not parse: " + e.getClass().getSimpleName(), null);
     }
   }
 

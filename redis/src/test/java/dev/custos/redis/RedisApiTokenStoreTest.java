@@ -60,6 +60,24 @@ class RedisApiTokenStoreTest extends ApiTokenStoreContract {
   }
 
   @Test
+  void damagedRecord_typedFailureNotAnAbsence() throws Exception {
+    ApiTokenStore store = store();
+    Keys keys = new Keys("custos");
+    REDIS.command("SET", keys.apiToken("user-bad", "apitok_bad"), "{not-json");
+    REDIS.command("SADD", keys.apiTokens("user-bad"), "apitok_bad");
+
+    for (Runnable read :
+        new Runnable[] {() -> store.find("user-bad", "apitok_bad"), () -> store.list("user-bad")}) {
+      org.assertj.core.api.Assertions.assertThatExceptionOfType(
+              dev.custos.org.ApiTokenStoreException.class)
+          .isThrownBy(read::run)
+          .withMessageStartingWith("a stored API token record does not parse");
+    }
+    assertThat(store.delete("user-bad", "apitok_bad")).isTrue();
+    assertThat(store.list("user-bad")).isEmpty();
+  }
+
+  @Test
   void closedConnection_typedFailure() {
     ApiTokenStore store = store();
     redis.close();

@@ -71,6 +71,28 @@ public abstract class ApiTokenStoreContract {
   }
 
   @Test
+  void list_oldestFirstThenById_whateverTheOrderOfPuts() {
+    ApiTokenStore store = store();
+    String user = fresh("user");
+    ApiToken oldest = record(user, Duration.ofDays(1), null, Resources.unlimited());
+    ApiToken sameTime = record(user, Duration.ofDays(1), null, Resources.unlimited());
+    clock.advance(Duration.ofSeconds(1));
+    ApiToken middle = record(user, Duration.ofDays(1), null, Resources.unlimited());
+    clock.advance(Duration.ofSeconds(1));
+    ApiToken newest = record(user, Duration.ofDays(1), null, Resources.unlimited());
+    List<ApiToken> first =
+        oldest.id().compareTo(sameTime.id()) < 0
+            ? List.of(oldest, sameTime)
+            : List.of(sameTime, oldest);
+
+    for (ApiToken token : List.of(newest, middle, first.get(1), first.get(0))) {
+      store.put(token);
+    }
+
+    assertThat(store.list(user)).containsExactly(first.get(0), first.get(1), middle, newest);
+  }
+
+  @Test
   void find_anotherUsersToken_empty() {
     ApiTokenStore store = store();
     ApiToken token = record(fresh("user"), Duration.ofDays(1), null, Resources.unlimited());
