@@ -30,9 +30,7 @@ public final class TokenRequest {
 
   private static final int MAX_CUSTOMER_ID_LENGTH = 128;
 
-  /** Checked on every mint and every verification: compiled once. */
   private final TokenRole role;
-
   private final String customerId;
   private final ScopeSet scopes;
   private final Duration lifetime;
@@ -43,27 +41,46 @@ public final class TokenRequest {
   private final String tokenId;
   private final String sourceIp;
 
-  private TokenRequest(
-      TokenRole role,
-      String customerId,
-      ScopeSet scopes,
-      Duration lifetime,
-      boolean twoFactorVerified,
-      Instant notBefore,
-      ScopeSet upgradableScopes,
-      Resources resources,
-      String tokenId,
-      String sourceIp) {
-    this.role = role;
-    this.customerId = customerId;
-    this.scopes = scopes;
-    this.lifetime = lifetime;
-    this.twoFactorVerified = twoFactorVerified;
-    this.notBefore = notBefore;
-    this.upgradableScopes = upgradableScopes;
-    this.resources = resources;
-    this.tokenId = tokenId;
-    this.sourceIp = sourceIp;
+  /** The fields while one is being changed: each with-style method copies, changes one, builds. */
+  private static final class Values {
+    TokenRole role;
+    String customerId;
+    ScopeSet scopes;
+    Duration lifetime;
+    boolean twoFactorVerified;
+    Instant notBefore;
+    ScopeSet upgradableScopes;
+    Resources resources;
+    String tokenId;
+    String sourceIp;
+  }
+
+  private TokenRequest(Values v) {
+    this.role = v.role;
+    this.customerId = v.customerId;
+    this.scopes = v.scopes;
+    this.lifetime = v.lifetime;
+    this.twoFactorVerified = v.twoFactorVerified;
+    this.notBefore = v.notBefore;
+    this.upgradableScopes = v.upgradableScopes;
+    this.resources = v.resources;
+    this.tokenId = v.tokenId;
+    this.sourceIp = v.sourceIp;
+  }
+
+  private Values values() {
+    Values v = new Values();
+    v.role = role;
+    v.customerId = customerId;
+    v.scopes = scopes;
+    v.lifetime = lifetime;
+    v.twoFactorVerified = twoFactorVerified;
+    v.notBefore = notBefore;
+    v.upgradableScopes = upgradableScopes;
+    v.resources = resources;
+    v.tokenId = tokenId;
+    v.sourceIp = sourceIp;
+    return v;
   }
 
   /**
@@ -78,17 +95,14 @@ public final class TokenRequest {
    */
   public static TokenRequest customer(String customerId, ScopeSet scopes) {
     checkCustomerId(customerId);
-    return new TokenRequest(
-        TokenRole.CUSTOMER,
-        customerId,
-        checkScopes(TokenRole.CUSTOMER, scopes),
-        MAX_CUSTOMER_LIFETIME,
-        false,
-        null,
-        scopes.minus(scopes),
-        Resources.unlimited(),
-        null,
-        null);
+    Values v = new Values();
+    v.role = TokenRole.CUSTOMER;
+    v.customerId = customerId;
+    v.scopes = checkScopes(TokenRole.CUSTOMER, scopes);
+    v.lifetime = MAX_CUSTOMER_LIFETIME;
+    v.upgradableScopes = scopes.minus(scopes);
+    v.resources = Resources.unlimited();
+    return new TokenRequest(v);
   }
 
   /**
@@ -101,17 +115,13 @@ public final class TokenRequest {
    * @throws NullPointerException if {@code scopes} is null
    */
   public static TokenRequest org(ScopeSet scopes) {
-    return new TokenRequest(
-        TokenRole.ORG,
-        null,
-        checkScopes(TokenRole.ORG, scopes),
-        MAX_CUSTOMER_LIFETIME,
-        false,
-        null,
-        scopes.minus(scopes),
-        Resources.unlimited(),
-        null,
-        null);
+    Values v = new Values();
+    v.role = TokenRole.ORG;
+    v.scopes = checkScopes(TokenRole.ORG, scopes);
+    v.lifetime = MAX_CUSTOMER_LIFETIME;
+    v.upgradableScopes = scopes.minus(scopes);
+    v.resources = Resources.unlimited();
+    return new TokenRequest(v);
   }
 
   /**
@@ -133,17 +143,9 @@ public final class TokenRequest {
     if (lifetime.getNano() != 0) {
       throw new IllegalArgumentException("lifetime must be whole seconds");
     }
-    return new TokenRequest(
-        role,
-        customerId,
-        scopes,
-        lifetime,
-        twoFactorVerified,
-        notBefore,
-        upgradableScopes,
-        resources,
-        tokenId,
-        sourceIp);
+    Values v = values();
+    v.lifetime = lifetime;
+    return new TokenRequest(v);
   }
 
   /**
@@ -157,17 +159,9 @@ public final class TokenRequest {
     if (role != TokenRole.CUSTOMER) {
       throw new IllegalStateException("two-factor verification applies to customer tokens only");
     }
-    return new TokenRequest(
-        role,
-        customerId,
-        scopes,
-        lifetime,
-        true,
-        notBefore,
-        upgradableScopes,
-        resources,
-        tokenId,
-        sourceIp);
+    Values v = values();
+    v.twoFactorVerified = true;
+    return new TokenRequest(v);
   }
 
   /**
@@ -179,17 +173,9 @@ public final class TokenRequest {
    */
   public TokenRequest notBefore(Instant notBefore) {
     Objects.requireNonNull(notBefore, "notBefore");
-    return new TokenRequest(
-        role,
-        customerId,
-        scopes,
-        lifetime,
-        twoFactorVerified,
-        notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-        upgradableScopes,
-        resources,
-        tokenId,
-        sourceIp);
+    Values v = values();
+    v.notBefore = notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    return new TokenRequest(v);
   }
 
   /**
@@ -210,17 +196,9 @@ public final class TokenRequest {
       throw new IllegalStateException("upgradable scopes apply to customer tokens only");
     }
     scopes.union(upgradable); // the same catalog, or IllegalArgumentException
-    return new TokenRequest(
-        role,
-        customerId,
-        scopes,
-        lifetime,
-        twoFactorVerified,
-        notBefore,
-        scopes.catalog().requireAllowed(TokenRole.CUSTOMER, upgradable),
-        resources,
-        tokenId,
-        sourceIp);
+    Values v = values();
+    v.upgradableScopes = scopes.catalog().requireAllowed(TokenRole.CUSTOMER, upgradable);
+    return new TokenRequest(v);
   }
 
   /**
@@ -231,17 +209,9 @@ public final class TokenRequest {
    * @throws NullPointerException if {@code resources} is null
    */
   public TokenRequest limitedTo(Resources resources) {
-    return new TokenRequest(
-        role,
-        customerId,
-        scopes,
-        lifetime,
-        twoFactorVerified,
-        notBefore,
-        upgradableScopes,
-        Objects.requireNonNull(resources, "resources"),
-        tokenId,
-        sourceIp);
+    Values v = values();
+    v.resources = Objects.requireNonNull(resources, "resources");
+    return new TokenRequest(v);
   }
 
   /**
@@ -267,17 +237,9 @@ public final class TokenRequest {
     if (!isIdentifier(tokenId)) {
       throw new IllegalArgumentException("a token id is 1 to 128 letters, digits or . _ : -");
     }
-    return new TokenRequest(
-        role,
-        customerId,
-        scopes,
-        lifetime,
-        twoFactorVerified,
-        notBefore,
-        upgradableScopes,
-        resources,
-        tokenId,
-        sourceIp);
+    Values v = values();
+    v.tokenId = tokenId;
+    return new TokenRequest(v);
   }
 
   /**
@@ -296,17 +258,9 @@ public final class TokenRequest {
       throw new IllegalStateException("sourceIp applies to org tokens only");
     }
     checkSourceIp(sourceIp);
-    return new TokenRequest(
-        role,
-        customerId,
-        scopes,
-        lifetime,
-        twoFactorVerified,
-        notBefore,
-        upgradableScopes,
-        resources,
-        tokenId,
-        sourceIp);
+    Values v = values();
+    v.sourceIp = sourceIp;
+    return new TokenRequest(v);
   }
 
   /** The longest sourceIp list a token carries. */
