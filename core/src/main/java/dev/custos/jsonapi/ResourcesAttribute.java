@@ -53,7 +53,7 @@ public final class ResourcesAttribute {
         throw invalidAt("ids must be a non-empty list of ids", "resources", at, "ids");
       }
       for (int j = 0; j < ids.size(); j++) {
-        if (!(ids.get(j) instanceof String id) || !id.matches("[1-9][0-9]{0,19}")) {
+        if (!(ids.get(j) instanceof String id) || !Resources.isId(id)) {
           throw invalidAt(
               "an id is a number as a string, without a leading zero",
               "resources",

@@ -62,11 +62,23 @@ public final class Resources {
     return new Resources(Set.copyOf(accounts), Set.copyOf(cards), true);
   }
 
+  /**
+   * Returns whether {@code id} is an account or card id as Unit writes them: a number without a
+   * leading zero, up to 20 digits, as a string.
+   *
+   * @param id the id
+   * @return {@code true} if {@link #of} accepts it
+   * @throws NullPointerException if {@code id} is null
+   */
+  public static boolean isId(String id) {
+    return ID.matcher(id).matches();
+  }
+
   private static Set<String> ids(String type, Collection<String> ids) {
     Objects.requireNonNull(ids, type + " ids");
     Set<String> sorted = new TreeSet<>();
     for (String id : ids) {
-      if (!ID.matcher(Objects.requireNonNull(id, type + " id")).matches()) {
+      if (!isId(Objects.requireNonNull(id, type + " id"))) {
         throw new IllegalArgumentException(
             (type.equals("account") ? "an " : "a ")
                 + type

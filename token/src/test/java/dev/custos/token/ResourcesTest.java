@@ -34,6 +34,18 @@ class ResourcesTest {
   }
 
   @Test
+  void isId_numbersWithoutLeadingZeroUpTo20Digits_exactlyWhatOfAccepts() {
+    for (String id : List.of("1", "10001", "9".repeat(20))) {
+      assertThat(Resources.isId(id)).as(id).isTrue();
+      assertThat(Resources.of(List.of(id), List.of(id)).allowsAccount(id)).isTrue();
+    }
+    for (String id : List.of("", "0", "01", "1".repeat(21), "1a", " 1", "-1", "\u0661")) {
+      assertThat(Resources.isId(id)).as(id).isFalse();
+      assertThatIllegalArgumentException().isThrownBy(() -> Resources.of(List.of(id), List.of()));
+    }
+  }
+
+  @Test
   void equalsHashCodeAndToString_byIdsAndLimit() {
     Resources same = Resources.of(List.of("10001"), List.of("7002"));
 
