@@ -195,9 +195,7 @@ public final class RequestAuthorizer {
     Objects.requireNonNull(resourceCustomerId, "resourceCustomerId");
     requireScope(principal, requiredScope);
     if (principal.role() == TokenRole.CUSTOMER && !principal.isCustomer(resourceCustomerId)) {
-      throw deny(
-          Denial.OTHER_CUSTOMER,
-          new ApiException(ApiError.of(ApiErrorCode.NOT_FOUND, "no such resource")));
+      throw noSuchResource(Denial.OTHER_CUSTOMER);
     }
   }
 
@@ -218,7 +216,7 @@ public final class RequestAuthorizer {
       throws ApiException {
     authorize(principal, requiredScope, resourceCustomerId);
     if (!principal.resources().allowsAccount(accountId)) {
-      throw outsideResources();
+      throw noSuchResource(Denial.OUTSIDE_RESOURCES);
     }
   }
 
@@ -245,14 +243,13 @@ public final class RequestAuthorizer {
       throws ApiException {
     authorize(principal, requiredScope, resourceCustomerId);
     if (!principal.resources().allowsCard(cardId, accountId)) {
-      throw outsideResources();
+      throw noSuchResource(Denial.OUTSIDE_RESOURCES);
     }
   }
 
-  private ApiException outsideResources() {
-    return deny(
-        Denial.OUTSIDE_RESOURCES,
-        new ApiException(ApiError.of(ApiErrorCode.NOT_FOUND, "no such resource")));
+  /** Another customer's resource, or one outside the token's resources: both look absent. */
+  private ApiException noSuchResource(Denial denial) {
+    return deny(denial, new ApiException(ApiError.of(ApiErrorCode.NOT_FOUND, "no such resource")));
   }
 
   /**
