@@ -396,52 +396,39 @@ public final class CustosServer implements AutoCloseable {
   private static final List<String> GET_POST = List.of("GET", "POST");
   private static final List<String> DELETE = List.of("DELETE");
 
-  /** The methods a path takes (HEAD and OPTIONS besides), or null for no such path. */
-  private List<String> methodsOf(String path) {
-    if (path.equals(JWKS_PATH) || path.equals(HEALTH_PATH) || path.equals(METRICS_PATH)) {
-      return GET;
-    }
-    if (CUSTOMER_VERIFICATION.matcher(path).matches() || CUSTOMER_TOKEN.matcher(path).matches()) {
-      return POST;
-    }
-    if (CUSTOMER.matcher(path).matches() || CARD.matcher(path).matches()) {
-      return GET;
-    }
-    if (USER_TOKENS.matcher(path).matches()) {
-      return GET_POST;
-    }
-    if (USER_TOKEN.matcher(path).matches()) {
-      return DELETE;
-    }
-    return switch (path) {
-      case "/accounts", "/identity" -> GET;
-      case "/cards" -> GET_POST;
-      case "/sandbox/messages" -> options.sandbox ? GET : null;
-      default -> null;
-    };
-  }
+  /**
+   * A path the server serves: its template (the metric label, never an id from the path) and the
+   * methods it takes (HEAD and OPTIONS besides).
+   */
+  private record Route(Pattern pattern, String template, List<String> methods) {}
 
-  /** The route template of a path, for metric labels: never an id from the path. */
-  private String routeOf(String path) {
-    if (CUSTOMER_VERIFICATION.matcher(path).matches()) {
-      return "/customers/{id}/token/verification";
+  private static final List<Route> ROUTES_WITH_IDS =
+      List.of(
+          new Route(CUSTOMER_VERIFICATION, "/customers/{id}/token/verification", POST),
+          new Route(CUSTOMER_TOKEN, "/customers/{id}/token", POST),
+          new Route(CUSTOMER, "/customers/{id}", GET),
+          new Route(CARD, "/cards/{id}", GET),
+          new Route(USER_TOKENS, "/users/{id}/api-tokens", GET_POST),
+          new Route(USER_TOKEN, "/users/{id}/api-tokens/{id}", DELETE));
+
+  /** The route of a path, or null for no such path. */
+  private Route routeOf(String path) {
+    List<String> fixed =
+        switch (path) {
+          case JWKS_PATH, HEALTH_PATH, METRICS_PATH, "/accounts", "/identity" -> GET;
+          case "/cards" -> GET_POST;
+          case "/sandbox/messages" -> options.sandbox ? GET : null;
+          default -> null;
+        };
+    if (fixed != null) {
+      return new Route(null, path, fixed);
     }
-    if (CUSTOMER_TOKEN.matcher(path).matches()) {
-      return "/customers/{id}/token";
+    for (Route route : ROUTES_WITH_IDS) {
+      if (route.pattern().matcher(path).matches()) {
+        return route;
+      }
     }
-    if (CUSTOMER.matcher(path).matches()) {
-      return "/customers/{id}";
-    }
-    if (CARD.matcher(path).matches()) {
-      return "/cards/{id}";
-    }
-    if (USER_TOKENS.matcher(path).matches()) {
-      return "/users/{id}/api-tokens";
-    }
-    if (USER_TOKEN.matcher(path).matches()) {
-      return "/users/{id}/api-tokens/{id}";
-    }
-    return methodsOf(path) == null ? "unmatched" : path;
+    return null;
   }
 
   /** One request as the routes see it. Holds the Authorization header: no toString of its own. */
@@ -527,11 +514,12 @@ public final class CustosServer implements AutoCloseable {
       long start = System.nanoTime();
       String method = request.getMethod();
       String path = request.getHttpURI().getPath();
-      List<String> methods = methodsOf(path);
+      Route route = routeOf(path);
       try {
-        if (methods == null) {
+        if (route == null) {
           throw notFound();
         }
+        List<String> methods = route.methods();
         if (method.equals("OPTIONS")) {
           preflight(request, response, methods);
           send(request, response, callback, new Reply(204, Map.of(), ""), start);
@@ -670,7 +658,12 @@ public final class CustosServer implements AutoCloseable {
     boolean head = request.getMethod().equals("HEAD") || body.length == 0;
     response.write(true, head ? null : ByteBuffer.wrap(body), callback);
     String path = request.getHttpURI().getPath();
-    metrics.request(routeOf(path), request.getMethod(), reply.status(), System.nanoTime() - start);
+    Route route = routeOf(path);
+    metrics.request(
+        route == null ? "unmatched" : route.template(),
+        request.getMethod(),
+        reply.status(),
+        System.nanoTime() - start);
     log.info(
         "{} {} {} {}ms",
         loggable(request.getMethod()),
