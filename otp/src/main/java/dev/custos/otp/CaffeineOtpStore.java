@@ -83,8 +83,9 @@ final class CaffeineOtpStore implements OtpStore {
     return decision[0];
   }
 
+  /** Sends of one window and one instant are indistinguishable here: any of them is the one. */
   @Override
-  public void releaseSend(Scope scope, String id, long sentAtMillis) {
+  public void releaseSend(Scope scope, String id, long sentAtMillis, String sendId) {
     sendWindows
         .asMap()
         .computeIfPresent(

@@ -157,7 +157,7 @@ final class DefaultOtpEngine implements OtpEngine {
     }
     for (int i = 0; i < slots.size(); i++) {
       if (decisions.get(i).isAcquired()) {
-        store.releaseSend(slots.get(i).scope(), slots.get(i).id(), now);
+        store.releaseSend(slots.get(i).scope(), slots.get(i).id(), now, decisions.get(i).sendId());
       }
     }
     throw refused(customerId, refusal);

@@ -70,14 +70,18 @@ public interface OtpStore {
   }
 
   /**
-   * Takes back one send counted at {@code sentAtMillis}, after a later limit refused the start.
+   * Takes back the one send a start counted, after a later limit refused the start: that send
+   * itself, never another start's counted at the same instant. (A store whose decisions carry an
+   * empty {@link SendDecision#sendId()} finds sends by their time; sends of one window and one
+   * instant are alike to it, and the engine takes back each send once.)
    *
    * @param scope what the window counts
    * @param id the id the send was counted under
    * @param sentAtMillis the {@code nowMillis} it was counted at
+   * @param sendId the {@link SendDecision#sendId()} of the decision that counted it
    * @throws OtpStoreException if the store is unreachable
    */
-  void releaseSend(Scope scope, String id, long sentAtMillis);
+  void releaseSend(Scope scope, String id, long sentAtMillis, String sendId);
 
   /**
    * Makes a challenge the customer's pending one, replacing any earlier one; it is gone at {@code
@@ -294,23 +298,38 @@ public interface OtpStore {
 
   /** Whether a send was counted, or which limit refused it and for how long. Immutable. */
   final class SendDecision {
-    private static final SendDecision ACQUIRED = new SendDecision(null, 0);
+    private static final SendDecision ACQUIRED = new SendDecision(null, 0, "");
 
     private final RateLimit refusedBy;
     private final long retryAfterMillis;
+    private final String sendId;
 
-    private SendDecision(RateLimit refusedBy, long retryAfterMillis) {
+    private SendDecision(RateLimit refusedBy, long retryAfterMillis, String sendId) {
       this.refusedBy = refusedBy;
       this.retryAfterMillis = retryAfterMillis;
+      this.sendId = sendId;
     }
 
     /**
-     * Returns the decision that the send was counted.
+     * Returns the decision that the send was counted, for a store that finds a send again by the
+     * time it was counted at (its {@link #sendId()} is empty).
      *
      * @return the decision
      */
     public static SendDecision acquired() {
       return ACQUIRED;
+    }
+
+    /**
+     * Returns the decision that the send was counted under an id of the store's, which {@link
+     * OtpStore#releaseSend} is given back to take back exactly this send.
+     *
+     * @param sendId the store's id of the counted send
+     * @return the decision
+     * @throws NullPointerException if {@code sendId} is null
+     */
+    public static SendDecision acquired(String sendId) {
+      return new SendDecision(null, 0, Objects.requireNonNull(sendId, "sendId"));
     }
 
     /**
@@ -323,7 +342,7 @@ public interface OtpStore {
      */
     public static SendDecision refused(RateLimit limit, long retryAfterMillis) {
       return new SendDecision(
-          Objects.requireNonNull(limit, "limit"), Math.max(1, retryAfterMillis));
+          Objects.requireNonNull(limit, "limit"), Math.max(1, retryAfterMillis), "");
     }
 
     /**
@@ -342,6 +361,15 @@ public interface OtpStore {
      */
     public RateLimit refusedBy() {
       return refusedBy;
+    }
+
+    /**
+     * Returns the store's id of the counted send, for {@link OtpStore#releaseSend}.
+     *
+     * @return the id; empty for a refusal, or for a store that finds sends by their time
+     */
+    public String sendId() {
+      return sendId;
     }
 
     /**

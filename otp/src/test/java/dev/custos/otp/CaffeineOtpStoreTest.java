@@ -64,7 +64,7 @@ class CaffeineOtpStoreTest extends OtpStoreContract {
     store.acquireSend(Scope.PHONE, "p", limit, T0 + 1);
     store.acquireSend(Scope.PHONE, "p", limit, T0 + 2);
 
-    store.releaseSend(Scope.PHONE, "p", T0 + 2);
+    store.releaseSend(Scope.PHONE, "p", T0 + 2, "");
 
     assertThat(store.acquireSend(Scope.PHONE, "p", limit, T0 + 3).isAcquired()).isTrue();
     assertThat(store.acquireSend(Scope.PHONE, "p", limit, T0 + 4).refusedBy())
@@ -104,7 +104,7 @@ class CaffeineOtpStoreTest extends OtpStoreContract {
     SendLimit limit = SendLimit.of(RateLimit.PHONE_SENDS, 3, Duration.ofMinutes(10), Duration.ZERO);
     store.acquireSend(Scope.PHONE, "p", limit, T0);
 
-    store.releaseSend(Scope.PHONE, "p", T0);
+    store.releaseSend(Scope.PHONE, "p", T0, "");
 
     assertThat(store.acquireSend(Scope.PHONE, "q", limit, T0 + 1).isAcquired()).isTrue();
   }

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,12 +48,17 @@ import org.slf4j.LoggerFactory;
  * Builder#revocationPollInterval} when a message is lost; while Redis cannot be reached, cached
  * tokens are re-checked (and refused) from the next poll on.
  *
- * <p>Redis must not evict keys ({@code maxmemory-policy noeviction}): an evicting Redis would
- * forget limits and revocations early, so {@link Builder#connect()} refuses one. Thread-safe.
+ * <p>Redis must be version 7 or newer and must not evict keys ({@code maxmemory-policy
+ * noeviction}): an evicting Redis would forget limits and revocations early, so {@link
+ * Builder#connect()} refuses one. Full, it refuses new state (starts, code checks, new API token
+ * records: the stores' {@code FULL} failures, nothing approved) while revocations, deletions and
+ * unlocks still go through. Thread-safe.
  */
 public final class CustosRedis implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CustosRedis.class);
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_:.-]{1,64}");
+  private static final Pattern VERSION =
+      Pattern.compile("(?m)^redis_version:(\\d{1,4})\\.(\\d{1,4})");
 
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
@@ -73,6 +79,7 @@ public final class CustosRedis implements AutoCloseable {
             .build());
     try {
       this.connection = client.connect();
+      requireVersion(connection);
       requireNoEviction(connection);
       this.pubSub = client.connectPubSub();
     } catch (RedisException | IllegalStateException e) {
@@ -115,7 +122,7 @@ public final class CustosRedis implements AutoCloseable {
    *     for TLS
    * @return the connected stores
    * @throws IllegalArgumentException if the URI is not a {@code redis://} or {@code rediss://} URI
-   * @throws IllegalStateException if Redis cannot be reached, or evicts keys
+   * @throws IllegalStateException if Redis cannot be reached, is older than 7, or evicts keys
    * @throws NullPointerException if {@code redisUri} is null
    */
   public static CustosRedis connect(String redisUri) {
@@ -174,6 +181,35 @@ public final class CustosRedis implements AutoCloseable {
   @Override
   public String toString() {
     return "CustosRedis[" + otpStore + ", " + revocationStore + ", " + apiTokenStore + "]";
+  }
+
+  /**
+   * Redis 7 or newer: every script declares how it behaves when Redis is out of memory ({@code
+   * #!lua}, with or without {@code allow-oom}), which older servers cannot read.
+   */
+  private static void requireVersion(StatefulRedisConnection<String, String> connection) {
+    String info;
+    try {
+      info = connection.sync().info("server");
+    } catch (RedisException e) {
+      log.warn("cannot read Redis's version (INFO is not allowed); Custos needs Redis 7 or newer");
+      return;
+    }
+    requireVersion(info);
+  }
+
+  /** Refuses a server whose {@code INFO server} text names a version before 7. */
+  static void requireVersion(String info) {
+    Matcher version = VERSION.matcher(info);
+    if (version.find() && Integer.parseInt(version.group(1)) < 7) {
+      throw new IllegalStateException(
+          "Redis "
+              + version.group(1)
+              + "."
+              + version.group(2)
+              + " is too old: Custos needs Redis 7 or newer, whose scripts declare what they do"
+              + " when Redis is out of memory");
+    }
   }
 
   private static void requireNoEviction(StatefulRedisConnection<String, String> connection) {
@@ -311,7 +347,7 @@ public final class CustosRedis implements AutoCloseable {
      * @return the connected stores; close them when done
      * @throws IllegalArgumentException if the URI is not a {@code redis://} or {@code rediss://}
      *     URI
-     * @throws IllegalStateException if Redis cannot be reached, or evicts keys
+     * @throws IllegalStateException if Redis cannot be reached, is older than 7, or evicts keys
      */
     public CustosRedis connect() {
       if (!uri.startsWith("redis://") && !uri.startsWith("rediss://")) {

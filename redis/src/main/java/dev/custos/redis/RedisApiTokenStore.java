@@ -125,7 +125,6 @@ final class RedisApiTokenStore implements ApiTokenStore {
     return JSONObjectUtils.toJSONString(m);
   }
 
-  /** A record as this store wrote it; one it cannot read is treated as absent, never guessed. */
   /** Reads a record back; one that does not parse is a fault of the store, not an absence. */
   private ApiToken parse(String json) {
     try {

@@ -52,28 +52,34 @@ final class RedisOtpStore implements OtpStore {
     String[] keys = acquireKeys(scope, id);
     String[] args = acquireArgs(scope, limit, nowMillis);
     List<Object> reply = call(() -> ACQUIRE.run(redis.get(), ScriptOutputType.MULTI, keys, args));
-    return decision(reply, limit);
+    return decision(reply, limit, args);
   }
 
   /** Pipelines the windows' scripts: one round trip for all of them. */
   @Override
   public List<SendDecision> acquireSends(List<SendSlot> slots, long nowMillis) {
     List<RedisFuture<List<Object>>> sent = new ArrayList<>(slots.size());
+    List<String[]> args = new ArrayList<>(slots.size());
+    for (SendSlot slot : slots) {
+      args.add(acquireArgs(slot.scope(), slot.limit(), nowMillis));
+    }
     write(
         () -> {
-          for (SendSlot slot : slots) {
+          for (int i = 0; i < slots.size(); i++) {
+            SendSlot slot = slots.get(i);
             sent.add(
                 ACQUIRE.send(
                     async.get(),
                     redis.get(),
                     ScriptOutputType.MULTI,
                     acquireKeys(slot.scope(), slot.id()),
-                    acquireArgs(slot.scope(), slot.limit(), nowMillis)));
+                    args.get(i)));
           }
         });
     List<SendDecision> decisions = new ArrayList<>(slots.size());
     for (int i = 0; i < slots.size(); i++) {
       SendSlot slot = slots.get(i);
+      String[] slotArgs = args.get(i);
       List<Object> reply;
       try {
         reply = sent.get(i).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -89,14 +95,14 @@ final class RedisOtpStore implements OtpStore {
                         redis.get(),
                         ScriptOutputType.MULTI,
                         acquireKeys(slot.scope(), slot.id()),
-                        acquireArgs(slot.scope(), slot.limit(), nowMillis)));
+                        slotArgs));
       } catch (TimeoutException e) {
         throw Failures.otp(new IllegalStateException("Redis did not answer in " + timeout));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw Failures.otp(new IllegalStateException("interrupted"));
       }
-      decisions.add(decision(reply, slot.limit()));
+      decisions.add(decision(reply, slot.limit(), slotArgs));
     }
     return decisions;
   }
@@ -105,6 +111,9 @@ final class RedisOtpStore implements OtpStore {
     String window = keys.sends(scope, id);
     return new String[] {window, scope == Scope.CUSTOMER ? keys.failures(id) : window};
   }
+
+  /** Where {@link #acquireArgs} puts the send's nonce. */
+  private static final int NONCE = 4;
 
   private String[] acquireArgs(Scope scope, SendLimit limit, long nowMillis) {
     byte[] nonce = new byte[12];
@@ -119,11 +128,14 @@ final class RedisOtpStore implements OtpStore {
     };
   }
 
-  private static SendDecision decision(List<Object> reply, SendLimit limit) {
+  /**
+   * The script's reply as a decision; a counted send is known by its nonce, the member it added.
+   */
+  private static SendDecision decision(List<Object> reply, SendLimit limit, String[] args) {
     String decision = (String) reply.get(0);
     long wait = (Long) reply.get(1);
     return switch (decision) {
-      case "ok" -> SendDecision.acquired();
+      case "ok" -> SendDecision.acquired(args[NONCE]);
       case "locked" -> SendDecision.refused(RateLimit.CUSTOMER_LOCKED, wait);
       case "cooldown" -> SendDecision.refused(RateLimit.PHONE_COOLDOWN, wait);
       case "full" -> SendDecision.refused(limit.limit(), wait);
@@ -132,14 +144,14 @@ final class RedisOtpStore implements OtpStore {
   }
 
   @Override
-  public void releaseSend(Scope scope, String id, long sentAtMillis) {
+  public void releaseSend(Scope scope, String id, long sentAtMillis, String sendId) {
     write(
         () ->
             RELEASE.run(
                 redis.get(),
                 ScriptOutputType.INTEGER,
                 new String[] {keys.sends(scope, id)},
-                Long.toString(sentAtMillis)));
+                sendId));
   }
 
   @Override

@@ -1,5 +1,7 @@
+#!lua
 -- Counts one send against a sliding window, or refuses it. One customer, phone or the global
 -- budget per call: KEYS share one hash tag.
+-- Out of memory: refused before it runs (no allow-oom): a start is new state, refused while full.
 -- KEYS[1] the window (sorted set: member = nonce, score = send time in epoch ms)
 -- KEYS[2] the customer's failure record (hash n, until), read only when ARGV[6] == '1'
 -- ARGV: now, max, window ms, cooldown ms, nonce, check lockout (0/1)

@@ -1,5 +1,8 @@
+#!lua
 -- Checks a code against the customer's pending challenge: lockout, expiry, constant-time tag
 -- comparison, attempts, and failure counting with escalating lockouts, as one atomic step.
+-- Out of memory: refused before it runs (no allow-oom), for right and wrong codes alike. And the
+-- attempt is spent before the tags are compared, so no path decides before it has written.
 -- KEYS[1] the challenge (hash id, tag, exp, left); KEYS[2] the failure record (hash n, until)
 -- ARGV: challenge id, code tag, token expiry, now, failures per lockout, first lockout ms,
 --       permanent after, memory ms, longest lockout ms
@@ -14,7 +17,7 @@ if untilv and tonumber(untilv) > now then
   return {'locked', tonumber(untilv) - now}
 end
 local expired = now >= tonumber(ARGV[3])
-local c = redis.call('HMGET', KEYS[1], 'id', 'tag', 'exp', 'left')
+local c = redis.call('HMGET', KEYS[1], 'id', 'tag', 'exp')
 if not c[1] or c[1] ~= ARGV[1] then
   if expired then
     return {'expired', 0}
@@ -25,6 +28,8 @@ if expired or now >= tonumber(c[3]) then
   redis.call('DEL', KEYS[1])
   return {'expired', 0}
 end
+-- The attempt is counted first: whatever the comparison says, it has been paid for.
+local left = redis.call('HINCRBY', KEYS[1], 'left', -1)
 -- Every byte is compared whatever the earlier ones were: timing does not tell how much matched.
 local stored, given = c[2], ARGV[2]
 local diff = 0
@@ -38,13 +43,10 @@ if diff == 0 then
   redis.call('DEL', KEYS[1], KEYS[2])
   return {'approved', 0}
 end
-local left = tonumber(c[4]) - 1
 local outcome = 'incorrect'
 if left <= 0 then
   redis.call('DEL', KEYS[1])
   outcome = 'max'
-else
-  redis.call('HSET', KEYS[1], 'left', left)
 end
 local n = tonumber(redis.call('HGET', KEYS[2], 'n') or '0') + 1
 local per = tonumber(ARGV[5])

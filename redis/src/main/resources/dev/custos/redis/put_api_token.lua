@@ -1,4 +1,6 @@
+#!lua
 -- Stores an org API token's record and indexes it under its user, as one atomic step.
+-- Out of memory: refused before it runs (no allow-oom); the caller revokes the token it minted.
 -- KEYS[1] the record (string, JSON); KEYS[2] the user's index (set of ids); one hash tag.
 -- ARGV: the record's JSON, its expiration (epoch ms), its id.
 redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])

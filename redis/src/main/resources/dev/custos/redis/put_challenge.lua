@@ -1,4 +1,6 @@
+#!lua
 -- Makes a challenge the customer's pending one, replacing any earlier one.
+-- Out of memory: refused before it runs (no allow-oom): a challenge is new state.
 -- KEYS[1] the challenge (hash id, tag, exp, left)
 -- ARGV: challenge id, code tag (both base64url), expiry (epoch ms), attempts, now
 local ttl = tonumber(ARGV[3]) - tonumber(ARGV[5])

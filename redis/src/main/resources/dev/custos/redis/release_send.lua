@@ -1,7 +1,6 @@
--- Takes back one send counted at ARGV[1] (epoch ms) after a later limit refused the start.
--- KEYS[1] the window
-local m = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], ARGV[1], 'LIMIT', 0, 1)
-if m[1] then
-  redis.call('ZREM', KEYS[1], m[1])
-end
-return 0
+#!lua flags=allow-oom
+-- Takes back the one send a start counted, after a later limit refused the start: the member the
+-- start added itself (its nonce), never another start's of the same millisecond.
+-- Out of memory: runs (allow-oom); it only removes, giving the window its exact count back.
+-- KEYS[1] the window; ARGV[1] the nonce the send was counted under
+return redis.call('ZREM', KEYS[1], ARGV[1])

@@ -1,5 +1,7 @@
+#!lua flags=allow-oom
 -- Revokes a customer's tokens issued before a cutoff; a later cutoff replaces an earlier one,
 -- never the reverse, and the longer time to live wins.
+-- Out of memory: runs (allow-oom): a revocation protects, so it is written even when full.
 -- KEYS[1] the cutoff (epoch ms); ARGV: cutoff, time to live in ms
 local cutoff = tonumber(ARGV[1])
 local ttl = tonumber(ARGV[2])

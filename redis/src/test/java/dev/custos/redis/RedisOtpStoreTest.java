@@ -65,6 +65,29 @@ class RedisOtpStoreTest extends OtpStoreContract {
   }
 
   @Test
+  void releaseSend_sendsOfOneMillisecond_takesBackItsOwnOnly() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    OtpStore.SendLimit two =
+        OtpStore.SendLimit.of(
+            dev.custos.otp.RateLimit.CUSTOMER_SENDS,
+            2,
+            java.time.Duration.ofMinutes(10),
+            java.time.Duration.ZERO);
+    OtpStore.SendDecision first = store.acquireSend(OtpStore.Scope.CUSTOMER, customer, two, T0);
+    store.acquireSend(OtpStore.Scope.CUSTOMER, customer, two, T0);
+
+    store.releaseSend(OtpStore.Scope.CUSTOMER, customer, T0, first.sendId());
+    store.releaseSend(OtpStore.Scope.CUSTOMER, customer, T0, first.sendId());
+
+    assertThat(store.acquireSend(OtpStore.Scope.CUSTOMER, customer, two, T0 + 1).isAcquired())
+        .isTrue();
+    assertThat(store.acquireSend(OtpStore.Scope.CUSTOMER, customer, two, T0 + 2).refusedBy())
+        .as("the other start's send of the same millisecond still counts")
+        .isEqualTo(dev.custos.otp.RateLimit.CUSTOMER_SENDS);
+  }
+
+  @Test
   void keysOfOneOperation_shareOneClusterSlot() {
     Keys keys = new Keys("custos");
     Map<String, List<String>> operations = new TreeMap<>();

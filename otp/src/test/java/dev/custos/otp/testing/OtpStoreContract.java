@@ -101,10 +101,11 @@ public abstract class OtpStoreContract {
   void releaseSend_givesTheSlotBack() {
     OtpStore store = store();
     String customer = freshCustomer();
+    SendDecision last = null;
     for (int i = 0; i < 3; i++) {
-      store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + i);
+      last = store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + i);
     }
-    store.releaseSend(Scope.CUSTOMER, customer, T0 + 2);
+    store.releaseSend(Scope.CUSTOMER, customer, T0 + 2, last.sendId());
 
     assertThat(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 3).isAcquired()).isTrue();
     assertThat(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 4).isAcquired())
@@ -268,11 +269,12 @@ public abstract class OtpStoreContract {
   void releaseSend_oldestSend_laterOnesStillCountWithTheirOwnTimes() {
     OtpStore store = store();
     String customer = freshCustomer();
+    List<SendDecision> sends = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + i * MINUTE);
+      sends.add(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + i * MINUTE));
     }
-    store.releaseSend(Scope.CUSTOMER, customer, T0);
-    store.releaseSend(Scope.CUSTOMER, customer, T0 + 9 * MINUTE);
+    store.releaseSend(Scope.CUSTOMER, customer, T0, sends.get(0).sendId());
+    store.releaseSend(Scope.CUSTOMER, customer, T0 + 9 * MINUTE, "a send never counted");
 
     assertThat(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 3 * MINUTE).isAcquired())
         .isTrue();
