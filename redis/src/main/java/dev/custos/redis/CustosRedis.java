@@ -111,7 +111,10 @@ public final class CustosRedis implements AutoCloseable {
     long every = b.pollInterval.toMillis();
     // The counter is read now, so that a revocation made before the first poll is not the baseline.
     poller.scheduleWithFixedDelay(
-        new Poll(revocationStore.sequence()), every, every, TimeUnit.MILLISECONDS);
+        new Poll(revocationStore.sequence(), b.recheckInterval.toNanos()),
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -234,20 +237,30 @@ public final class CustosRedis implements AutoCloseable {
     return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort();
   }
 
-  /** Notices revocations whose pub/sub message was lost, and Redis being out of reach. */
+  /**
+   * Notices revocations whose pub/sub message was lost, and Redis being out of reach; makes this
+   * instance's owed announcements; and sends every cached token back to Redis now and then whatever
+   * the counter says, for a revocation whose announcing instance stopped before it could announce.
+   */
   private final class Poll implements Runnable {
+    private final long recheckNanos;
     private String last;
     private boolean reachable = true;
+    private long lastRecheck = System.nanoTime();
 
-    Poll(String initial) {
+    Poll(String initial, long recheckNanos) {
       this.last = initial;
+      this.recheckNanos = recheckNanos;
     }
 
     @Override
     public void run() {
       try {
+        revocationStore.announceOwed();
         String sequence = revocationStore.sequence();
-        if (!Objects.equals(sequence, last)) {
+        long now = System.nanoTime();
+        if (!Objects.equals(sequence, last) || now - lastRecheck >= recheckNanos) {
+          lastRecheck = now;
           revocationStore.fire();
         }
         if (!reachable) {
@@ -275,6 +288,7 @@ public final class CustosRedis implements AutoCloseable {
     private String keyPrefix = "custos";
     private Duration timeout = Duration.ofMillis(500);
     private Duration pollInterval = Duration.ofMillis(250);
+    private Duration recheckInterval = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
 
     private Builder(String uri) {
@@ -329,6 +343,25 @@ public final class CustosRedis implements AutoCloseable {
     }
 
     /**
+     * Sets how often every cached token is checked against Redis again, whatever the revocation
+     * counter says: the longest a revocation goes unseen here when the instance that wrote it
+     * stopped before it could announce it (an instance that is still running announces it again at
+     * its next poll); 60 seconds by default. Each recheck costs each cached token that is used one
+     * round trip.
+     *
+     * @param interval 1 second to 1 hour, and not shorter than the poll interval
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     * @throws NullPointerException if {@code interval} is null
+     */
+    public Builder revocationRecheckInterval(Duration interval) {
+      this.recheckInterval =
+          between(
+              "revocationRecheckInterval", interval, Duration.ofSeconds(1), Duration.ofHours(1));
+      return this;
+    }
+
+    /**
      * Sets the clock revocations' times to live are reckoned from: the authorizer's clock; {@link
      * Clock#systemUTC()} by default.
      *
@@ -346,7 +379,7 @@ public final class CustosRedis implements AutoCloseable {
      *
      * @return the connected stores; close them when done
      * @throws IllegalArgumentException if the URI is not a {@code redis://} or {@code rediss://}
-     *     URI
+     *     URI, or the recheck interval is shorter than the poll interval
      * @throws IllegalStateException if Redis cannot be reached, is older than 7, or evicts keys
      */
     public CustosRedis connect() {
@@ -358,6 +391,10 @@ public final class CustosRedis implements AutoCloseable {
         parsed = RedisURI.create(uri);
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("not a valid Redis URI", e);
+      }
+      if (recheckInterval.compareTo(pollInterval) < 0) {
+        throw new IllegalArgumentException(
+            "revocationRecheckInterval must not be shorter than revocationPollInterval");
       }
       parsed.setTimeout(timeout);
       return new CustosRedis(this, parsed);

@@ -12,15 +12,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Revocations on Redis. A revocation is one script on the revoked token's or customer's key, then a
  * counter bump and a pub/sub message that reach every instance's listeners; a check is two
  * pipelined reads (one round trip). Listeners also run when the counter is seen to have moved by
  * the periodic poll, so a lost message delays a revocation by at most the poll interval.
+ *
+ * <p>Once a revocation is written it holds, whatever follows: this instance's listeners run even if
+ * the announcement fails, and an announcement that failed is owed, made again by the next poll.
  */
 final class RedisRevocationStore implements RevocationStore {
+  private static final Logger log = LoggerFactory.getLogger(RedisRevocationStore.class);
   private static final Script REVOKE_TOKEN = Script.load("revoke_token");
   private static final Script REVOKE_CUSTOMER = Script.load("revoke_customer");
   private static final Script ANNOUNCE = Script.load("announce_revocation");
@@ -33,6 +40,7 @@ final class RedisRevocationStore implements RevocationStore {
   private final Clock clock;
   private final Duration timeout;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean announcementOwed = new AtomicBoolean();
 
   RedisRevocationStore(
       Supplier<StatefulRedisConnection<String, String>> connection,
@@ -75,8 +83,38 @@ final class RedisRevocationStore implements RevocationStore {
     announce();
   }
 
-  /** Moves the counter (the poll's fallback) and tells every subscriber at once. */
+  /**
+   * Tells every instance of a revocation just written: this one at once, whatever happens, and the
+   * others through the counter and pub/sub. The revocation holds already, so a failed announcement
+   * is not the caller's failure: it is owed, and the next poll makes it.
+   */
   private void announce() {
+    try {
+      announceNow();
+    } catch (RuntimeException e) {
+      announcementOwed.set(true);
+      log.warn(
+          "a revocation is recorded but could not be announced ({}); the next poll announces it",
+          e.getClass().getSimpleName());
+    } finally {
+      fire();
+    }
+  }
+
+  /** Makes an announcement a failure left owed; the poll calls it before it reads the counter. */
+  void announceOwed() {
+    if (announcementOwed.getAndSet(false)) {
+      try {
+        announceNow();
+        log.info("an owed revocation announcement was made");
+      } catch (RuntimeException e) {
+        announcementOwed.set(true);
+      }
+    }
+  }
+
+  /** Moves the counter (the poll's fallback) and tells every subscriber at once. */
+  private void announceNow() {
     call(
         () ->
             ANNOUNCE.run(
@@ -85,8 +123,6 @@ final class RedisRevocationStore implements RevocationStore {
                 new String[] {keys.revocationSequence()},
                 Long.toString(SEQUENCE_TTL_MILLIS),
                 keys.revocationChannel()));
-    // This instance need not wait for its own message.
-    fire();
   }
 
   @Override

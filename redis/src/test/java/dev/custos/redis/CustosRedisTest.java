@@ -201,8 +201,22 @@ class CustosRedisTest {
                 .timeout(Duration.ofMillis(10))
                 .timeout(Duration.ofSeconds(60))
                 .revocationPollInterval(Duration.ofMillis(10))
-                .revocationPollInterval(Duration.ofSeconds(10)))
+                .revocationPollInterval(Duration.ofSeconds(10))
+                .revocationRecheckInterval(Duration.ofSeconds(1))
+                .revocationRecheckInterval(Duration.ofHours(1)))
         .isSameAs(b);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> b.revocationRecheckInterval(Duration.ofMillis(999)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> b.revocationRecheckInterval(Duration.ofHours(1).plusMillis(1)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                CustosRedis.builder(REDIS.uri())
+                    .revocationPollInterval(Duration.ofSeconds(5))
+                    .revocationRecheckInterval(Duration.ofSeconds(4))
+                    .connect())
+        .withMessage("revocationRecheckInterval must not be shorter than revocationPollInterval");
     assertThatIllegalArgumentException().isThrownBy(() -> b.keyPrefix("x".repeat(65)));
     assertThatIllegalArgumentException().isThrownBy(() -> b.keyPrefix("a b"));
     assertThatIllegalArgumentException().isThrownBy(() -> b.timeout(Duration.ofMillis(9)));

@@ -40,8 +40,11 @@ class RevocationTest {
   private final List<CustosRedis> connections = new ArrayList<>();
 
   private CustosRedis connect(Duration poll) {
-    CustosRedis redis =
-        CustosRedis.builder(REDIS.uri()).revocationPollInterval(poll).clock(clock).connect();
+    return connect(CustosRedis.builder(REDIS.uri()).revocationPollInterval(poll));
+  }
+
+  private CustosRedis connect(CustosRedis.Builder builder) {
+    CustosRedis redis = builder.clock(clock).connect();
     connections.add(redis);
     return redis;
   }
@@ -112,6 +115,80 @@ class RevocationTest {
     assertThatExceptionOfType(ApiException.class).isThrownBy(() -> onB.authenticate(header));
     System.out.println(
         "a lost revocation message was caught by the poll in " + delayMillis + " ms");
+  }
+
+  @Test
+  void announcementFails_revokerRefusesAtOnce_othersWhenTheOwedAnnouncementIsMade()
+      throws Exception {
+    // A user that may write revocations and read the counter, but not move it: every
+    // announcement fails after the revocation itself was written.
+    REDIS.command(
+        "ACL",
+        "SETUSER",
+        "no-announce",
+        "on",
+        ">secret",
+        "resetkeys",
+        "~custos:rev:{t:*",
+        "~custos:rev:{u:*",
+        "%R~custos:rev:{seq}",
+        "resetchannels",
+        "&*",
+        "+@all");
+    CustosRedis a =
+        connect(
+            CustosRedis.builder(REDIS.uri().replace("redis://", "redis://no-announce:secret@"))
+                .revocationPollInterval(Duration.ofMillis(50)));
+    CustosRedis b = connect(Duration.ofSeconds(10));
+    RequestAuthorizer onA = authorizer(a);
+    RequestAuthorizer onB = authorizer(b);
+    String header = "Bearer " + token("100005").token();
+    onA.authenticate(header);
+    onB.authenticate(header);
+    CountDownLatch heard = new CountDownLatch(1);
+    b.revocationStore().onRevocation(heard::countDown);
+
+    onA.revoke(onA.authenticate(header)); // recorded: no failure reaches the caller
+
+    assertThatExceptionOfType(ApiException.class)
+        .as("the revoking instance refuses its cached token at once")
+        .isThrownBy(() -> onA.authenticate(header));
+    assertThat(heard.await(300, TimeUnit.MILLISECONDS)).as("nothing announced yet").isFalse();
+    REDIS.command("ACL", "SETUSER", "no-announce", "allkeys");
+    long start = System.nanoTime();
+    assertThat(heard.await(2, TimeUnit.SECONDS)).as("the owed announcement, made").isTrue();
+    System.out.println(
+        "an owed announcement reached the other instance "
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms after Redis took it again");
+    assertThatExceptionOfType(ApiException.class).isThrownBy(() -> onB.authenticate(header));
+  }
+
+  @Test
+  void revocationNeverAnnounced_cachedTokensRecheckedAtTheRecheckInterval() throws Exception {
+    CustosRedis b =
+        connect(
+            CustosRedis.builder(REDIS.uri())
+                .revocationPollInterval(Duration.ofMillis(100))
+                .revocationRecheckInterval(Duration.ofSeconds(1)));
+    RequestAuthorizer onB = authorizer(b);
+    String header = "Bearer " + token("100006").token();
+    onB.authenticate(header);
+    CountDownLatch heard = new CountDownLatch(1);
+    b.revocationStore().onRevocation(heard::countDown);
+
+    // Written by an instance that stopped before announcing it: no counter move, no message.
+    Keys keys = new Keys("custos");
+    REDIS.command(
+        "SET", keys.revokedCustomer("100006"), Long.toString(clock.millis() + 1), "PX", "600000");
+    long start = System.nanoTime();
+
+    assertThat(heard.await(3, TimeUnit.SECONDS)).as("the recheck came").isTrue();
+    assertThatExceptionOfType(ApiException.class).isThrownBy(() -> onB.authenticate(header));
+    System.out.println(
+        "an unannounced revocation was enforced by the recheck after "
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms");
   }
 
   @Test
