@@ -40,12 +40,12 @@ final class CaffeineRevocationStore implements RevocationStore {
   }
 
   @Override
-  public void revokeToken(String tokenId, long expiresAtMillis) {
+  public void revokeToken(String tokenId, long keepUntilMillis) {
     requireRoom(tokens, tokenId);
     tokens
         .asMap()
         .merge(
-            tokenId, new Entry(expiresAtMillis, expiresAtMillis), CaffeineRevocationStore::later);
+            tokenId, new Entry(keepUntilMillis, keepUntilMillis), CaffeineRevocationStore::later);
     listeners.forEach(Runnable::run);
   }
 

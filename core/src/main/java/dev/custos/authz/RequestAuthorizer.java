@@ -14,7 +14,6 @@ import dev.custos.token.TokenVerifier;
 import dev.custos.token.VerifiedToken;
 import java.net.InetAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -299,8 +298,9 @@ public final class RequestAuthorizer {
   }
 
   /**
-   * Revokes a token by its id, until the given expiry (the token's {@code exp}; past it the token
-   * is refused anyway).
+   * Revokes a token by its id, until the given expiry (the token's {@code exp}) and the longest
+   * clock skew a verifier tolerates after it ({@link TokenVerifier#MAX_CLOCK_SKEW}); past that the
+   * token is refused anyway.
    *
    * @param tokenId the token's id ({@code jti})
    * @param expiresAt the token's expiry
@@ -310,7 +310,8 @@ public final class RequestAuthorizer {
   public void revokeToken(String tokenId, Instant expiresAt) {
     Objects.requireNonNull(tokenId, "tokenId");
     Objects.requireNonNull(expiresAt, "expiresAt");
-    revocations.revokeToken(tokenId, expiresAt.toEpochMilli());
+    // A verifier with clock skew accepts the token past its exp: the revocation outlives that too.
+    revocations.revokeToken(tokenId, expiresAt.plus(TokenVerifier.MAX_CLOCK_SKEW).toEpochMilli());
   }
 
   /**
@@ -329,7 +330,10 @@ public final class RequestAuthorizer {
     revocations.revokeCustomerTokens(
         customerId,
         issuedBefore.toEpochMilli(),
-        issuedBefore.plus(TokenRequest.MAX_CUSTOMER_LIFETIME).toEpochMilli());
+        issuedBefore
+            .plus(TokenRequest.MAX_CUSTOMER_LIFETIME)
+            .plus(TokenVerifier.MAX_CLOCK_SKEW)
+            .toEpochMilli());
   }
 
   private void requireNotRevoked(String header, VerifiedToken verifiedToken) throws ApiException {
@@ -345,10 +349,7 @@ public final class RequestAuthorizer {
       throw deny(
           Denial.STATE_UNAVAILABLE,
           new ApiException(
-              ApiError.of(
-                      ApiErrorCode.STATE_UNAVAILABLE,
-                      "revocations cannot be checked now; try again later")
-                  .withRetryAfter(Duration.ofSeconds(1))));
+              ApiError.stateUnavailable("revocations cannot be checked now; try again later")));
     }
     if (revoked) {
       verified.invalidate(header);

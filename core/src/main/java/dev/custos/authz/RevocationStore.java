@@ -20,11 +20,11 @@ public interface RevocationStore {
    * Revokes one token until it expires.
    *
    * @param tokenId the token's {@code jti}
-   * @param expiresAtMillis the token's {@code exp}: past it the token is refused anyway, so the
-   *     revocation may be forgotten then
+   * @param keepUntilMillis when the revocation may be forgotten: the token's {@code exp} plus the
+   *     longest clock skew a verifier tolerates, past which the token is refused anyway
    * @throws RevocationStoreException if the store is unreachable or full
    */
-  void revokeToken(String tokenId, long expiresAtMillis);
+  void revokeToken(String tokenId, long keepUntilMillis);
 
   /**
    * Revokes every token of a customer issued before an instant. A later cutoff replaces an earlier
@@ -33,7 +33,7 @@ public interface RevocationStore {
    * @param customerId the customer
    * @param issuedBeforeMillis tokens with an earlier {@code iat} are revoked
    * @param keepUntilMillis when the cutoff may be forgotten: the latest {@code exp} a token issued
-   *     before it can have
+   *     before it can have, plus the longest clock skew a verifier tolerates
    * @throws RevocationStoreException if the store is unreachable or full
    */
   void revokeCustomerTokens(String customerId, long issuedBeforeMillis, long keepUntilMillis);

@@ -402,12 +402,10 @@ public final class CustomerTokenService {
   private static ApiException stateUnavailable(OtpStoreException e) {
     log.warn("OTP state store failed: {}", e.reason());
     return new ApiException(
-        ApiError.of(
-                ApiErrorCode.STATE_UNAVAILABLE,
-                e.reason() == OtpStoreException.Reason.FULL
-                    ? "verification state is at capacity; try again later"
-                    : "verification state is unavailable; try again later")
-            .withRetryAfter(Duration.ofSeconds(1)));
+        ApiError.stateUnavailable(
+            e.reason() == OtpStoreException.Reason.FULL
+                ? "verification state is at capacity; try again later"
+                : "verification state is unavailable; try again later"));
   }
 
   private static ApiException limitsExceeded(String detail, Duration retryAfter) {

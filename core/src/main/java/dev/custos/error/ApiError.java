@@ -65,6 +65,18 @@ public final class ApiError {
   }
 
   /**
+   * Returns the error for a state store that cannot answer or cannot take new state: 503 {@code
+   * state_unavailable}, to be retried after a second. Nothing was approved or changed.
+   *
+   * @param detail which state, such as "revocations cannot be checked now; try again later"
+   * @return the error
+   * @throws NullPointerException if {@code detail} is null
+   */
+  public static ApiError stateUnavailable(String detail) {
+    return of(ApiErrorCode.STATE_UNAVAILABLE, detail).withRetryAfter(Duration.ofSeconds(1));
+  }
+
+  /**
    * Returns this error pointing at an attribute of the request document, {@code
    * /data/attributes/<name>/…}.
    *

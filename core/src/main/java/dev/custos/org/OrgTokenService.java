@@ -1,6 +1,7 @@
 package dev.custos.org;
 
 import dev.custos.authz.RequestAuthorizer;
+import dev.custos.authz.RevocationStoreException;
 import dev.custos.authz.SourceIps;
 import dev.custos.error.ApiError;
 import dev.custos.error.ApiErrorCode;
@@ -70,7 +71,8 @@ public final class OrgTokenService {
    * @throws ApiException 403 {@code forbidden} unless the caller is an admin acting for themselves;
    *     400 {@code invalid_value} at the attribute (a description blank or over 255 characters, a
    *     scope unknown or not allowed in org tokens, an expiration not in the future or beyond 366
-   *     days, a sourceIp entry that is no address or block)
+   *     days, a sourceIp entry that is no address or block); 503 {@code state_unavailable} when the
+   *     record cannot be stored (the token minted for it is revoked and never returned)
    * @throws NullPointerException if an argument is null
    */
   public CreatedApiToken create(OrgUser caller, String userId, ApiTokenAttributes attributes)
@@ -123,8 +125,13 @@ public final class OrgTokenService {
     try {
       store.put(record);
     } catch (ApiTokenStoreException e) {
-      // Never hand out a token without its record: it could be neither listed nor revoked.
-      authorizer.revokeToken(id, attributes.expiration());
+      // Never hand out a token without its record: it could be neither listed nor revoked. Its
+      // value leaves this method only in the return value, so even a failed revocation leaks none.
+      try {
+        authorizer.revokeToken(id, attributes.expiration());
+      } catch (RevocationStoreException revocation) {
+        throw revocationsUnavailable();
+      }
       throw unavailable();
     }
     return new CreatedApiToken(record, minted.token());
@@ -155,7 +162,8 @@ public final class OrgTokenService {
    * @param userId the token's user, from the path
    * @param tokenId the token's id, from the path
    * @throws ApiException 403 {@code forbidden} unless the caller is an admin acting for themselves;
-   *     404 {@code not_found} for no such token of this user
+   *     404 {@code not_found} for no such token of this user; 503 {@code state_unavailable} when
+   *     the records or the revocations cannot be reached (a token not revoked stays listed)
    * @throws NullPointerException if an argument is null
    */
   public void revoke(OrgUser caller, String userId, String tokenId) throws ApiException {
@@ -171,7 +179,11 @@ public final class OrgTokenService {
         found.orElseThrow(
             () -> new ApiException(ApiError.of(ApiErrorCode.NOT_FOUND, "no such API token")));
     // Revoked first: a failure leaves the record listed, never a live token without one.
-    authorizer.revokeToken(record.id(), record.expiration());
+    try {
+      authorizer.revokeToken(record.id(), record.expiration());
+    } catch (RevocationStoreException e) {
+      throw revocationsUnavailable();
+    }
     try {
       store.delete(userId, record.id());
     } catch (ApiTokenStoreException e) {
@@ -198,10 +210,12 @@ public final class OrgTokenService {
 
   private static ApiException unavailable() {
     return new ApiException(
-        ApiError.of(
-                ApiErrorCode.STATE_UNAVAILABLE,
-                "API token records are unavailable; try again later")
-            .withRetryAfter(Duration.ofSeconds(1)));
+        ApiError.stateUnavailable("API token records are unavailable; try again later"));
+  }
+
+  private static ApiException revocationsUnavailable() {
+    return new ApiException(
+        ApiError.stateUnavailable("revocations cannot be recorded now; try again later"));
   }
 
   private static ApiException forbidden(String detail) {

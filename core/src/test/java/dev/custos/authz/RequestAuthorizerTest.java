@@ -255,6 +255,33 @@ class RequestAuthorizerTest {
   }
 
   @Test
+  void revocations_verifierWithClockSkew_outliveTheSkewPastExp() throws Exception {
+    TokenVerifier lenient =
+        TokenVerifier.builder()
+            .keyRing(platform.keys)
+            .issuer(TestPlatform.ISSUER)
+            .clock(platform.time)
+            .clockSkew(TokenVerifier.MAX_CLOCK_SKEW)
+            .build();
+    RequestAuthorizer skewed =
+        RequestAuthorizer.builder().verifier(lenient).clock(platform.time).build();
+    MintedToken one = customerToken(INDIVIDUAL, "cards", Duration.ofHours(1));
+    MintedToken all = customerToken(BUSINESS, "cards", TokenRequest.MAX_CUSTOMER_LIFETIME);
+    skewed.revokeToken(one.tokenId(), one.expiresAt());
+    skewed.revokeCustomerTokens(BUSINESS, platform.time.instant().plusMillis(1));
+
+    platform.time.advance(Duration.ofHours(1).plusMinutes(4));
+    assertThat(refusedBy(skewed, "Bearer " + one.token()).error().detail())
+        .as("4 minutes past exp, within the skew")
+        .isEqualTo("the token has been revoked");
+
+    platform.time.advance(Duration.ofHours(23));
+    assertThat(refusedBy(skewed, "Bearer " + all.token()).error().detail())
+        .as("4 minutes past the latest exp the cutoff reaches")
+        .isEqualTo("the token has been revoked");
+  }
+
+  @Test
   void revokeToken_storeFull_refusedAndEarlierRevocationsKept() {
     RequestAuthorizer small =
         RequestAuthorizer.builder()

@@ -192,6 +192,90 @@ class OrgTokenServiceTest {
   }
 
   @Test
+  void revocationsRefused_createAndRevoke_503NeverAServerError() throws Exception {
+    dev.custos.authz.RevocationStore refusing =
+        new dev.custos.authz.RevocationStore() {
+          @Override
+          public void revokeToken(String tokenId, long keepUntilMillis) {
+            throw new dev.custos.authz.RevocationStoreException(
+                dev.custos.authz.RevocationStoreException.Reason.FULL, "full", null);
+          }
+
+          @Override
+          public void revokeCustomerTokens(
+              String customerId, long issuedBeforeMillis, long keepUntilMillis) {
+            revokeToken(customerId, keepUntilMillis);
+          }
+
+          @Override
+          public boolean isRevoked(String tokenId, String customerId, long issuedAtMillis) {
+            return false;
+          }
+
+          @Override
+          public void onRevocation(Runnable listener) {}
+        };
+    dev.custos.authz.RequestAuthorizer authorizer =
+        dev.custos.authz.RequestAuthorizer.builder()
+            .verifier(platform.verifier)
+            .clock(platform.time)
+            .revocationStore(refusing)
+            .build();
+    OrgTokenService withRecords =
+        OrgTokenService.builder()
+            .minter(platform.minter)
+            .authorizer(authorizer)
+            .clock(platform.time)
+            .build();
+    CreatedApiToken created =
+        withRecords.create(admin, "1", ApiTokenAttributes.of("ci", "customers", inDays(1)));
+
+    ApiException revoke = refused(() -> withRecords.revoke(admin, "1", created.record().id()));
+
+    assertThat(revoke.status()).isEqualTo(503);
+    assertThat(revoke.error().code()).isEqualTo(dev.custos.error.ApiErrorCode.STATE_UNAVAILABLE);
+    assertThat(revoke.error().retryAfter()).contains(Duration.ofSeconds(1));
+    assertThat(withRecords.list(admin, "1"))
+        .as("a token that could not be revoked stays listed")
+        .containsExactly(created.record());
+
+    OrgTokenService noRecords =
+        OrgTokenService.builder()
+            .minter(platform.minter)
+            .authorizer(authorizer)
+            .clock(platform.time)
+            .store(
+                new ApiTokenStore() {
+                  @Override
+                  public void put(ApiToken token) {
+                    throw new ApiTokenStoreException("down", null);
+                  }
+
+                  @Override
+                  public List<ApiToken> list(String userId) {
+                    return List.of();
+                  }
+
+                  @Override
+                  public java.util.Optional<ApiToken> find(String userId, String id) {
+                    return java.util.Optional.empty();
+                  }
+
+                  @Override
+                  public boolean delete(String userId, String id) {
+                    return false;
+                  }
+                })
+            .build();
+    ApiException create =
+        refused(
+            () ->
+                noRecords.create(admin, "1", ApiTokenAttributes.of("ci", "customers", inDays(1))));
+    assertThat(create.status()).isEqualTo(503);
+    assertThat(create.error().retryAfter()).contains(Duration.ofSeconds(1));
+  }
+
+  @Test
   void create_manyTokens_distinctUnguessableIds() throws Exception {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < 200; i++) {

@@ -54,9 +54,9 @@ final class RedisRevocationStore implements RevocationStore {
   }
 
   @Override
-  public void revokeToken(String tokenId, long expiresAtMillis) {
+  public void revokeToken(String tokenId, long keepUntilMillis) {
     Objects.requireNonNull(tokenId, "tokenId");
-    long ttl = expiresAtMillis - clock.millis();
+    long ttl = keepUntilMillis - clock.millis();
     call(
         () ->
             REVOKE_TOKEN.run(

@@ -33,6 +33,13 @@ import java.util.function.Supplier;
  */
 public interface TokenVerifier {
   /**
+   * The most clock skew a verifier tolerates ({@link Builder#clockSkew}): a token is accepted up to
+   * this long after its {@code exp}, so anything kept "until a token expires", such as a
+   * revocation, is kept this much longer.
+   */
+  Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+  /**
    * Verifies a token.
    *
    * @param token the token string, as received; may be null or anything at all
@@ -186,14 +193,14 @@ public interface TokenVerifier {
     /**
      * Sets how far the minter's clock may be ahead of or behind this one; zero by default.
      *
-     * @param skew zero to 5 minutes
+     * @param skew zero to {@link #MAX_CLOCK_SKEW}
      * @return this builder
      * @throws IllegalArgumentException if out of range
      * @throws NullPointerException if {@code skew} is null
      */
     public Builder clockSkew(Duration skew) {
       Objects.requireNonNull(skew, "skew");
-      if (skew.isNegative() || skew.compareTo(Duration.ofMinutes(5)) > 0) {
+      if (skew.isNegative() || skew.compareTo(MAX_CLOCK_SKEW) > 0) {
         throw new IllegalArgumentException("clock skew must be zero to 5 minutes");
       }
       this.clockSkew = skew;
