@@ -141,10 +141,12 @@ public final class CustomerTokenService {
    * requires two-factor authentication (and whenever one is given).
    *
    * @param caller the verified token making the call, with scope {@code customer-token-write}: an
-   *     org token, or a customer token of this customer upgrading itself. An upgrade asks for no
-   *     scope beyond the caller's scope and upgradable scope (403 at the attribute), needs a
-   *     verification for two-factor scopes the caller does not hold, and does not outlive the
-   *     caller (its default lifetime is what the caller has left)
+   *     org token, or a customer token of this customer upgrading itself. The new token's {@code
+   *     resources} are the caller's unless the request narrows them, and never wider (403 at the
+   *     attribute, before any verification is checked). An upgrade asks for no scope beyond the
+   *     caller's scope and upgradable scope (403 at the attribute), needs a verification for
+   *     two-factor scopes the caller does not hold, and does not outlive the caller (its default
+   *     lifetime is what the caller has left)
    * @param customerId the customer, from the request path
    * @param attributes scope, and optionally verification token and code, lifetime, and upgradable
    *     scope (which needs {@code customer-token-write} in the scope)
@@ -183,10 +185,11 @@ public final class CustomerTokenService {
       requireWithin("scope", scopes, reachable);
       requireWithin("upgradableScope", upgradable, reachable);
     }
-    // An upgrade keeps its caller's resources unless it narrows them; it never widens them.
-    Resources resources =
-        attributes.resources().orElse(upgrade ? caller.resources() : Resources.unlimited());
-    if (upgrade && !caller.resources().covers(resources)) {
+    // A token never reaches beyond its caller: an org token limited to some accounts and cards
+    // mints customer tokens within them, and an upgrade keeps its caller's resources unless it
+    // narrows them. Without resources the new token gets the caller's (unlimited for most).
+    Resources resources = attributes.resources().orElse(caller.resources());
+    if (!caller.resources().covers(resources)) {
       throw new ApiException(
           ApiError.of(
                   ApiErrorCode.FORBIDDEN,

@@ -65,6 +65,66 @@ class ResourcesRulesTest {
     assertThat(widened.error().pointer()).contains("/data/attributes/resources");
   }
 
+  /** An org API token limited to account 10001, as a verified caller. */
+  private VerifiedToken limitedOrg() throws Exception {
+    return platform.authorizer.authenticate(
+        "Bearer "
+            + platform
+                .minter
+                .mint(
+                    dev.custos.token.TokenRequest.org(
+                            platform.catalog.parse("customers customer-token-write"))
+                        .limitedTo(account10001))
+                .token());
+  }
+
+  @Test
+  void limitedOrgMint_noResourcesAsked_theTokenGetsTheOrgTokensLimit() throws Exception {
+    VerifiedToken token =
+        platform.verifier.verify(
+            platform
+                .service
+                .createToken(
+                    limitedOrg(), TestPlatform.BUSINESS, CustomerTokenAttributes.of("accounts"))
+                .token());
+
+    assertThat(token.resources()).isEqualTo(account10001);
+    assertThat(token.resources().allowsAccount("10002")).isFalse();
+  }
+
+  @Test
+  void limitedOrgMint_resourcesBeyondItsLimit_403BeforeTheVerificationIsSpent() throws Exception {
+    String verification =
+        platform
+            .service
+            .createVerification(
+                org(), INDIVIDUAL, VerificationAttributes.of(dev.custos.otp.Channel.SMS))
+            .verificationToken();
+    String code = platform.sender.lastCode();
+    CustomerTokenAttributes wider =
+        CustomerTokenAttributes.of("accounts payments-write")
+            .withResources(Resources.of(List.of("10001", "10002"), List.of()))
+            .withVerificationToken(verification)
+            .withVerificationCode(code);
+
+    ApiException refused =
+        assertThatExceptionOfType(ApiException.class)
+            .isThrownBy(() -> platform.service.createToken(limitedOrg(), INDIVIDUAL, wider))
+            .actual();
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.error().pointer()).contains("/data/attributes/resources");
+    assertThat(
+            platform.service.createToken(
+                limitedOrg(),
+                INDIVIDUAL,
+                CustomerTokenAttributes.of("accounts payments-write")
+                    .withVerificationToken(verification)
+                    .withVerificationCode(code)))
+        .as("the verification was not spent by the refused request")
+        .isNotNull();
+  }
+
   @Test
   void authorizeAccountAndCard_outsideTheResources_answeredAsMissing() throws Exception {
     List<dev.custos.authz.AuthorizationListener.Denial> heard = new java.util.ArrayList<>();

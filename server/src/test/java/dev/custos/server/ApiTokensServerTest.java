@@ -75,6 +75,46 @@ class ApiTokensServerTest {
   }
 
   @Test
+  void orgTokenLimitedToAnAccount_mintsCustomerTokensWithinItsLimitOnly() throws Exception {
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/users/1/api-tokens",
+            admin,
+            create(
+                "\"description\":\"one account\",\"scope\":\"customers customer-token-write\","
+                    + "\"expiration\":\""
+                    + Instant.now().plusSeconds(86_400)
+                    + "\",\"resources\":[{\"type\":\"account\",\"ids\":[\"10001\"]}]"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String limited = (String) ServerEndToEndTest.read(created, "data", "attributes", "token");
+
+    HttpResponse<String> minted =
+        send(
+            "POST",
+            "/customers/100002/token",
+            limited,
+            ServerEndToEndTest.tokenBody("customers accounts", null, null));
+    assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+    String customerToken = (String) ServerEndToEndTest.read(minted, "data", "attributes", "token");
+    HttpResponse<String> accounts = send("GET", "/accounts", customerToken, null);
+    assertThat(accounts.statusCode()).isEqualTo(200);
+    assertThat((List<?>) ServerEndToEndTest.read(accounts, "data"))
+        .as("customer 100002's account 10002 is outside the org token's limit")
+        .isEmpty();
+
+    HttpResponse<String> wider =
+        send(
+            "POST",
+            "/customers/100002/token",
+            limited,
+            "{\"data\":{\"type\":\"customerToken\",\"attributes\":{\"scope\":\"accounts\","
+                + "\"resources\":[{\"type\":\"account\",\"ids\":[\"10002\"]}]}}}");
+    assertThat(wider.statusCode()).isEqualTo(403);
+    assertThat(wider.body()).contains("\"pointer\":\"/data/attributes/resources\"");
+  }
+
+  @Test
   void noEscalation_orgTokensAndOtherUsersRefused() throws Exception {
     String orgToken = server.sandboxOrgToken().orElseThrow();
 
