@@ -134,6 +134,7 @@ public final class CustosServer implements AutoCloseable {
   private final String orgToken;
   private final String adminCredential;
   private final OrgTokenService orgTokens;
+  private final ClientAddress clientAddress;
   private final AtomicLong nextCardId = new AtomicLong(7100);
   private final Scope accounts;
   private final Scope cards;
@@ -212,6 +213,7 @@ public final class CustosServer implements AutoCloseable {
       orgTokenBuilder.store(redis.apiTokenStore()); // every server lists and revokes the same
     }
     this.orgTokens = orgTokenBuilder.build();
+    this.clientAddress = new ClientAddress(options.trustedProxies);
 
     int cores = Runtime.getRuntime().availableProcessors();
     // Handlers block on the SMS provider and on Redis, so threads outnumber cores; slow clients do
@@ -456,55 +458,11 @@ public final class CustosServer implements AutoCloseable {
     }
   }
 
-  /**
-   * The client's address: the connection's, unless it is a trusted proxy; then the nearest address
-   * in {@code X-Forwarded-For} that is not a trusted proxy (the right-most such entry: entries to
-   * its left are the client's own word). Never from {@code X-Forwarded-For} by default.
-   */
+  /** The client's address, for org tokens' {@code sourceIp}; null if it cannot be told. */
   private InetAddress clientOf(Request request) {
-    InetAddress connection = literal(Request.getRemoteAddr(request));
-    if (connection == null
-        || options.trustedProxies == null
-        || !options.trustedProxies.allows(connection)) {
-      return connection;
-    }
-    List<String> hops = new ArrayList<>();
-    for (String header : request.getHeaders().getValuesList(HttpHeader.X_FORWARDED_FOR)) {
-      for (String hop : header.split(",")) {
-        hops.add(hop.trim());
-      }
-    }
-    InetAddress client = connection;
-    for (int i = hops.size() - 1; i >= 0; i--) {
-      InetAddress hop = literal(hops.get(i));
-      if (hop == null) {
-        return client; // a hop that is no address ends the chain we can vouch for
-      }
-      client = hop;
-      if (!options.trustedProxies.allows(hop)) {
-        return hop;
-      }
-    }
-    return client;
-  }
-
-  /** An IP literal as an address, without any name lookup; null if it is not one. */
-  private static InetAddress literal(String text) {
-    if (text == null || text.isEmpty() || text.length() > 45) {
-      return null;
-    }
-    String bare =
-        text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-    boolean ipv4 = bare.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-    boolean ipv6 = bare.contains(":") && bare.matches("[0-9A-Fa-f:.]+");
-    if (!ipv4 && !ipv6) {
-      return null;
-    }
-    try {
-      return InetAddress.getByName(bare); // a literal: parsed, never resolved
-    } catch (java.net.UnknownHostException e) {
-      return null;
-    }
+    return clientAddress.of(
+        Request.getRemoteAddr(request),
+        request.getHeaders().getValuesList(HttpHeader.X_FORWARDED_FOR));
   }
 
   /** Every request: method and media checks, the body read without holding a thread, the route. */

@@ -85,9 +85,20 @@ class SourceIpServerTest {
     assertThat(identity(orgToken("10.0.0.0/8"), "10.1.1.1, 192.168.7.7"))
         .as("the right-most untrusted hop is the client")
         .isEqualTo(403);
-    assertThat(identity(orgToken("10.0.0.0/8"), "not-an-address"))
-        .as("a malformed hop: the proxy itself counts")
-        .isEqualTo(403);
+    assertThat(identity(orgToken("10.0.0.0/8"), "10.1.1.1:4711")).as("a port").isEqualTo(200);
+    assertThat(identity(orgToken("10.0.0.0/8"), "not-an-address")).isEqualTo(403);
     assertThat(identity(orgToken("127.0.0.1"), null)).isEqualTo(200);
+  }
+
+  @Test
+  void forwardedFor_unreadableHopFromATrustedProxy_clientUnknownNotTheProxy() throws Exception {
+    start("127.0.0.1/32");
+    String coversTheProxy = orgToken("127.0.0.1");
+
+    for (String hop : new String[] {"unknown", "_hidden", "[::1]:99999", "proxy.internal"}) {
+      assertThat(identity(coversTheProxy, hop)).as(hop).isEqualTo(403);
+    }
+    assertThat(identity(orgToken("::1"), "[::1]:443")).as("[v6]:port").isEqualTo(200);
+    assertThat(identity(orgToken("fe80::1"), "fe80::1%eth0")).as("v6%zone").isEqualTo(200);
   }
 }
