@@ -299,6 +299,32 @@ public final class Cli implements Runnable {
     String[] trustedProxies = new String[0];
 
     @Option(
+        names = "--max-connections",
+        paramLabel = "N",
+        defaultValue = "1000",
+        description =
+            "Connections open at most; beyond them none is accepted. Default: ${DEFAULT-VALUE}.")
+    int maxConnections;
+
+    @Option(
+        names = "--max-connections-per-client",
+        paramLabel = "N",
+        defaultValue = "50",
+        description =
+            "Connections one client address may hold open; more are closed at once (trusted"
+                + " proxies exempt). Default: ${DEFAULT-VALUE}.")
+    int maxConnectionsPerClient;
+
+    @Option(
+        names = "--request-head-timeout",
+        paramLabel = "SECONDS",
+        defaultValue = "10",
+        description =
+            "Seconds a connection may take to send a whole request head; slower ones are closed."
+                + " Default: ${DEFAULT-VALUE}.")
+    int requestHeadTimeoutSeconds;
+
+    @Option(
         names = "--jwt-issuer",
         paramLabel = "ISS",
         description =
@@ -365,6 +391,9 @@ public final class Cli implements Runnable {
       try {
         options.corsOrigins(corsOrigins);
         options.trustedProxies(trustedProxies);
+        options.maxConnections(maxConnections);
+        options.maxConnectionsPerClient(maxConnectionsPerClient);
+        options.requestHeadTimeout(Duration.ofSeconds(requestHeadTimeoutSeconds));
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }

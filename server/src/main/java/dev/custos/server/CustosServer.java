@@ -135,6 +135,7 @@ public final class CustosServer implements AutoCloseable {
   private final String adminCredential;
   private final OrgTokenService orgTokens;
   private final ClientAddress clientAddress;
+  private final ConnectionGuard guard;
   private final AtomicLong nextCardId = new AtomicLong(7100);
   private final Scope accounts;
   private final Scope cards;
@@ -249,6 +250,13 @@ public final class CustosServer implements AutoCloseable {
     connector.setIdleTimeout(options.idleTimeoutMillis);
     http.addConnector(connector);
     http.addBean(new NetworkConnectionLimit(options.maxConnections, connector));
+    this.guard =
+        new ConnectionGuard(
+            options.maxConnectionsPerClient,
+            options.requestHeadTimeout,
+            options.trustedProxies,
+            connector.getScheduler());
+    connector.addEventListener(guard);
     http.setErrorHandler(this::httpError);
     http.setHandler(new GracefulHandler(new Api()));
     http.setStopTimeout(options.shutdownGraceSeconds * 1_000L);
@@ -470,6 +478,7 @@ public final class CustosServer implements AutoCloseable {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
       long start = System.nanoTime();
+      guard.headArrived(request);
       String method = request.getMethod();
       String path = request.getHttpURI().getPath();
       Route route = routeOf(path);
@@ -1086,6 +1095,8 @@ public final class CustosServer implements AutoCloseable {
     SourceIps trustedProxies;
     long idleTimeoutMillis = 30_000;
     int maxConnections = 1_000;
+    int maxConnectionsPerClient = 50;
+    Duration requestHeadTimeout = Duration.ofSeconds(10);
 
     private Options() {}
 
@@ -1244,6 +1255,42 @@ public final class CustosServer implements AutoCloseable {
         throw new IllegalArgumentException("max connections must be 1 to 100000");
       }
       this.maxConnections = max;
+      return this;
+    }
+
+    /**
+     * Sets how many connections one client address may hold open; a connection beyond it is closed
+     * as soon as it opens. Trusted proxies ({@link #trustedProxies}) are exempt, as every client
+     * behind one shares its address. 50 by default.
+     *
+     * @param max 1 to 100,000
+     * @return these options
+     * @throws IllegalArgumentException if out of range
+     */
+    public Options maxConnectionsPerClient(int max) {
+      if (max < 1 || max > 100_000) {
+        throw new IllegalArgumentException("max connections per client must be 1 to 100000");
+      }
+      this.maxConnectionsPerClient = max;
+      return this;
+    }
+
+    /**
+     * Sets how long a connection may take to send a whole request head (request line and headers),
+     * from its opening or from the end of its previous exchange; a connection that has not by then
+     * is closed. 10 seconds by default.
+     *
+     * @param timeout 100 ms to 10 minutes
+     * @return these options
+     * @throws IllegalArgumentException if out of range
+     * @throws NullPointerException if {@code timeout} is null
+     */
+    public Options requestHeadTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.toMillis() < 100 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new IllegalArgumentException("request head timeout must be 100 ms to 10 minutes");
+      }
+      this.requestHeadTimeout = timeout;
       return this;
     }
 

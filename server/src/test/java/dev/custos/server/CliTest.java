@@ -141,6 +141,20 @@ class CliTest {
   }
 
   @Test
+  void serve_help_namesTheConnectionBoundsWithTheirDefaults() {
+    Run help = run("serve", "--help");
+
+    assertThat(help.status()).as(help.err()).isZero();
+    assertThat(help.out().replaceAll("\\s+", " "))
+        .contains("--max-connections=N", "Default: 1000")
+        .contains("--max-connections-per-client=N", "Default: 50")
+        .contains("--request-head-timeout=SECONDS", "Default: 10");
+    Run zero = run("serve", "--port", "0", "--max-connections-per-client", "0");
+    assertThat(zero.status()).isEqualTo(Cli.EXIT_USAGE);
+    assertThat(zero.err()).contains("max connections per client must be 1 to 100000");
+  }
+
+  @Test
   void keygen_helpAndVersionOptions_work() {
     for (String option : new String[] {"--help", "-h"}) {
       Run help = run("keygen", option);

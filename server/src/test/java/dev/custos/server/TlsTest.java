@@ -69,16 +69,8 @@ class TlsTest {
   }
 
   private static HttpClient trustingClient() throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("custos", store.getCertificate("custos"));
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, factory.getTrustManagers(), null);
     return HttpClient.newBuilder()
-        .sslContext(context)
+        .sslContext(trustingContext())
         .connectTimeout(Duration.ofSeconds(2))
         .build();
   }
@@ -95,6 +87,68 @@ class TlsTest {
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.headers().firstValue("Strict-Transport-Security"))
           .hasValueSatisfying(v -> assertThat(v).startsWith("max-age=31536000"));
+    }
+  }
+
+  private static SSLContext trustingContext() throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("custos", store.getCertificate("custos"));
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(trust);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, factory.getTrustManagers(), null);
+    return context;
+  }
+
+  /**
+   * Inside TLS the head deadline is the TCP connection's: a silent one (no handshake at all) is
+   * closed at it, and one whose head arrived is not, however slowly its body follows.
+   */
+  @Test
+  void headDeadline_overTls_silentClosedSlowBodyServed() throws Exception {
+    try (CustosServer server =
+        CustosServer.start(
+            CustosServer.options()
+                .tlsPkcs12(keystore, PASSWORD)
+                .requestHeadTimeout(Duration.ofMillis(500))
+                .port(0)
+                .shutdownGrace(0))) {
+      int port = server.uri().getPort();
+      try (java.net.Socket silent = new java.net.Socket("127.0.0.1", port)) {
+        silent.setSoTimeout(5_000);
+        long begin = System.nanoTime();
+        int read;
+        try {
+          read = silent.getInputStream().read();
+        } catch (java.net.SocketException e) {
+          read = -1;
+        }
+        assertThat(read).isEqualTo(-1);
+        assertThat((System.nanoTime() - begin) / 1_000_000).isBetween(300L, 3_000L);
+      }
+      try (javax.net.ssl.SSLSocket tls =
+          (javax.net.ssl.SSLSocket)
+              trustingContext().getSocketFactory().createSocket("127.0.0.1", port)) {
+        tls.startHandshake();
+        java.io.OutputStream out = tls.getOutputStream();
+        out.write(
+            ("POST /customers/100001/token HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/vnd.api+json\r\nContent-Length: 2\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        out.flush();
+        tls.setSoTimeout(1_200);
+        assertThatExceptionOfType(java.net.SocketTimeoutException.class)
+            .as("the head arrived: no deadline while the body comes, slowly")
+            .isThrownBy(() -> tls.getInputStream().read());
+        out.write("{}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        out.flush();
+        tls.setSoTimeout(5_000);
+        byte[] status = tls.getInputStream().readNBytes(12);
+        assertThat(new String(status, java.nio.charset.StandardCharsets.ISO_8859_1))
+            .isEqualTo("HTTP/1.1 401");
+      }
     }
   }
 
