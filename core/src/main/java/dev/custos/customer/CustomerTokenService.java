@@ -157,9 +157,10 @@ public final class CustomerTokenService {
    *     malformed or not allowed in customer tokens; expiresIn out of range; verification token or
    *     code missing or malformed); 400 {@code incorrect_verification_code}, {@code
    *     verification_expired}, {@code verification_not_found}, {@code
-   *     verification_attempts_exceeded}; 429 {@code limits_exceeded} when the customer is locked
-   *     out; 503 {@code state_unavailable} when the OTP state store is down (nothing is approved
-   *     then)
+   *     verification_attempts_exceeded}; 400 {@code invalid_jwt} at {@code jwtToken} with {@code
+   *     meta.reason}; 429 {@code limits_exceeded} when the customer is locked out; 503 {@code
+   *     state_unavailable} when the OTP state store or the used-JWT store is down (nothing is
+   *     approved then)
    * @throws NullPointerException if {@code caller} or {@code attributes} is null
    */
   public MintedToken createToken(
@@ -256,15 +257,14 @@ public final class CustomerTokenService {
     if (identityProvider == null) {
       throw invalidJwt("not_configured", "no identity provider is configured for jwtToken");
     }
-    String subject;
     try {
-      subject = identityProvider.subject(jwt);
+      identityProvider.subject(jwt, customer.jwtSubjects());
     } catch (JwtIdentityProvider.RefusedException e) {
       throw invalidJwt(e.refusal().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
-    }
-    if (!customer.jwtSubjects().contains(subject)) {
-      throw invalidJwt(
-          "subject", "the JWT's subject is neither this customer nor one of its authorized users");
+    } catch (JwtReplayStoreException e) {
+      log.warn("used-JWT store failed: {}", e.reason());
+      throw new ApiException(
+          ApiError.stateUnavailable("used JWTs cannot be checked now; try again later"));
     }
   }
 

@@ -12,13 +12,13 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -26,11 +26,23 @@ import java.util.Set;
 
 /**
  * The platform's own identity provider (Auth0, Cognito, Stytch...), whose signed JWT may stand in
- * for a one-time code when a customer token is created (Unit's {@code jwtToken}). A JWT passes when
- * it is signed by a key of the provider's JWK Set with an allowed algorithm (RS256 by default;
- * never {@code none} or an HMAC, so a public key can never be used as a shared secret), its {@code
- * iss} is the provider's, its {@code exp} is in the future (within the clock skew, at most 60
- * seconds), its {@code aud} holds the configured audience (if one is), and it names a subject.
+ * for a one-time code when a customer token is created (Unit's {@code jwtToken}). A second factor
+ * is a fresh event, so a JWT passes once, and only while it is young. It passes when:
+ *
+ * <ul>
+ *   <li>it is signed by a key of the provider's JWK Set with an allowed algorithm (RS256 by
+ *       default; never {@code none} or an HMAC, so a public key can never be used as a shared
+ *       secret; checked before any key is looked at);
+ *   <li>its {@code iss} is the provider's and its {@code aud} holds the configured audience (an
+ *       audience is required: a JWT the provider issued for another application never passes);
+ *   <li>its {@code exp} is in the future and any {@code nbf} is not, within the clock skew (at most
+ *       60 seconds);
+ *   <li>its {@code iat} is present, not beyond the skew in the future, and no older than the
+ *       maximum age (5 minutes by default, plus the skew);
+ *   <li>its {@code sub} is one the caller accepts (the customer's or an authorized user's);
+ *   <li>its {@code jti} (at most 256 characters) was never used before: the {@link JwtReplayStore}
+ *       remembers it until the JWT would be refused anyway.
+ * </ul>
  *
  * <p>Built once, immutable and thread-safe. A remote JWK Set is cached, refetched at most every 30
  * seconds when a JWT names a key it does not hold, and refreshed ahead of expiry (nimbus-jose-jwt's
@@ -39,7 +51,7 @@ import java.util.Set;
 public final class JwtIdentityProvider {
   /** Why a JWT was refused: a stable reason, reported as {@code meta.reason}. */
   public enum Refusal {
-    /** Not a signed JWT. */
+    /** Not a signed JWT, or its claims are not a JWT claims set. */
     MALFORMED,
     /** Signed with an algorithm not on the allow-list. */
     ALGORITHM,
@@ -51,8 +63,18 @@ public final class JwtIdentityProvider {
     AUDIENCE,
     /** Expired, or without an expiry. */
     EXPIRED,
+    /** Not valid yet: its {@code nbf} is beyond the clock skew in the future. */
+    NOT_YET_VALID,
+    /** Without an issue time, or with one beyond the clock skew in the future. */
+    ISSUED_AT,
+    /** Issued longer ago than the maximum age allows. */
+    TOO_OLD,
     /** Without a subject, or one that is not the customer's or an authorized user's. */
     SUBJECT,
+    /** Without a JWT id ({@code jti}), or with one longer than 256 characters. */
+    JWT_ID,
+    /** Used before: a JWT stands in for a second factor once. */
+    REPLAYED,
     /** The provider's JWK Set could not be fetched. */
     UNAVAILABLE
   }
@@ -81,33 +103,33 @@ public final class JwtIdentityProvider {
 
   private static final Set<String> ALLOWED =
       Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
+  private static final int MAX_JWT_ID_LENGTH = 256;
+  private static final long DEFAULT_MAX_REMEMBERED = 100_000;
 
   private final DefaultJWTProcessor<SecurityContext> processor;
   private final String issuer;
+  private final String audience;
   private final Set<JWSAlgorithm> algorithms;
+  private final Duration skew;
+  private final Duration maxAge;
+  private final Clock clock;
+  private final JwtReplayStore replays;
 
   private JwtIdentityProvider(Builder b) {
     this.issuer = b.issuer;
+    this.audience = b.audience;
+    this.skew = b.clockSkew;
+    this.maxAge = b.maxAge;
+    this.clock = b.clock;
+    this.replays =
+        b.replays != null ? b.replays : new InMemoryJwtReplayStore(b.clock, DEFAULT_MAX_REMEMBERED);
     Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
     b.algorithms.forEach(name -> algorithms.add(JWSAlgorithm.parse(name)));
     this.algorithms = Set.copyOf(algorithms);
     DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
     p.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, b.keys));
-    Clock clock = b.clock;
-    DefaultJWTClaimsVerifier<SecurityContext> claims =
-        new DefaultJWTClaimsVerifier<>(
-            // A mutable set: nimbus asks it whether it contains null (an optional audience).
-            b.audience == null ? null : new java.util.HashSet<>(Set.of(b.audience)),
-            new JWTClaimsSet.Builder().issuer(b.issuer).build(),
-            Set.of("iss", "exp", "sub"),
-            null) {
-          @Override
-          protected Date currentTime() {
-            return Date.from(clock.instant());
-          }
-        };
-    claims.setMaxClockSkew((int) b.clockSkew.toSeconds());
-    p.setJWTClaimsSetVerifier(claims);
+    // Claims are checked here, after the signature, each with its own reason.
+    p.setJWTClaimsSetVerifier(null);
     this.processor = p;
   }
 
@@ -128,15 +150,19 @@ public final class JwtIdentityProvider {
   }
 
   /**
-   * Verifies a JWT and returns its subject.
+   * Verifies a JWT for one of the accepted subjects and uses it up: the same JWT is refused from
+   * then on, here and on every instance sharing the {@link JwtReplayStore}.
    *
    * @param jwt the compact JWT
+   * @param acceptedSubjects the subjects it may name (a customer's and its authorized users')
    * @return the verified {@code sub}
-   * @throws RefusedException naming why the JWT does not pass
-   * @throws NullPointerException if {@code jwt} is null
+   * @throws RefusedException naming why the JWT does not pass; a refused JWT is not used up
+   * @throws JwtReplayStoreException if used JWT ids cannot be checked now; the JWT is not accepted
+   * @throws NullPointerException if an argument is null
    */
-  public String subject(String jwt) throws RefusedException {
+  public String subject(String jwt, Set<String> acceptedSubjects) throws RefusedException {
     Objects.requireNonNull(jwt, "jwt");
+    Objects.requireNonNull(acceptedSubjects, "acceptedSubjects");
     SignedJWT parsed;
     try {
       parsed = SignedJWT.parse(jwt);
@@ -153,7 +179,7 @@ public final class JwtIdentityProvider {
     try {
       claims = processor.process(parsed, null);
     } catch (BadJWTException e) {
-      throw claimRefusal(e.getMessage());
+      throw new RefusedException(Refusal.MALFORMED, "jwtToken's claims are not a JWT claims set");
     } catch (BadJOSEException e) {
       throw new RefusedException(
           Refusal.SIGNATURE, "jwtToken is not signed by a key of the identity provider");
@@ -161,26 +187,56 @@ public final class JwtIdentityProvider {
       throw new RefusedException(
           Refusal.UNAVAILABLE, "the identity provider's keys cannot be read now");
     }
-    return claims.getSubject();
+    Instant now = clock.instant();
+    Instant issuedAt = check(claims, now);
+    String subject = claims.getSubject();
+    if (subject == null || !acceptedSubjects.contains(subject)) {
+      throw new RefusedException(
+          Refusal.SUBJECT,
+          "jwtToken's subject is neither this customer nor one of its authorized users");
+    }
+    String jwtId = claims.getJWTID();
+    if (jwtId == null || jwtId.isEmpty() || jwtId.length() > MAX_JWT_ID_LENGTH) {
+      throw new RefusedException(
+          Refusal.JWT_ID, "jwtToken needs a jti of 1 to " + MAX_JWT_ID_LENGTH + " characters");
+    }
+    // Remembered until the JWT would be refused anyway: past its exp, or past its maximum age.
+    Instant refusedFrom = claims.getExpirationTime().toInstant();
+    if (issuedAt.plus(maxAge).isBefore(refusedFrom)) {
+      refusedFrom = issuedAt.plus(maxAge);
+    }
+    if (!replays.firstUse(issuer, jwtId, refusedFrom.plus(skew).toEpochMilli())) {
+      throw new RefusedException(Refusal.REPLAYED, "jwtToken has been used before");
+    }
+    return subject;
   }
 
-  /**
-   * Names a claim failure from nimbus's message ("JWT iss claim has value ...", "JWT missing
-   * required claims: [sub]", "JWT audience rejected ...", "Expired JWT"). Whole words only:
-   * "missing" holds "iss".
-   */
-  private RefusedException claimRefusal(String message) {
-    String m = String.valueOf(message);
-    if (m.contains("aud")) {
-      return new RefusedException(Refusal.AUDIENCE, "jwtToken is not for this audience");
+  /** Issuer, audience, expiry, not-before, issue time and age; returns the issue time. */
+  private Instant check(JWTClaimsSet claims, Instant now) throws RefusedException {
+    if (!issuer.equals(claims.getIssuer())) {
+      throw new RefusedException(Refusal.ISSUER, "jwtToken is not issued by " + issuer);
     }
-    if (m.matches(".*\\bsub\\b.*")) {
-      return new RefusedException(Refusal.SUBJECT, "jwtToken names no subject");
+    if (claims.getAudience() == null || !claims.getAudience().contains(audience)) {
+      throw new RefusedException(Refusal.AUDIENCE, "jwtToken is not for this audience");
     }
-    if (m.matches(".*\\biss\\b.*")) {
-      return new RefusedException(Refusal.ISSUER, "jwtToken is not issued by " + issuer);
+    Date exp = claims.getExpirationTime();
+    if (exp == null || !now.isBefore(exp.toInstant().plus(skew))) {
+      throw new RefusedException(Refusal.EXPIRED, "jwtToken has expired or has no expiry");
     }
-    return new RefusedException(Refusal.EXPIRED, "jwtToken has expired or has no expiry");
+    Date nbf = claims.getNotBeforeTime();
+    if (nbf != null && now.plus(skew).isBefore(nbf.toInstant())) {
+      throw new RefusedException(Refusal.NOT_YET_VALID, "jwtToken is not valid yet (nbf)");
+    }
+    Date iat = claims.getIssueTime();
+    if (iat == null || now.plus(skew).isBefore(iat.toInstant())) {
+      throw new RefusedException(
+          Refusal.ISSUED_AT, "jwtToken needs an iat that is not in the future");
+    }
+    if (iat.toInstant().plus(maxAge).plus(skew).isBefore(now)) {
+      throw new RefusedException(
+          Refusal.TOO_OLD, "jwtToken was issued more than " + maxAge.toSeconds() + " seconds ago");
+    }
+    return iat.toInstant();
   }
 
   @Override
@@ -195,7 +251,9 @@ public final class JwtIdentityProvider {
     private Set<String> algorithms = Set.of("RS256");
     private String audience;
     private Duration clockSkew = Duration.ofSeconds(60);
+    private Duration maxAge = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
+    private JwtReplayStore replays;
 
     private Builder(String issuer) {
       this.issuer = issuer;
@@ -273,19 +331,59 @@ public final class JwtIdentityProvider {
     }
 
     /**
-     * Requires this audience in {@code aud}; none is checked by default.
+     * Sets the audience every JWT's {@code aud} must hold: the identifier the identity provider
+     * gives this application. Required.
      *
      * @param audience the audience
      * @return this builder
      * @throws NullPointerException if {@code audience} is null
+     * @throws IllegalArgumentException if {@code audience} is blank
      */
     public Builder audience(String audience) {
-      this.audience = Objects.requireNonNull(audience, "audience");
+      Objects.requireNonNull(audience, "audience");
+      if (audience.isBlank()) {
+        throw new IllegalArgumentException("audience is blank");
+      }
+      this.audience = audience;
       return this;
     }
 
     /**
-     * Sets the tolerated clock skew for {@code exp}; 60 seconds by default.
+     * Sets how long after its {@code iat} a JWT is accepted (plus the clock skew); 5 minutes by
+     * default. A JWT proves a login that just happened, not one from yesterday.
+     *
+     * @param maxAge 1 second to 1 hour
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     * @throws NullPointerException if {@code maxAge} is null
+     */
+    public Builder maxAge(Duration maxAge) {
+      Objects.requireNonNull(maxAge, "maxAge");
+      if (maxAge.compareTo(Duration.ofSeconds(1)) < 0
+          || maxAge.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("maxAge must be 1 second to 1 hour");
+      }
+      this.maxAge = maxAge;
+      return this;
+    }
+
+    /**
+     * Sets where used JWT ids are remembered; by default in this process (at most 100,000 at a
+     * time, each until its JWT would be refused anyway). Instances that accept the same provider's
+     * JWTs share one store, such as {@code custos-redis}'s, so that a JWT is used once across all.
+     *
+     * @param store the store
+     * @return this builder
+     * @throws NullPointerException if {@code store} is null
+     */
+    public Builder replayStore(JwtReplayStore store) {
+      this.replays = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets the tolerated clock skew for {@code exp}, {@code nbf} and {@code iat}; 60 seconds by
+     * default.
      *
      * @param skew zero to 60 seconds
      * @return this builder
@@ -302,7 +400,7 @@ public final class JwtIdentityProvider {
     }
 
     /**
-     * Sets the clock expiry is checked against; {@link Clock#systemUTC()} by default.
+     * Sets the clock times are checked against; {@link Clock#systemUTC()} by default.
      *
      * @param clock the clock
      * @return this builder
@@ -317,12 +415,17 @@ public final class JwtIdentityProvider {
      * Builds the provider.
      *
      * @return the provider
-     * @throws IllegalStateException if no JWK source was set
+     * @throws IllegalStateException if no JWK source or no audience was set
      */
     public JwtIdentityProvider build() {
       if (keys == null) {
         throw new IllegalStateException(
             "the identity provider's JWKS location or JWK Set is required");
+      }
+      if (audience == null) {
+        throw new IllegalStateException(
+            "an audience is required: without one, a JWT the identity provider issued for any"
+                + " other application would pass");
       }
       return new JwtIdentityProvider(this);
     }

@@ -69,8 +69,10 @@ class JwtTokenTest {
         .build();
   }
 
+  private static final String AUDIENCE = "custos";
+
   private JwtIdentityProvider.Builder provider() {
-    return JwtIdentityProvider.builder(ISSUER).jwkSet(jwks).clock(platform.time);
+    return JwtIdentityProvider.builder(ISSUER).jwkSet(jwks).audience(AUDIENCE).clock(platform.time);
   }
 
   private String jwt(JWSAlgorithm alg, String kid, JWSSigner signer, JWTClaimsSet claims)
@@ -84,7 +86,9 @@ class JwtTokenTest {
     Instant now = platform.time.instant();
     return new JWTClaimsSet.Builder()
         .issuer(ISSUER)
+        .audience(AUDIENCE)
         .subject(subject)
+        .jwtID(java.util.UUID.randomUUID().toString())
         .issueTime(Date.from(now))
         .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
   }
@@ -153,7 +157,7 @@ class JwtTokenTest {
 
   @Test
   void everyBadClaimOrKey_refusedWithItsReason() throws Exception {
-    CustomerTokenService service = service(provider().audience("custos").build());
+    CustomerTokenService service = service(provider().build());
     Instant now = platform.time.instant();
 
     assertThat(
@@ -185,6 +189,12 @@ class JwtTokenTest {
                     claims("user-100001").audience("custos").build())))
         .isEqualTo("signature");
     assertThat(refusal(service, "not.a.jwt")).isEqualTo("malformed");
+    assertThat(
+            refusal(
+                service,
+                rs256(claims("user-100001").notBeforeTime(Date.from(now.plusSeconds(61))).build())))
+        .as("nbf in the future is not 'expired'")
+        .isEqualTo("not_yet_valid");
     assertThat(
             mint(
                     service,
@@ -239,12 +249,7 @@ class JwtTokenTest {
     CustomerTokenService strict = service(provider().clockSkew(Duration.ZERO).build());
     String expiredJustNow =
         rs256(claims("user-100001").expirationTime(Date.from(now.minusSeconds(30))).build());
-    String noSubject =
-        rs256(
-            new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .expirationTime(Date.from(now.plusSeconds(60)))
-                .build());
+    String noSubject = rs256(claims("user-100001").subject(null).build());
 
     assertThat(refusal(strict, expiredJustNow)).isEqualTo("expired");
     assertThat(refusal(strict, noSubject)).isEqualTo("subject");
@@ -261,13 +266,154 @@ class JwtTokenTest {
         .isThrownBy(() -> JwtIdentityProvider.builder(ISSUER).algorithms())
         .withMessage("at least one algorithm is required");
     assertThatExceptionOfType(IllegalStateException.class)
-        .isThrownBy(() -> JwtIdentityProvider.builder(ISSUER).build());
-    JwtIdentityProvider.Builder b = JwtIdentityProvider.builder(ISSUER);
+        .isThrownBy(() -> JwtIdentityProvider.builder(ISSUER).audience(AUDIENCE).build());
+    JwtIdentityProvider.Builder b = JwtIdentityProvider.builder(ISSUER).audience(AUDIENCE);
     assertThat(
             b.jwksUri(java.net.URI.create("https://idp.example.com/jwks"))
                 .clockSkew(Duration.ofSeconds(60)))
         .isSameAs(b);
     assertThat(b.build()).hasToString("JwtIdentityProvider[" + ISSUER + "]");
     assertThatIllegalArgumentException().isThrownBy(() -> individual.withJwtSubjects(" "));
+  }
+
+  @Test
+  void provider_withoutAnAudience_refusedToBuild() {
+    assertThatExceptionOfType(IllegalStateException.class)
+        .isThrownBy(() -> JwtIdentityProvider.builder(ISSUER).jwkSet(jwks).build())
+        .withMessageStartingWith("an audience is required");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> JwtIdentityProvider.builder(ISSUER).audience(" "));
+  }
+
+  /**
+   * What the review measured passing: another app's JWT, one valid for years, one from tomorrow.
+   */
+  @Test
+  void freshnessAndAudience_eachStaleOrForeignJwtRefused() throws Exception {
+    CustomerTokenService service = service(provider().build());
+    Instant now = platform.time.instant();
+    List<Map.Entry<String, JWTClaimsSet>> cases = new java.util.ArrayList<>();
+    cases.add(Map.entry("audience", claims("user-100001").audience("another-app").build()));
+    cases.add(Map.entry("audience", claims("user-100001").audience((String) null).build()));
+    cases.add(Map.entry("issued_at", claims("user-100001").issueTime(null).build()));
+    cases.add(
+        Map.entry(
+            "issued_at",
+            claims("user-100001")
+                .issueTime(Date.from(now.plus(Duration.ofDays(1))))
+                .expirationTime(Date.from(now.plus(Duration.ofDays(3650))))
+                .build()));
+    cases.add(
+        Map.entry(
+            "too_old",
+            claims("user-100001")
+                .issueTime(Date.from(now.minus(Duration.ofMinutes(6)).minusSeconds(1)))
+                .expirationTime(Date.from(now.plus(Duration.ofDays(3650))))
+                .build()));
+    cases.add(Map.entry("jwt_id", claims("user-100001").jwtID(null).build()));
+    cases.add(Map.entry("jwt_id", claims("user-100001").jwtID("x".repeat(257)).build()));
+
+    List<String> wrong = new java.util.ArrayList<>();
+    for (Map.Entry<String, JWTClaimsSet> c : cases) {
+      String reason = refusal(service, rs256(c.getValue()));
+      if (!reason.equals(c.getKey())) {
+        wrong.add(c.getKey() + " expected, " + reason + " given for " + c.getValue());
+      }
+    }
+    assertThat(wrong).isEmpty();
+    assertThat(
+            mint(
+                    service,
+                    "100001",
+                    rs256(
+                        claims("user-100001")
+                            .issueTime(Date.from(now.minus(Duration.ofMinutes(5))))
+                            .build()))
+                .twoFactorVerified())
+        .as("5 minutes old: still fresh")
+        .isTrue();
+  }
+
+  @Test
+  void sameJwtTwice_secondRefusedAsReplayed() throws Exception {
+    CustomerTokenService service = service(provider().build());
+    String jwt = rs256(claims("user-100001").build());
+
+    assertThat(mint(service, "100001", jwt).twoFactorVerified()).isTrue();
+
+    assertThat(refusal(service, jwt)).isEqualTo("replayed");
+    platform.time.advance(Duration.ofMinutes(3));
+    assertThat(refusal(service, jwt))
+        .as("still remembered while it could pass")
+        .isEqualTo("replayed");
+  }
+
+  @Test
+  void refusedJwt_notUsedUp() throws Exception {
+    CustomerTokenService service = service(provider().build());
+    String jwt = rs256(claims("user-100001").build());
+    VerifiedToken org = platform.authorizer.authenticate(platform.orgHeader());
+
+    assertThatExceptionOfType(ApiException.class)
+        .as("presented for another customer")
+        .isThrownBy(
+            () ->
+                service.createToken(
+                    org, "100002", CustomerTokenAttributes.of("cards").withJwtToken(jwt)));
+
+    assertThat(mint(service, "100001", jwt).twoFactorVerified()).isTrue();
+  }
+
+  @Test
+  void sameJwtRacedFromEightThreads_exactlyOneMint() throws Exception {
+    CustomerTokenService service = service(provider().build());
+    String jwt = rs256(claims("user-100001").build());
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      tries.add(
+          pool.submit(
+              () -> {
+                go.await();
+                try {
+                  mint(service, "100001", jwt);
+                  return true;
+                } catch (ApiException e) {
+                  return false;
+                }
+              }));
+    }
+    go.countDown();
+    int minted = 0;
+    for (java.util.concurrent.Future<Boolean> t : tries) {
+      minted += t.get() ? 1 : 0;
+    }
+    pool.shutdown();
+
+    assertThat(minted).isEqualTo(1);
+  }
+
+  @Test
+  void replayStoreDown_503NothingMinted() throws Exception {
+    CustomerTokenService service =
+        service(
+            provider()
+                .replayStore(
+                    (issuer, id, keepUntil) -> {
+                      throw new JwtReplayStoreException(
+                          JwtReplayStoreException.Reason.UNAVAILABLE, "down", null);
+                    })
+                .build());
+
+    ApiException e =
+        assertThatExceptionOfType(ApiException.class)
+            .isThrownBy(() -> mint(service, "100001", rs256(claims("user-100001").build())))
+            .actual();
+
+    assertThat(e.status()).isEqualTo(503);
+    assertThat(e.error().code()).isEqualTo(ApiErrorCode.STATE_UNAVAILABLE);
+    assertThat(e.error().retryAfter()).isPresent();
   }
 }

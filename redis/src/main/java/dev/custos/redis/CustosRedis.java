@@ -1,6 +1,7 @@
 package dev.custos.redis;
 
 import dev.custos.authz.RevocationStore;
+import dev.custos.customer.JwtReplayStore;
 import dev.custos.org.ApiTokenStore;
 import dev.custos.otp.OtpStore;
 import dev.custos.scopes.ScopeCatalog;
@@ -27,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Custos's shared state on Redis, for hosts that run several instances: one connection giving the
- * {@link OtpStore} (challenges, attempts, send windows, failures and lockouts) and the {@link
- * RevocationStore}. Instances connected to one Redis act as one: a verification started on one
- * completes on another, limits count across all, and a revocation holds everywhere.
+ * {@link OtpStore} (challenges, attempts, send windows, failures and lockouts), the {@link
+ * RevocationStore}, the {@link ApiTokenStore} and the {@link JwtReplayStore}. Instances connected
+ * to one Redis act as one: a verification started on one completes on another, limits count across
+ * all, and a revocation holds everywhere.
  *
  * <pre>{@code
  * try (CustosRedis redis = CustosRedis.connect("rediss://custos:secret@redis.internal:6379")) {
@@ -67,6 +69,7 @@ public final class CustosRedis implements AutoCloseable {
   private final RedisOtpStore otpStore;
   private final RedisRevocationStore revocationStore;
   private final RedisApiTokenStore apiTokenStore;
+  private final RedisJwtReplayStore jwtReplayStore;
 
   private CustosRedis(Builder b, RedisURI uri) {
     this.client = RedisClient.create(uri);
@@ -93,6 +96,7 @@ public final class CustosRedis implements AutoCloseable {
     this.revocationStore = new RedisRevocationStore(() -> connection, keys, b.clock, b.timeout);
     this.apiTokenStore =
         new RedisApiTokenStore(connection::sync, keys, b.clock, ScopeCatalog.unit());
+    this.jwtReplayStore = new RedisJwtReplayStore(connection::sync, keys, b.clock);
     pubSub.addListener(
         new RedisPubSubAdapter<>() {
           @Override
@@ -172,6 +176,17 @@ public final class CustosRedis implements AutoCloseable {
     return apiTokenStore;
   }
 
+  /**
+   * Returns the store of used JWT ids, for {@code
+   * JwtIdentityProvider.builder(...).replayStore(...)}: an identity provider's JWT stands in for a
+   * second factor once across every instance.
+   *
+   * @return the store
+   */
+  public JwtReplayStore jwtReplayStore() {
+    return jwtReplayStore;
+  }
+
   /** Stops polling and closes the connections; the stores fail from then on. */
   @Override
   public void close() {
@@ -183,7 +198,15 @@ public final class CustosRedis implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "CustosRedis[" + otpStore + ", " + revocationStore + ", " + apiTokenStore + "]";
+    return "CustosRedis["
+        + otpStore
+        + ", "
+        + revocationStore
+        + ", "
+        + apiTokenStore
+        + ", "
+        + jwtReplayStore
+        + "]";
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.custos.redis;
 
 import dev.custos.authz.RevocationStoreException;
+import dev.custos.customer.JwtReplayStoreException;
 import dev.custos.otp.OtpStoreException;
 import io.lettuce.core.RedisCommandExecutionException;
 
@@ -24,6 +25,14 @@ final class Failures {
             RevocationStoreException.Reason.FULL, "Redis is out of memory", e)
         : new RevocationStoreException(
             RevocationStoreException.Reason.UNAVAILABLE, "Redis failed: " + describe(e), e);
+  }
+
+  static JwtReplayStoreException jwt(Throwable e) {
+    return isFull(e)
+        ? new JwtReplayStoreException(
+            JwtReplayStoreException.Reason.FULL, "Redis is out of memory", e)
+        : new JwtReplayStoreException(
+            JwtReplayStoreException.Reason.UNAVAILABLE, "Redis failed: " + describe(e), e);
   }
 
   private static boolean isFull(Throwable e) {

@@ -50,6 +50,11 @@ final class Keys {
     return prefix + ":org:{u:" + userId + "}:tokens";
   }
 
+  /** A used JWT id, by the digest of its issuer and id: its own slot. */
+  String usedJwt(String digest) {
+    return prefix + ":jwt:{" + digest + "}";
+  }
+
   String revocationChannel() {
     return prefix + ":revocations";
   }

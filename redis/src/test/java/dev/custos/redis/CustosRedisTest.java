@@ -284,7 +284,9 @@ class CustosRedisTest {
     CustosRedis redis = connect();
 
     assertThat(redis)
-        .hasToString("CustosRedis[RedisOtpStore, RedisRevocationStore, RedisApiTokenStore]");
+        .hasToString(
+            "CustosRedis[RedisOtpStore, RedisRevocationStore, RedisApiTokenStore,"
+                + " RedisJwtReplayStore]");
     assertThat(redis.otpStore().pendingChallenges()).isEqualTo(-1);
   }
 

@@ -270,6 +270,22 @@ class OutOfMemoryTest {
     assertThat(store.list(kept.userId())).isEmpty();
   }
 
+  @Test
+  void jwtFirstUse_outOfMemory_refusedAsFull() throws Exception {
+    full();
+
+    assertThatExceptionOfType(dev.custos.customer.JwtReplayStoreException.class)
+        .isThrownBy(
+            () ->
+                redis
+                    .jwtReplayStore()
+                    .firstUse("https://idp/", fresh("jti"), clock.millis() + 300_000))
+        .satisfies(
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo(dev.custos.customer.JwtReplayStoreException.Reason.FULL));
+  }
+
   private ApiToken apiToken(String id) {
     return new ApiToken(
         id,

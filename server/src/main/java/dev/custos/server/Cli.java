@@ -341,8 +341,19 @@ public final class Cli implements Runnable {
     @Option(
         names = "--jwt-audience",
         paramLabel = "AUD",
-        description = "Require this audience (aud) in the identity provider's JWTs.")
+        description =
+            "The audience (aud) the identity provider puts in JWTs for this server; required with"
+                + " --jwt-issuer.")
     String jwtAudience;
+
+    @Option(
+        names = "--jwt-max-age",
+        paramLabel = "SECONDS",
+        defaultValue = "300",
+        description =
+            "Seconds after its iat an identity provider's JWT is accepted. Default:"
+                + " ${DEFAULT-VALUE}.")
+    int jwtMaxAgeSeconds;
 
     @Option(
         names = "--sandbox-passcode",
@@ -414,15 +425,21 @@ public final class Cli implements Runnable {
         options.redis(redis);
       }
       tls(options);
-      if ((jwtIssuer == null) != (jwtJwks == null)) {
+      if ((jwtIssuer == null) != (jwtJwks == null)
+          || (jwtIssuer == null) != (jwtAudience == null)) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "--jwt-issuer and --jwt-jwks go together");
+            spec.commandLine(),
+            "--jwt-issuer, --jwt-jwks and --jwt-audience go together: a JWT for any other"
+                + " application of the identity provider must not pass");
       }
       if (jwtIssuer != null) {
-        options.jwtIdentityProvider(jwtIssuer, jwtJwks);
-      }
-      if (jwtAudience != null) {
-        options.jwtAudience(jwtAudience);
+        options.jwtIdentityProvider(jwtIssuer, jwtJwks, jwtAudience);
+        try {
+          options.jwtMaxAge(Duration.ofSeconds(jwtMaxAgeSeconds));
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--jwt-max-age: " + e.getMessage());
+        }
       }
       CustosServer server = CustosServer.start(options);
       CountDownLatch stopped = new CountDownLatch(1);

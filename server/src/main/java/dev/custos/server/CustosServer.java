@@ -192,7 +192,7 @@ public final class CustosServer implements AutoCloseable {
             .listener(metrics.tokenListener())
             .clock(options.clock);
     if (options.jwtIssuer != null) {
-      serviceBuilder.identityProvider(identityProvider(options));
+      serviceBuilder.identityProvider(identityProvider(options, redis));
     }
     CustomerTokenService service = serviceBuilder.build();
     this.endpoints = new CustomerTokenEndpoints(authorizer, service);
@@ -369,9 +369,16 @@ public final class CustosServer implements AutoCloseable {
   }
 
   /** The platform's identity provider, from a JWKS URL or a JWK Set file. */
-  private static JwtIdentityProvider identityProvider(Options options) throws IOException {
+  private static JwtIdentityProvider identityProvider(Options options, CustosRedis redis)
+      throws IOException {
     JwtIdentityProvider.Builder b =
-        JwtIdentityProvider.builder(options.jwtIssuer).clock(options.clock);
+        JwtIdentityProvider.builder(options.jwtIssuer)
+            .audience(options.jwtAudience)
+            .maxAge(options.jwtMaxAge)
+            .clock(options.clock);
+    if (redis != null) {
+      b.replayStore(redis.jwtReplayStore()); // a JWT is used once across every server
+    }
     String jwks = options.jwtJwks;
     if (jwks.startsWith("https://") || jwks.startsWith("http://")) {
       b.jwksUri(URI.create(jwks));
@@ -381,9 +388,6 @@ public final class CustosServer implements AutoCloseable {
       } catch (java.nio.file.NoSuchFileException e) {
         throw new IOException("cannot read JWK Set file " + jwks + ": no such file", e);
       }
-    }
-    if (options.jwtAudience != null) {
-      b.audience(options.jwtAudience);
     }
     return b.build();
   }
@@ -1092,6 +1096,7 @@ public final class CustosServer implements AutoCloseable {
     String jwtIssuer;
     String jwtJwks;
     String jwtAudience;
+    Duration jwtMaxAge = Duration.ofMinutes(5);
     SourceIps trustedProxies;
     long idleTimeoutMillis = 30_000;
     int maxConnections = 1_000;
@@ -1129,17 +1134,35 @@ public final class CustosServer implements AutoCloseable {
 
     /**
      * Accepts JWTs of the platform's identity provider in place of one-time codes (Unit's {@code
-     * jwtToken}): RS256-signed by a key of its JWK Set, of this issuer, naming a customer's (or an
-     * authorized user's) {@code jwtSubject} from the fixtures. Off by default.
+     * jwtToken}): RS256-signed by a key of its JWK Set, of this issuer, for this audience, fresh
+     * ({@link #jwtMaxAge}), used once (across servers with {@link #redis}), naming a customer's (or
+     * an authorized user's) {@code jwtSubject} from the fixtures. Off by default.
      *
      * @param issuer the provider's {@code iss}
      * @param jwks the provider's JWKS URL ({@code https://...}), or a JWK Set file
+     * @param audience the {@code aud} the provider puts in JWTs for this application
      * @return these options
      * @throws NullPointerException if an argument is null
      */
-    public Options jwtIdentityProvider(String issuer, String jwks) {
+    public Options jwtIdentityProvider(String issuer, String jwks, String audience) {
       this.jwtIssuer = Objects.requireNonNull(issuer, "issuer");
       this.jwtJwks = Objects.requireNonNull(jwks, "jwks");
+      this.jwtAudience = Objects.requireNonNull(audience, "audience");
+      return this;
+    }
+
+    /**
+     * Sets how long after its {@code iat} an identity provider's JWT is accepted; 5 minutes by
+     * default.
+     *
+     * @param maxAge 1 second to 1 hour
+     * @return these options
+     * @throws IllegalArgumentException if out of range
+     * @throws NullPointerException if {@code maxAge} is null
+     */
+    public Options jwtMaxAge(Duration maxAge) {
+      JwtIdentityProvider.builder("check").maxAge(maxAge); // validates
+      this.jwtMaxAge = maxAge;
       return this;
     }
 
@@ -1157,18 +1180,6 @@ public final class CustosServer implements AutoCloseable {
         Objects.requireNonNull(cidr, "cidr");
       }
       this.trustedProxies = cidrs.length == 0 ? null : SourceIps.parse(String.join(",", cidrs));
-      return this;
-    }
-
-    /**
-     * Requires this audience ({@code aud}) in the identity provider's JWTs; none by default.
-     *
-     * @param audience the audience
-     * @return these options
-     * @throws NullPointerException if {@code audience} is null
-     */
-    public Options jwtAudience(String audience) {
-      this.jwtAudience = Objects.requireNonNull(audience, "audience");
       return this;
     }
 

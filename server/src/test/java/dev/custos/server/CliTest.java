@@ -155,6 +155,24 @@ class CliTest {
   }
 
   @Test
+  void serve_jwtIssuerWithoutAnAudience_usageErrorSayingWhy() {
+    Run run =
+        run(
+            "serve",
+            "--port",
+            "0",
+            "--jwt-issuer",
+            "https://idp.example.com/",
+            "--jwt-jwks",
+            "jwks.json");
+
+    assertThat(run.status()).isEqualTo(Cli.EXIT_USAGE);
+    assertThat(run.err())
+        .contains("--jwt-issuer, --jwt-jwks and --jwt-audience go together")
+        .contains("a JWT for any other application of the identity provider must not pass");
+  }
+
+  @Test
   void keygen_helpAndVersionOptions_work() {
     for (String option : new String[] {"--help", "-h"}) {
       Run help = run("keygen", option);

@@ -11,52 +11,82 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.custos.testing.RedisServer;
+import dev.custos.token.PasetoVersion;
+import dev.custos.token.SigningKey;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** jwtToken over HTTP: a JWK Set file made here, JWTs signed with its key, the sandbox subjects. */
+/**
+ * jwtToken over HTTP: a JWK Set file made here, JWTs signed with its key, the sandbox subjects; a
+ * JWT used once, on one server or on two sharing a real redis-server.
+ */
 class JwtServerTest {
   private static final String ISSUER = "https://idp.example.com/";
+  private static final String AUDIENCE = "custos-reference";
+
+  @RegisterExtension static final RedisServer REDIS = new RedisServer();
 
   private final HttpClient client = HttpClient.newHttpClient();
+  private final List<CustosServer> servers = new ArrayList<>();
   private RSAKey key;
+  private Path jwks;
   private CustosServer server;
   private String org;
 
   @BeforeEach
   void start(@TempDir Path dir) throws Exception {
     key = new RSAKeyGenerator(2048).keyID("idp-1").generate();
-    Path jwks = dir.resolve("jwks.json");
+    jwks = dir.resolve("jwks.json");
     Files.writeString(jwks, new JWKSet(key.toPublicJWK()).toString());
-    server =
+    server = start(CustosServer.options());
+    org = server.sandboxOrgToken().orElseThrow();
+  }
+
+  private CustosServer start(CustosServer.Options options) throws Exception {
+    CustosServer started =
         CustosServer.start(
-            CustosServer.options()
+            options
                 .port(0)
                 .shutdownGrace(0)
-                .jwtIdentityProvider(ISSUER, jwks.toString()));
-    org = server.sandboxOrgToken().orElseThrow();
+                .jwtIdentityProvider(ISSUER, jwks.toString(), AUDIENCE));
+    servers.add(started);
+    return started;
   }
 
   @AfterEach
   void stop() {
-    server.close();
+    servers.forEach(CustosServer::close);
   }
 
   private String jwt(String subject, boolean hmacConfusion) throws Exception {
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(ISSUER)
-            .subject(subject)
-            .expirationTime(Date.from(Instant.now().plusSeconds(300)))
-            .build();
+    return jwt(claims(subject).build(), hmacConfusion);
+  }
+
+  private static JWTClaimsSet.Builder claims(String subject) {
+    return new JWTClaimsSet.Builder()
+        .issuer(ISSUER)
+        .audience(AUDIENCE)
+        .subject(subject)
+        .jwtID(UUID.randomUUID().toString())
+        .issueTime(Date.from(Instant.now()))
+        .expirationTime(Date.from(Instant.now().plusSeconds(300)));
+  }
+
+  private String jwt(JWTClaimsSet claims, boolean hmacConfusion) throws Exception {
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(hmacConfusion ? JWSAlgorithm.HS256 : JWSAlgorithm.RS256)
@@ -69,12 +99,17 @@ class JwtServerTest {
   }
 
   private HttpResponse<String> mint(String customer, String jwt) throws Exception {
+    return mint(server, org, customer, jwt);
+  }
+
+  private HttpResponse<String> mint(CustosServer on, String orgToken, String customer, String jwt)
+      throws Exception {
     return ServerEndToEndTest.send(
         client,
-        server.uri(),
+        on.uri(),
         "POST",
         "/customers/" + customer + "/token",
-        org,
+        orgToken,
         "{\"data\":{\"type\":\"customerToken\",\"attributes\":{\"scope\":\"cards cards-write\","
             + "\"jwtToken\":\""
             + jwt
@@ -109,5 +144,62 @@ class JwtServerTest {
         .isEqualTo("subject");
     assertThat(ServerEndToEndTest.read(confused, "errors", "0", "meta", "reason"))
         .isEqualTo("algorithm");
+  }
+
+  private static Object reason(HttpResponse<String> response) throws Exception {
+    return ServerEndToEndTest.read(response, "errors", "0", "meta", "reason");
+  }
+
+  /** What the review measured minting: another app's JWT, one for ten years, one from tomorrow. */
+  @Test
+  void foreignStaleOrReplayedJwts_400WithTheirReasons() throws Exception {
+    Instant now = Instant.now();
+    String once = jwt("user-100001", false);
+    assertThat(mint("100001", once).statusCode()).isEqualTo(201);
+
+    assertThat(reason(mint("100001", once))).as("the same JWT again").isEqualTo("replayed");
+    assertThat(
+            reason(mint("100001", jwt(claims("user-100001").audience("other-app").build(), false))))
+        .isEqualTo("audience");
+    assertThat(
+            reason(
+                mint(
+                    "100001",
+                    jwt(
+                        claims("user-100001")
+                            .issueTime(Date.from(now.minus(Duration.ofDays(1))))
+                            .expirationTime(Date.from(now.plus(Duration.ofDays(3650))))
+                            .build(),
+                        false))))
+        .isEqualTo("too_old");
+    assertThat(
+            reason(
+                mint(
+                    "100001",
+                    jwt(
+                        claims("user-100001")
+                            .issueTime(Date.from(now.plus(Duration.ofDays(1))))
+                            .build(),
+                        false))))
+        .isEqualTo("issued_at");
+    assertThat(reason(mint("100001", jwt(claims("user-100001").jwtID(null).build(), false))))
+        .isEqualTo("jwt_id");
+  }
+
+  @Test
+  void jwtUsedOnOneServer_refusedOnAnotherSharingRedis() throws Exception {
+    SigningKey shared = SigningKey.generate(PasetoVersion.V2_PUBLIC);
+    CustosServer a =
+        start(CustosServer.options().signingKey(shared).sandbox(true).redis(REDIS.uri()));
+    CustosServer b =
+        start(CustosServer.options().signingKey(shared).sandbox(true).redis(REDIS.uri()));
+    String jwt = jwt("user-100001", false);
+
+    assertThat(mint(a, a.sandboxOrgToken().orElseThrow(), "100001", jwt).statusCode())
+        .isEqualTo(201);
+    HttpResponse<String> again = mint(b, b.sandboxOrgToken().orElseThrow(), "100001", jwt);
+
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(reason(again)).isEqualTo("replayed");
   }
 }

@@ -72,7 +72,9 @@ class RemoteJwksTest {
                 .port(0)
                 .shutdownGrace(0)
                 .jwtIdentityProvider(
-                    ISSUER, "http://127.0.0.1:" + connector.getLocalPort() + "/jwks"));
+                    ISSUER,
+                    "http://127.0.0.1:" + connector.getLocalPort() + "/jwks",
+                    "custos-reference"));
   }
 
   @AfterEach
@@ -87,7 +89,10 @@ class RemoteJwksTest {
             new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
             new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience("custos-reference")
                 .subject("user-100001")
+                .jwtID(java.util.UUID.randomUUID().toString())
+                .issueTime(Date.from(Instant.now()))
                 .expirationTime(Date.from(Instant.now().plusSeconds(300)))
                 .build());
     jwt.sign(new RSASSASigner(key));
