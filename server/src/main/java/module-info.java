@@ -14,6 +14,7 @@ module dev.custos.server {
   requires org.eclipse.jetty.util;
   requires com.nimbusds.jose.jwt;
   requires org.slf4j;
+  requires jdk.security.auth;
   requires micrometer.core;
   requires micrometer.registry.prometheus;
 

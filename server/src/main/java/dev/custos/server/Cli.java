@@ -128,6 +128,15 @@ public final class Cli implements Runnable {
    * JWK file (which does not: {@code --key-version} is then required, never guessed).
    */
   static SigningKey readSigningKey(Path file, String keyVersion) {
+    try {
+      // Nobody else may be able to read this key, or to swap it for one of their own.
+      KeyFiles.requirePrivate(file.toAbsolutePath().getParent(), false);
+      KeyFiles.requirePrivate(file, true);
+    } catch (NoSuchFileException e) {
+      throw new CommandFailure("cannot read key file " + file + ": no such file");
+    } catch (IOException e) {
+      throw new CommandFailure("refusing the signing key: " + e.getMessage());
+    }
     String text = readKeyFile(file);
     if (text.startsWith("{")) {
       return SigningKey.fromJwk(text, requiredVersion(file, keyVersion));

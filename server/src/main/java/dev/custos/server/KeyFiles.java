@@ -1,5 +1,6 @@
 package dev.custos.server;
 
+import com.sun.security.auth.module.UnixSystem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -37,12 +38,16 @@ final class KeyFiles {
 
   private KeyFiles() {}
 
-  /** Creates the directory owner-only, or checks an existing one is a directory, not a link. */
+  /**
+   * Creates the directory owner-only, or checks that an existing one is a directory, not a link,
+   * and that nobody else can write in it ({@link #requirePrivate}).
+   */
   static void createPrivateDirectory(Path dir) throws IOException {
     if (Files.isSymbolicLink(dir)) {
       throw new IOException(dir + " is a symbolic link; give the key directory itself");
     }
     if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      requirePrivate(dir, false);
       return;
     }
     if (posix(dir.toAbsolutePath().getParent())) {
@@ -100,6 +105,48 @@ final class KeyFiles {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /**
+   * Refuses, as {@code ssh} does, a key directory or secret key file that someone else could
+   * change: owned by another user than this process's (or root), or writable by its group or by
+   * others (a root-owned directory with the sticky bit, such as {@code /tmp}, excepted: nobody can
+   * replace another's file there). A secret key file of this user must also not be readable by
+   * anyone else. Skipped on file systems without POSIX owners and modes.
+   *
+   * @param path a directory, or a secret key file
+   * @param secretFile whether it is a secret key file
+   * @throws IOException saying what is wrong and how to mend it
+   */
+  static void requirePrivate(Path path, boolean secretFile) throws IOException {
+    if (!path.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+      return;
+    }
+    int owner = (Integer) Files.getAttribute(path, "unix:uid");
+    int mode = (Integer) Files.getAttribute(path, "unix:mode");
+    String problem = problem(owner, mode, new UnixSystem().getUid(), secretFile);
+    if (problem != null) {
+      throw new IOException(path + " " + problem);
+    }
+  }
+
+  /** What is wrong with a path of this owner and mode for this user, or null if nothing. */
+  static String problem(int owner, int mode, long user, boolean secretFile) {
+    if (owner != user && owner != 0) {
+      return "is owned by another user (uid "
+          + owner
+          + "), who could swap the signing key; keep keys where only you and root can write";
+    }
+    boolean sticky = (mode & 01000) != 0;
+    if ((mode & 0022) != 0 && !(sticky && owner == 0 && !secretFile)) {
+      return "is writable by its group or by others, who could swap the signing key;"
+          + " chmod go-w it";
+    }
+    if (secretFile && owner == user && (mode & 0044) != 0) {
+      return "is readable by its group or by others, so the signing key is not secret; chmod 600"
+          + " it";
+    }
+    return null;
   }
 
   private static boolean posix(Path dir) {

@@ -173,6 +173,79 @@ class CliTest {
   }
 
   @Test
+  void keygen_existingDirectoryOthersCanWrite_refusedSayingWhy(@TempDir Path parent)
+      throws Exception {
+    for (String mode : new String[] {"rwxrwxrwx", "rwxrwx---", "rwx---rwx"}) {
+      Path dir = Files.createDirectory(parent.resolve("keys-" + mode));
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(mode));
+
+      Run run = run("keygen", "--out", dir.toString());
+
+      assertThat(run.status()).as(mode).isEqualTo(Cli.EXIT_FAILED);
+      assertThat(run.err())
+          .as(mode)
+          .contains(dir + " is writable by its group or by others, who could swap the signing key");
+      assertThat(Files.list(dir)).as("nothing written").isEmpty();
+    }
+  }
+
+  @Test
+  void signingKeyFileOrDirectoryOthersCanChange_refusedByServeAndMint(@TempDir Path parent)
+      throws Exception {
+    Path dir = parent.resolve("keys");
+    assertThat(run("keygen", "--out", dir.toString()).status()).isZero();
+    Path key = dir.resolve("signing-key.paserk");
+    String[][] cases = {
+      {"rw-r--r--", "rwx------", "is readable by its group or by others"},
+      {"rw--w----", "rwx------", "is writable by its group or by others"},
+      {"rw-------", "rwxrwxrwx", "is writable by its group or by others"},
+    };
+    for (String[] c : cases) {
+      Files.setPosixFilePermissions(key, PosixFilePermissions.fromString(c[0]));
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(c[1]));
+      Run mint =
+          run("mint", "--key", key.toString(), "--issuer", "a", "--org", "--scope", "customers");
+      Run serve = run("serve", "--port", "0", "--key", key.toString());
+
+      for (Run refused : new Run[] {mint, serve}) {
+        assertThat(refused.status()).as("%s %s", c[0], c[1]).isEqualTo(Cli.EXIT_FAILED);
+        assertThat(refused.err()).contains("refusing the signing key").contains(c[2]);
+      }
+    }
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    assertThat(
+            run("mint", "--key", key.toString(), "--issuer", "a", "--org", "--scope", "customers")
+                .status())
+        .isZero();
+  }
+
+  @Test
+  void keyPathRules_ownerAndModes() {
+    int me = 1000;
+    assertThat(KeyFiles.problem(1000, 0700, me, false)).isNull();
+    assertThat(KeyFiles.problem(0, 0755, me, false)).as("root's, not writable").isNull();
+    assertThat(KeyFiles.problem(0, 01777, me, false)).as("a sticky root directory, /tmp").isNull();
+    assertThat(KeyFiles.problem(1000, 0600, me, true)).isNull();
+    assertThat(KeyFiles.problem(0, 0644, me, true)).as("root's secret, mounted for us").isNull();
+    assertThat(KeyFiles.problem(65534, 0700, me, false))
+        .startsWith("is owned by another user (uid 65534)");
+    assertThat(KeyFiles.problem(65534, 0777, me, false))
+        .as("the review's case: nobody's, world-writable")
+        .startsWith("is owned by another user");
+    assertThat(KeyFiles.problem(1000, 01777, me, false))
+        .as("sticky, but not root's")
+        .startsWith("is writable");
+    assertThat(KeyFiles.problem(0, 01777, me, true))
+        .as("a file has no sticky rule")
+        .startsWith("is writable");
+    assertThat(KeyFiles.problem(1000, 0640, me, true)).startsWith("is readable");
+    assertThat(KeyFiles.problem(1000, 0604, me, true)).startsWith("is readable");
+    assertThat(KeyFiles.problem(1000, 0620, me, true)).startsWith("is writable");
+    assertThat(KeyFiles.problem(0, 0700, 0, false)).as("root running as root").isNull();
+  }
+
+  @Test
   void keygen_helpAndVersionOptions_work() {
     for (String option : new String[] {"--help", "-h"}) {
       Run help = run("keygen", option);
