@@ -450,6 +450,14 @@ public final class Cli implements Runnable {
               spec.commandLine(), "--jwt-max-age: " + e.getMessage());
         }
       }
+      if (allowCountries.length == 0) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "warning: one-time codes go to phones of every country; pass --allow-country"
+                    + " CODE for each country you serve (SMS pumping sends codes to premium"
+                    + " numbers abroad)");
+      }
       CustosServer server = CustosServer.start(options);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()

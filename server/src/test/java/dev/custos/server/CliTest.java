@@ -246,6 +246,22 @@ class CliTest {
   }
 
   @Test
+  void serve_withoutAllowCountry_warnsAtStart() throws Exception {
+    // The port is taken, so that serve stops right after its start-up messages.
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      String port = Integer.toString(taken.getLocalPort());
+
+      Run everywhere = run("serve", "--port", port);
+      Run oneCountry = run("serve", "--port", port, "--allow-country", "1");
+
+      assertThat(everywhere.err())
+          .contains("warning: one-time codes go to phones of every country; pass --allow-country");
+      assertThat(oneCountry.err()).doesNotContain("warning");
+    }
+  }
+
+  @Test
   void keygen_helpAndVersionOptions_work() {
     for (String option : new String[] {"--help", "-h"}) {
       Run help = run("keygen", option);
