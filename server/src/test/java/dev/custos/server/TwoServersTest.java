@@ -47,6 +47,60 @@ class TwoServersTest {
     b.close();
   }
 
+  /** The review's experiment: Redis full, wrong codes on one server, the right one on the other. */
+  @Test
+  void redisFull_guessesAndTheRightCodeAlike503_nothingMinted() throws Exception {
+    HttpResponse<String> started =
+        send(
+            a,
+            "POST",
+            "/customers/100001/token/verification",
+            orgToken,
+            "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\"}}}");
+    String verificationToken =
+        (String) ServerEndToEndTest.read(started, "data", "attributes", "verificationToken");
+    HttpResponse<String> messages =
+        send(a, "GET", "/sandbox/messages?filter%5BcustomerId%5D=100001", orgToken, null);
+    String body = (String) ServerEndToEndTest.read(messages, "data", "0", "attributes", "body");
+    String code = body.replaceAll(".*?(\\d{6}).*", "$1");
+    String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+
+    REDIS.command("CONFIG", "SET", "maxmemory", "1");
+    try {
+      for (int i = 0; i < 12; i++) {
+        HttpResponse<String> guess =
+            send(
+                a,
+                "POST",
+                "/customers/100001/token",
+                orgToken,
+                ServerEndToEndTest.tokenBody("cards-write", verificationToken, wrong));
+        assertThat(guess.statusCode()).as("wrong guess %d", i).isEqualTo(503);
+      }
+      HttpResponse<String> right =
+          send(
+              b,
+              "POST",
+              "/customers/100001/token",
+              orgToken,
+              ServerEndToEndTest.tokenBody("cards-write", verificationToken, code));
+      assertThat(right.statusCode()).as("the right code, Redis full").isEqualTo(503);
+      assertThat(ServerEndToEndTest.read(right, "errors", "0", "code"))
+          .isEqualTo("state_unavailable");
+      assertThat(right.headers().firstValue("Retry-After")).isPresent();
+      HttpResponse<String> start =
+          send(
+              b,
+              "POST",
+              "/customers/100002/token/verification",
+              orgToken,
+              "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\"}}}");
+      assertThat(start.statusCode()).as("a start, Redis full").isEqualTo(503);
+    } finally {
+      REDIS.command("CONFIG", "SET", "maxmemory", "0");
+    }
+  }
+
   @Test
   void verificationStartedOnOne_completesOnTheOther() throws Exception {
     HttpResponse<String> started =
