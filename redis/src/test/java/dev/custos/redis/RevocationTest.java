@@ -62,6 +62,16 @@ class RevocationTest {
     connections.forEach(CustosRedis::close);
   }
 
+  /** A customer's tokens revoked in Redis directly: the key alone, no counter, no message. */
+  private void revokeBehindTheStoresBack(String customer) throws java.io.IOException {
+    REDIS.command(
+        "SET",
+        new Keys("custos").revokedCustomer(customer),
+        Long.toString(clock.millis() + 1),
+        "PX",
+        "600000");
+  }
+
   private MintedToken token(String customer) {
     return minter.mint(
         TokenRequest.customer(customer, ScopeCatalog.unit().parse("cards"))
@@ -103,10 +113,8 @@ class RevocationTest {
     b.revocationStore().onRevocation(heard::countDown);
 
     // A revocation whose PUBLISH never arrived: the key and the counter, nothing else.
-    Keys keys = new Keys("custos");
-    REDIS.command(
-        "SET", keys.revokedCustomer("100002"), Long.toString(clock.millis() + 1), "PX", "600000");
-    REDIS.command("INCR", keys.revocationSequence());
+    revokeBehindTheStoresBack("100002");
+    REDIS.command("INCR", new Keys("custos").revocationSequence());
     long start = System.nanoTime();
 
     assertThat(heard.await(1, TimeUnit.SECONDS)).as("the poll noticed the counter").isTrue();
@@ -178,9 +186,7 @@ class RevocationTest {
     b.revocationStore().onRevocation(heard::countDown);
 
     // Written by an instance that stopped before announcing it: no counter move, no message.
-    Keys keys = new Keys("custos");
-    REDIS.command(
-        "SET", keys.revokedCustomer("100006"), Long.toString(clock.millis() + 1), "PX", "600000");
+    revokeBehindTheStoresBack("100006");
     long start = System.nanoTime();
 
     assertThat(heard.await(3, TimeUnit.SECONDS)).as("the recheck came").isTrue();

@@ -32,6 +32,25 @@ class TwoServersTest {
     orgToken = a.sandboxOrgToken().orElseThrow();
   }
 
+  /** Starts a verification on server A; returns its verification token and the code sent. */
+  private String[] startOnA(String customer) throws Exception {
+    HttpResponse<String> started =
+        send(
+            a,
+            "POST",
+            "/customers/" + customer + "/token/verification",
+            orgToken,
+            "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\"}}}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    HttpResponse<String> messages =
+        send(a, "GET", "/sandbox/messages?filter%5BcustomerId%5D=" + customer, orgToken, null);
+    String body = (String) ServerEndToEndTest.read(messages, "data", "0", "attributes", "body");
+    return new String[] {
+      (String) ServerEndToEndTest.read(started, "data", "attributes", "verificationToken"),
+      body.replaceAll(".*?(\\d{6}).*", "$1")
+    };
+  }
+
   private static CustosServer.Options options(SigningKey key) {
     return CustosServer.options()
         .port(0)
@@ -50,19 +69,9 @@ class TwoServersTest {
   /** The review's experiment: Redis full, wrong codes on one server, the right one on the other. */
   @Test
   void redisFull_guessesAndTheRightCodeAlike503_nothingMinted() throws Exception {
-    HttpResponse<String> started =
-        send(
-            a,
-            "POST",
-            "/customers/100001/token/verification",
-            orgToken,
-            "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\"}}}");
-    String verificationToken =
-        (String) ServerEndToEndTest.read(started, "data", "attributes", "verificationToken");
-    HttpResponse<String> messages =
-        send(a, "GET", "/sandbox/messages?filter%5BcustomerId%5D=100001", orgToken, null);
-    String body = (String) ServerEndToEndTest.read(messages, "data", "0", "attributes", "body");
-    String code = body.replaceAll(".*?(\\d{6}).*", "$1");
+    String[] started = startOnA("100001");
+    String verificationToken = started[0];
+    String code = started[1];
     String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
 
     REDIS.command("CONFIG", "SET", "maxmemory", "1");
@@ -103,20 +112,9 @@ class TwoServersTest {
 
   @Test
   void verificationStartedOnOne_completesOnTheOther() throws Exception {
-    HttpResponse<String> started =
-        send(
-            a,
-            "POST",
-            "/customers/100001/token/verification",
-            orgToken,
-            "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\"}}}");
-    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-    String verificationToken =
-        (String) ServerEndToEndTest.read(started, "data", "attributes", "verificationToken");
-    HttpResponse<String> messages =
-        send(a, "GET", "/sandbox/messages?filter%5BcustomerId%5D=100001", orgToken, null);
-    String body = (String) ServerEndToEndTest.read(messages, "data", "0", "attributes", "body");
-    String code = body.replaceAll(".*?(\\d{6}).*", "$1");
+    String[] started = startOnA("100001");
+    String verificationToken = started[0];
+    String code = started[1];
 
     HttpResponse<String> minted =
         send(
