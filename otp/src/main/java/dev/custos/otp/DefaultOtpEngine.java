@@ -52,7 +52,9 @@ final class DefaultOtpEngine implements OtpEngine {
     this.store =
         b.store != null
             ? b.store
-            : new CaffeineOtpStore(b.maxPendingChallenges, 2 * b.maxPendingChallenges, b.clock);
+            // Each pending challenge keeps its customer's and its phone's send windows, and all
+            // share the global one: 2N + 1 windows, so that N challenges fit.
+            : new CaffeineOtpStore(b.maxPendingChallenges, 2 * b.maxPendingChallenges + 1, b.clock);
     this.lifetimeMillis = b.challengeLifetime.toMillis();
     this.maxAttempts = b.maxAttempts;
     this.phoneLimit =

@@ -431,8 +431,9 @@ public interface OtpEngine {
     /**
      * Sets how many challenges the in-process store may hold pending at once; past it, starts are
      * refused with {@link RateLimit#CAPACITY} until some expire, and nothing is evicted early. Send
-     * windows and failure counts are bounded at twice this number of entries. A shared store has
-     * bounds of its own.
+     * windows and failure counts are bounded at twice this number of entries and one (a customer's
+     * and a phone's window per challenge, and the global one). A shared store has bounds of its
+     * own.
      *
      * @param max 1 to 100,000,000
      * @return this builder

@@ -159,6 +159,20 @@ class OtpEngineRateLimitTest {
   }
 
   @Test
+  void maxPendingChallenges_n_admitsNStartsOfDistinctCustomersAndPhones() throws Exception {
+    for (int n = 1; n <= 4; n++) {
+      OtpEngine engine = TestEngines.unlimited(time, sender).maxPendingChallenges(n).build();
+      for (int i = 0; i < n; i++) {
+        engine.start(sms("n" + n + "-c" + i, Phone.of("1", "55555501" + n + i)));
+      }
+
+      assertThat(refused(engine, sms("n" + n + "-over", Phone.of("1", "5555550199"))).limit())
+          .as("the start after %d", n)
+          .isEqualTo(RateLimit.CAPACITY);
+    }
+  }
+
+  @Test
   void stats_countRefusalsByLimit() throws Exception {
     OtpEngine engine = TestEngines.builder(time, sender).build();
     engine.start(sms("c1", PHONE));

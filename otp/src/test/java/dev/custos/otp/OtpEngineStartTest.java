@@ -30,8 +30,9 @@ class OtpEngineStartTest {
     engine.start(ChallengeRequest.sms(CUSTOMER, PHONE));
 
     OtpMessage message = sender.last();
+    // The spec's sandbox message, 'Your Unit verification code is: XXXXXX', then the validity.
     assertThat(message.body())
-        .matches("Your Unit verification code is \\d{6}\\. It expires in 10 minutes\\.");
+        .matches("Your Unit verification code is: \\d{6}\\. It expires in 10 minutes\\.");
     assertThat(message.channel()).isEqualTo(Channel.SMS);
     assertThat(message.phone().e164()).isEqualTo("+15555550123");
     assertThat(message.customerId()).isEqualTo(CUSTOMER);
@@ -45,7 +46,7 @@ class OtpEngineStartTest {
 
     acme.start(ChallengeRequest.sms(CUSTOMER, PHONE));
 
-    assertThat(sender.last().body()).startsWith("Your Acme Bank verification code is ");
+    assertThat(sender.last().body()).startsWith("Your Acme Bank verification code is: ");
   }
 
   @Test
@@ -65,7 +66,7 @@ class OtpEngineStartTest {
     String body = sender.last().body();
     assertThat(body)
         .matches(
-            "<#> Your Unit verification code is \\d{6}\\. It expires in 10 minutes\\.\nFA\\+9qCX9VSu");
+            "<#> Your Unit verification code is: \\d{6}\\. It expires in 10 minutes\\.\nFA\\+9qCX9VSu");
     assertThat(SmsEncoding.of(body).bytes(body)).isLessThanOrEqualTo(140);
   }
 

@@ -18,7 +18,7 @@ class ReadmeExampleTest {
     VerificationChallenge challenge =
         otp.start(ChallengeRequest.sms("100042", Phone.of("1", "5555550123")));
     String verificationToken = challenge.verificationToken();
-    assertThat(smsGateway.last().body()).startsWith("Your Acme verification code is ");
+    assertThat(smsGateway.last().body()).startsWith("Your Acme verification code is: ");
     typedCode = smsGateway.lastCode();
 
     VerificationResult result = otp.verify("100042", verificationToken, typedCode);

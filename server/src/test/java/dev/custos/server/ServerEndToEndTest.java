@@ -110,7 +110,7 @@ class ServerEndToEndTest {
     assertThat(messages.statusCode()).isEqualTo(200);
     String body = (String) read(messages, "data", "0", "attributes", "body");
     assertThat(body)
-        .matches("Your Unit verification code is \\d{6}\\. It expires in 10 minutes\\.");
+        .matches("Your Unit verification code is: \\d{6}\\. It expires in 10 minutes\\.");
     return body.replaceAll(".*?(\\d{6}).*", "$1");
   }
 

@@ -291,6 +291,11 @@ final class Claims {
    */
   static Map<String, Object> jsonObject(byte[] json, int offset, int length)
       throws TokenVerificationException {
+    if (!StrictJson.isPlainUtf8(json, offset, length)) {
+      // PASETO's payload is UTF-8: another encoding is no token of ours, whoever signed it.
+      throw new TokenVerificationException(
+          TokenVerificationException.Reason.MALFORMED, "payload is not UTF-8");
+    }
     try {
       return StrictJson.readObject(json, offset, length);
     } catch (StrictJsonException e) {

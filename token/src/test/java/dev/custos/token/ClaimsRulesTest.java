@@ -71,6 +71,53 @@ class ClaimsRulesTest {
         .withMessage(message);
   }
 
+  /** PASETO payloads are UTF-8: a trusted key's signature over any other encoding is malformed. */
+  @Test
+  void verify_payloadInAnotherEncodingSignedByATrustedKey_refusedAsMalformed() throws Exception {
+    String json =
+        "{\"role\":\"customer\",\"customerId\":\"100042\",\"scope\":\"accounts\","
+            + "\"twoFactor\":false,\"iss\":\""
+            + ISSUER
+            + "\",\"iat\":\""
+            + NOW.minusSeconds(10)
+            + "\",\"exp\":\""
+            + NOW.plusSeconds(600)
+            + "\",\"jti\":\"j\"}";
+    byte[] footer = ("{\"kid\":\"" + V2_KEY.keyId() + "\"}").getBytes(StandardCharsets.UTF_8);
+    assertThat(VERIFIER.verify(sign(json)).customerId()).as("the same claims in UTF-8").isPresent();
+    Map<String, byte[]> encodings = new LinkedHashMap<>();
+    encodings.put(
+        "UTF-8 with a byte-order mark",
+        concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            json.getBytes(StandardCharsets.UTF_8)));
+    encodings.put("UTF-16BE", json.getBytes(StandardCharsets.UTF_16BE));
+    encodings.put("UTF-16LE", json.getBytes(StandardCharsets.UTF_16LE));
+    encodings.put("UTF-16 with a byte-order mark", json.getBytes(StandardCharsets.UTF_16));
+    encodings.put("UTF-32BE", json.getBytes(java.nio.charset.Charset.forName("UTF-32BE")));
+    encodings.put("UTF-32LE", json.getBytes(java.nio.charset.Charset.forName("UTF-32LE")));
+
+    java.util.List<String> accepted = new java.util.ArrayList<>();
+    for (Map.Entry<String, byte[]> e : encodings.entrySet()) {
+      String token = PasetoPublic.sign(V2_KEY, e.getValue(), footer, new byte[0]);
+      try {
+        VERIFIER.verify(token);
+        accepted.add(e.getKey());
+      } catch (TokenVerificationException refused) {
+        if (refused.reason() != Reason.MALFORMED) {
+          accepted.add(e.getKey() + " refused as " + refused.reason());
+        }
+      }
+    }
+    assertThat(accepted).isEmpty();
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
   @Test
   void verify_baseClaims_accepted() throws Exception {
     VerifiedToken token = VERIFIER.verify(token(c -> {}));

@@ -56,7 +56,8 @@ public final class StrictJson {
   }
 
   /**
-   * Reads a JSON object from UTF-8 bytes; malformed UTF-8 is refused.
+   * Reads a JSON object from UTF-8 bytes; malformed UTF-8, a byte-order mark and other encodings
+   * are refused.
    *
    * @param json the document's bytes
    * @return the object
@@ -67,8 +68,8 @@ public final class StrictJson {
   }
 
   /**
-   * Reads a JSON object from UTF-8 bytes {@code json[offset, offset + length)}; malformed UTF-8 is
-   * refused.
+   * Reads a JSON object from UTF-8 bytes {@code json[offset, offset + length)}; malformed UTF-8, a
+   * byte-order mark and other encodings are refused.
    *
    * @param json an array holding the document
    * @param offset where the document starts
@@ -80,7 +81,48 @@ public final class StrictJson {
   public static Map<String, Object> readObject(byte[] json, int offset, int length)
       throws StrictJsonException {
     Objects.checkFromIndexSize(offset, length, json.length);
+    requirePlainUtf8(json, offset, length);
     return read(() -> FACTORY.createParser(json, offset, length));
+  }
+
+  /**
+   * Jackson reads UTF-16 and UTF-32 (told by zero bytes or a byte-order mark) and skips a UTF-8
+   * byte-order mark: the same claims in another encoding would pass. Custos's documents are UTF-8
+   * without a mark, as PASETO's payloads must be, and a zero byte is in no UTF-8 JSON text (a
+   * control character in a string must be escaped), so either is refused before Jackson looks.
+   */
+  private static void requirePlainUtf8(byte[] json, int offset, int length)
+      throws StrictJsonException {
+    if (!isPlainUtf8(json, offset, length)) {
+      throw new StrictJsonException(
+          List.of(), "not UTF-8 JSON: a byte-order mark, or a zero byte of another encoding");
+    }
+  }
+
+  /**
+   * Returns whether bytes can be UTF-8 JSON text as Custos reads it: no byte-order mark, no zero
+   * byte (which UTF-16 and UTF-32 text always holds). Malformed UTF-8 is found by the parser.
+   *
+   * @param json an array holding the document
+   * @param offset where the document starts
+   * @param length the document's length in bytes
+   * @return {@code false} for a byte-order mark or a zero byte
+   * @throws IndexOutOfBoundsException if the range is not within the array
+   */
+  public static boolean isPlainUtf8(byte[] json, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, json.length);
+    if (length >= 3
+        && json[offset] == (byte) 0xEF
+        && json[offset + 1] == (byte) 0xBB
+        && json[offset + 2] == (byte) 0xBF) {
+      return false;
+    }
+    for (int i = offset; i < offset + length; i++) {
+      if (json[i] == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Opens a parser over the document. */

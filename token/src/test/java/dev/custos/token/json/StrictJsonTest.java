@@ -51,6 +51,30 @@ class StrictJsonTest {
   }
 
   @Test
+  void readObject_bytesOfAnotherEncodingOrWithAByteOrderMark_refused() {
+    String json = "{\"a\":\"b\"}";
+    byte[][] others = {
+      json.getBytes(java.nio.charset.StandardCharsets.UTF_16BE),
+      json.getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+      json.getBytes(java.nio.charset.StandardCharsets.UTF_16),
+      json.getBytes(java.nio.charset.Charset.forName("UTF-32LE")),
+      ("\uFEFF" + json).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+      "{\"a\":\"b\u0000\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+    };
+    for (byte[] bytes : others) {
+      assertThat(StrictJson.isPlainUtf8(bytes, 0, bytes.length)).isFalse();
+      assertThatExceptionOfType(StrictJsonException.class)
+          .isThrownBy(() -> StrictJson.readObject(bytes))
+          .withMessageStartingWith("not UTF-8 JSON");
+    }
+    byte[] plain = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(StrictJson.isPlainUtf8(plain, 0, plain.length)).isTrue();
+    assertThat(StrictJson.isPlainUtf8(new byte[] {(byte) 0xEF, (byte) 0xBB}, 0, 2))
+        .as("two bytes of a mark are not one")
+        .isTrue();
+  }
+
+  @Test
   void readObject_sameNameInSiblingObjects_accepted() throws Exception {
     Map<String, Object> read = StrictJson.readObject("{\"x\":{\"a\":1},\"y\":{\"a\":2}}");
 
