@@ -12,4 +12,5 @@ module dev.custos.otp {
   requires org.slf4j;
 
   exports dev.custos.otp;
+  exports dev.custos.otp.spi;
 }

@@ -1,7 +1,7 @@
 /**
  * Shared security state on Redis: {@link dev.custos.redis.CustosRedis} connects once and gives the
- * {@link dev.custos.otp.OtpStore} and the {@link dev.custos.authz.RevocationStore} that let several
- * instances of a host act as one.
+ * {@link dev.custos.otp.spi.OtpStore} and the {@link dev.custos.authz.RevocationStore} that let
+ * several instances of a host act as one.
  */
 module dev.custos.redis {
   requires transitive dev.custos.otp;

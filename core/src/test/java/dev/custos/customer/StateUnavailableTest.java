@@ -7,7 +7,7 @@ import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
 import dev.custos.otp.Channel;
 import dev.custos.otp.OtpEngine;
-import dev.custos.otp.OtpStore;
+import dev.custos.otp.spi.OtpStore;
 import dev.custos.otp.OtpStoreException;
 import dev.custos.otp.Phone;
 import dev.custos.otp.testing.RecordingSender;
@@ -41,7 +41,7 @@ class StateUnavailableTest {
                   return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
                 }
                 if (!down && method.getName().equals("acquireSend")) {
-                  return OtpStore.SendDecision.acquired();
+                  return dev.custos.otp.spi.SendDecision.acquired();
                 }
                 if (!down && method.getName().equals("putChallenge")) {
                   return null;

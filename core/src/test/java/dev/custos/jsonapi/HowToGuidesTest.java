@@ -55,7 +55,7 @@ class HowToGuidesTest {
             m ->
                 assertThat(m.body())
                     .matches(
-                        "Your Unit verification code is \\d{6}\\. It expires in 10 minutes\\."));
+                        "Your Unit verification code is: \\d{6}\\. It expires in 10 minutes\\."));
 
     // Steps 3-4: the customer types the code; Create Customer Token with cards-write.
     JsonApiResponse created =

@@ -5,6 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.custos.otp.spi.ChallengeRecord;
+import dev.custos.otp.spi.CheckResult;
+import dev.custos.otp.spi.LockoutPolicy;
+import dev.custos.otp.spi.OtpStore;
+import dev.custos.otp.spi.SendDecision;
+import dev.custos.otp.spi.SendLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentMap;
@@ -93,19 +99,18 @@ final class CaffeineOtpStore implements OtpStore {
   }
 
   @Override
-  public void putChallenge(
-      String customerId,
-      byte[] challengeId,
-      byte[] codeTag,
-      long expiresAtMillis,
-      int attempts,
-      long nowMillis) {
+  public void putChallenge(String customerId, ChallengeRecord challenge, long nowMillis) {
     challenges.put(
-        customerId, PendingChallenge.of(challengeId, codeTag, expiresAtMillis, attempts));
+        customerId,
+        PendingChallenge.of(
+            challenge.challengeId(),
+            challenge.codeTag(),
+            challenge.expiresAtMillis(),
+            challenge.attempts()));
   }
 
   @Override
-  public VerificationResult check(
+  public CheckResult check(
       String customerId,
       byte[] challengeId,
       byte[] codeTag,
@@ -117,16 +122,14 @@ final class CaffeineOtpStore implements OtpStore {
           OtpStoreException.Reason.FULL, "no room to count this customer's failures", null);
     }
     ConcurrentMap<String, PendingChallenge> pending = challenges.asMap();
-    VerificationResult[] result = new VerificationResult[1];
+    CheckResult[] result = new CheckResult[1];
     failures
         .asMap()
         .compute(
             customerId,
             (key, f) -> {
               if (f != null && f.lockRemaining(nowMillis) > 0) {
-                result[0] =
-                    VerificationResult.customerLocked(
-                        Duration.ofMillis(f.lockRemaining(nowMillis)));
+                result[0] = CheckResult.customerLocked(f.lockRemaining(nowMillis));
                 return f;
               }
               boolean expired = nowMillis >= tokenExpiresAtMillis;
@@ -136,26 +139,22 @@ final class CaffeineOtpStore implements OtpStore {
                   customerId,
                   (k, c) -> {
                     if (c == null || !c.hasId(challengeId)) {
-                      result[0] =
-                          VerificationResult.of(
-                              expired
-                                  ? VerificationOutcome.EXPIRED
-                                  : VerificationOutcome.NOT_FOUND);
+                      result[0] = expired ? CheckResult.expired() : CheckResult.notFound();
                       return c;
                     }
                     if (expired || nowMillis >= c.expiresAtMillis) {
-                      result[0] = VerificationResult.of(VerificationOutcome.EXPIRED);
+                      result[0] = CheckResult.expired();
                       return null;
                     }
                     if (c.codeMatches(codeTag)) {
-                      result[0] = VerificationResult.of(VerificationOutcome.APPROVED);
+                      result[0] = CheckResult.approved();
                       return null;
                     }
                     int left = c.attemptsLeft - 1;
                     result[0] =
                         left <= 0
-                            ? VerificationResult.of(VerificationOutcome.MAX_ATTEMPTS_REACHED)
-                            : VerificationResult.incorrectCode(left);
+                            ? CheckResult.maxAttemptsReached()
+                            : CheckResult.incorrectCode(left);
                     return left <= 0 ? null : c.withAttemptsLeft(left);
                   });
               switch (result[0].outcome()) {

@@ -1,11 +1,14 @@
 package dev.custos.otp;
 
 import dev.custos.otp.InvalidOtpRequestException.Field;
-import dev.custos.otp.OtpStore.LockoutPolicy;
-import dev.custos.otp.OtpStore.Scope;
-import dev.custos.otp.OtpStore.SendDecision;
-import dev.custos.otp.OtpStore.SendLimit;
-import dev.custos.otp.OtpStore.SendSlot;
+import dev.custos.otp.spi.ChallengeRecord;
+import dev.custos.otp.spi.CheckResult;
+import dev.custos.otp.spi.LockoutPolicy;
+import dev.custos.otp.spi.OtpStore;
+import dev.custos.otp.spi.OtpStore.Scope;
+import dev.custos.otp.spi.SendDecision;
+import dev.custos.otp.spi.SendLimit;
+import dev.custos.otp.spi.SendSlot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,11 +71,8 @@ final class DefaultOtpEngine implements OtpEngine {
                 RateLimit.GLOBAL_SENDS, b.maxSendsPerMinute, Duration.ofMinutes(1), Duration.ZERO);
     this.allowedCountryCodes = b.allowedCountryCodes;
     this.lockoutPolicy =
-        new LockoutPolicy(
-            b.maxConsecutiveFailures,
-            b.lockout.toMillis(),
-            b.permanentLockoutAfter,
-            b.failureMemory.toMillis());
+        LockoutPolicy.of(
+            b.maxConsecutiveFailures, b.lockout, b.permanentLockoutAfter, b.failureMemory);
   }
 
   @Override
@@ -116,10 +116,8 @@ final class DefaultOtpEngine implements OtpEngine {
     long expiresAtMillis = Math.addExact(now, lifetimeMillis);
     store.putChallenge(
         customerId,
-        challengeId,
-        crypto.codeTag(challengeId, code),
-        expiresAtMillis,
-        maxAttempts,
+        ChallengeRecord.of(
+            challengeId, crypto.codeTag(challengeId, code), expiresAtMillis, maxAttempts),
         now);
     started.increment();
     log.info(
@@ -198,13 +196,24 @@ final class DefaultOtpEngine implements OtpEngine {
     if (token == null) {
       return VerificationResult.of(VerificationOutcome.NOT_FOUND);
     }
-    return store.check(
-        customerId,
-        token.challengeId,
-        crypto.codeTag(token.challengeId, code),
-        token.expiresAtMillis,
-        clock.millis(),
-        lockoutPolicy);
+    CheckResult checked =
+        store.check(
+            customerId,
+            token.challengeId,
+            crypto.codeTag(token.challengeId, code),
+            token.expiresAtMillis,
+            clock.millis(),
+            lockoutPolicy);
+    // The one place a verification result is made from a store's answer: only the engine does.
+    return switch (checked.outcome()) {
+      case APPROVED -> VerificationResult.of(VerificationOutcome.APPROVED);
+      case INCORRECT_CODE -> VerificationResult.incorrectCode(checked.attemptsLeft());
+      case MAX_ATTEMPTS_REACHED -> VerificationResult.of(VerificationOutcome.MAX_ATTEMPTS_REACHED);
+      case EXPIRED -> VerificationResult.of(VerificationOutcome.EXPIRED);
+      case NOT_FOUND -> VerificationResult.of(VerificationOutcome.NOT_FOUND);
+      case CUSTOMER_LOCKED ->
+          VerificationResult.customerLocked(Duration.ofMillis(checked.retryAfterMillis()));
+    };
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.custos.otp;
 
+import dev.custos.otp.spi.OtpStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

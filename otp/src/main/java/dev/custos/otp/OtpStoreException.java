@@ -3,9 +3,9 @@ package dev.custos.otp;
 import java.util.Objects;
 
 /**
- * Thrown when the engine's {@link OtpStore} cannot do what was asked: it is unreachable (a network
- * store down or slower than its timeout), or full. Nothing was approved and no challenge was left
- * half-made; the request can be retried once the store is back (HTTP 503).
+ * Thrown when the engine's {@link dev.custos.otp.spi.OtpStore} cannot do what was asked: it is
+ * unreachable (a network store down or slower than its timeout), or full. Nothing was approved and
+ * no challenge was left half-made; the request can be retried once the store is back (HTTP 503).
  *
  * <p>Unchecked: it is an operational failure of the host's infrastructure, not of the request.
  */

@@ -1,7 +1,7 @@
 package dev.custos.otp;
 
-import dev.custos.otp.OtpStore.SendDecision;
-import dev.custos.otp.OtpStore.SendLimit;
+import dev.custos.otp.spi.SendDecision;
+import dev.custos.otp.spi.SendLimit;
 import java.util.Arrays;
 
 /**

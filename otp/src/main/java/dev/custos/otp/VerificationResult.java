@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The answer of {@link OtpEngine#verify}: an {@link #outcome()} to switch on, with the details some
- * outcomes carry.
+ * outcomes carry. Only the engine makes one (no public constructor or factory), so an approved
+ * result always comes from a code the engine checked.
  *
  * <p>Instances are immutable and safe to share between threads.
  */
@@ -30,7 +31,7 @@ public final class VerificationResult {
   }
 
   /**
-   * Returns the result of an outcome that carries no details: for {@link OtpStore} implementations.
+   * Returns the result of an outcome that carries no details. Only the engine makes results.
    *
    * @param outcome {@code APPROVED}, {@code EXPIRED}, {@code NOT_FOUND} or {@code
    *     MAX_ATTEMPTS_REACHED}
@@ -39,7 +40,7 @@ public final class VerificationResult {
    *     carry details
    * @throws NullPointerException if {@code outcome} is null
    */
-  public static VerificationResult of(VerificationOutcome outcome) {
+  static VerificationResult of(VerificationOutcome outcome) {
     return switch (outcome) {
       case APPROVED -> APPROVED;
       case EXPIRED -> EXPIRED;
@@ -51,13 +52,13 @@ public final class VerificationResult {
   }
 
   /**
-   * Returns a wrong-code result: for {@link OtpStore} implementations.
+   * Returns a wrong-code result. Only the engine makes results.
    *
    * @param attemptsLeft checks the challenge still allows, at least 1
    * @return the result
    * @throws IllegalArgumentException if {@code attemptsLeft} is less than 1
    */
-  public static VerificationResult incorrectCode(int attemptsLeft) {
+  static VerificationResult incorrectCode(int attemptsLeft) {
     if (attemptsLeft < 1) {
       throw new IllegalArgumentException("attemptsLeft must be at least 1");
     }
@@ -65,14 +66,14 @@ public final class VerificationResult {
   }
 
   /**
-   * Returns a locked-out result: for {@link OtpStore} implementations.
+   * Returns a locked-out result. Only the engine makes results.
    *
    * @param retryAfter how long the lockout still lasts, positive
    * @return the result
    * @throws IllegalArgumentException if {@code retryAfter} is not positive
    * @throws NullPointerException if {@code retryAfter} is null
    */
-  public static VerificationResult customerLocked(Duration retryAfter) {
+  static VerificationResult customerLocked(Duration retryAfter) {
     if (retryAfter.isNegative() || retryAfter.isZero()) {
       throw new IllegalArgumentException("retryAfter must be positive");
     }

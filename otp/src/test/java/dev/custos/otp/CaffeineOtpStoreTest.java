@@ -3,9 +3,11 @@ package dev.custos.otp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.custos.otp.OtpStore.LockoutPolicy;
-import dev.custos.otp.OtpStore.Scope;
-import dev.custos.otp.OtpStore.SendLimit;
+import dev.custos.otp.spi.ChallengeRecord;
+import dev.custos.otp.spi.LockoutPolicy;
+import dev.custos.otp.spi.OtpStore;
+import dev.custos.otp.spi.OtpStore.Scope;
+import dev.custos.otp.spi.SendLimit;
 import dev.custos.otp.testing.OtpStoreContract;
 import dev.custos.testing.FakeClock;
 import java.time.Duration;
@@ -41,7 +43,7 @@ class CaffeineOtpStoreTest extends OtpStoreContract {
     CaffeineOtpStore store = new CaffeineOtpStore(10, 1, clock);
     LockoutPolicy policy = LockoutPolicy.of(20, Duration.ofMinutes(15), 100, Duration.ofDays(1));
     byte[] id = new byte[16];
-    store.putChallenge("a", id, new byte[16], T0 + 600_000, 5, T0);
+    store.putChallenge("a", ChallengeRecord.of(id, new byte[16], T0 + 600_000, 5), T0);
     store.check(
         "a",
         id,
@@ -49,7 +51,7 @@ class CaffeineOtpStoreTest extends OtpStoreContract {
         T0 + 600_000,
         T0,
         policy);
-    store.putChallenge("b", id, new byte[16], T0 + 600_000, 5, T0);
+    store.putChallenge("b", ChallengeRecord.of(id, new byte[16], T0 + 600_000, 5), T0);
 
     assertThatExceptionOfType(OtpStoreException.class)
         .isThrownBy(() -> store.check("b", id, new byte[16], T0 + 600_000, T0, policy))
@@ -78,7 +80,7 @@ class CaffeineOtpStoreTest extends OtpStoreContract {
     // count sends and must not be refused for it.
     CaffeineOtpStore store = new CaffeineOtpStore(1, 100, clock);
     SendLimit limit = SendLimit.of(RateLimit.PHONE_SENDS, 5, Duration.ofMinutes(10), Duration.ZERO);
-    store.putChallenge("a", new byte[16], new byte[16], T0 + 600_000, 5, T0);
+    store.putChallenge("a", ChallengeRecord.of(new byte[16], new byte[16], T0 + 600_000, 5), T0);
 
     assertThat(store.acquireSend(Scope.PHONE, "p", limit, T0).isAcquired()).isTrue();
     assertThat(store.acquireSend(Scope.GLOBAL, "global", limit, T0).isAcquired()).isTrue();
@@ -92,7 +94,7 @@ class CaffeineOtpStoreTest extends OtpStoreContract {
     LockoutPolicy policy = LockoutPolicy.of(20, Duration.ofMinutes(15), 100, Duration.ofDays(1));
     byte[] id = new byte[16];
     byte[] wrong = new byte[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-    store.putChallenge("a", id, new byte[16], T0 + 600_000, 5, T0);
+    store.putChallenge("a", ChallengeRecord.of(id, new byte[16], T0 + 600_000, 5), T0);
     store.check("a", id, wrong, T0 + 600_000, T0, policy);
 
     assertThat(store.check("a", id, wrong, T0 + 600_000, T0, policy).attemptsLeft()).isEqualTo(3);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.custos.otp.InvalidOtpRequestException.Field;
+import dev.custos.otp.spi.OtpStore;
 import dev.custos.otp.testing.RecordingSender;
 import dev.custos.testing.FakeClock;
 import java.time.Duration;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import dev.custos.otp.OtpStore.LockoutPolicy;
-import dev.custos.otp.OtpStore.Scope;
-import dev.custos.otp.OtpStore.SendDecision;
-import dev.custos.otp.OtpStore.SendLimit;
-import dev.custos.otp.OtpStore.SendSlot;
+import dev.custos.otp.spi.LockoutPolicy;
+import dev.custos.otp.spi.OtpStore.Scope;
+import dev.custos.otp.spi.SendDecision;
+import dev.custos.otp.spi.SendLimit;
+import dev.custos.otp.spi.SendSlot;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

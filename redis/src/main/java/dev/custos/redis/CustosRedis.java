@@ -3,7 +3,7 @@ package dev.custos.redis;
 import dev.custos.authz.RevocationStore;
 import dev.custos.customer.JwtReplayStore;
 import dev.custos.org.ApiTokenStore;
-import dev.custos.otp.OtpStore;
+import dev.custos.otp.spi.OtpStore;
 import dev.custos.scopes.ScopeCatalog;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;

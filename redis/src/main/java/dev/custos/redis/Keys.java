@@ -1,6 +1,6 @@
 package dev.custos.redis;
 
-import dev.custos.otp.OtpStore.Scope;
+import dev.custos.otp.spi.OtpStore.Scope;
 
 /**
  * Every key Custos writes, under one prefix. The keys of one operation share a hash tag (the part

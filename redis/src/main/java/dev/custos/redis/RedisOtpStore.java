@@ -1,10 +1,14 @@
 package dev.custos.redis;
 
-import dev.custos.otp.OtpStore;
 import dev.custos.otp.OtpStoreException;
 import dev.custos.otp.RateLimit;
-import dev.custos.otp.VerificationOutcome;
-import dev.custos.otp.VerificationResult;
+import dev.custos.otp.spi.ChallengeRecord;
+import dev.custos.otp.spi.CheckResult;
+import dev.custos.otp.spi.LockoutPolicy;
+import dev.custos.otp.spi.OtpStore;
+import dev.custos.otp.spi.SendDecision;
+import dev.custos.otp.spi.SendLimit;
+import dev.custos.otp.spi.SendSlot;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
@@ -155,28 +159,22 @@ final class RedisOtpStore implements OtpStore {
   }
 
   @Override
-  public void putChallenge(
-      String customerId,
-      byte[] challengeId,
-      byte[] codeTag,
-      long expiresAtMillis,
-      int attempts,
-      long nowMillis) {
+  public void putChallenge(String customerId, ChallengeRecord challenge, long nowMillis) {
     write(
         () ->
             PUT.run(
                 redis.get(),
                 ScriptOutputType.INTEGER,
                 new String[] {keys.challenge(customerId)},
-                B64.encodeToString(challengeId),
-                B64.encodeToString(codeTag),
-                Long.toString(expiresAtMillis),
-                Integer.toString(attempts),
+                B64.encodeToString(challenge.challengeId()),
+                B64.encodeToString(challenge.codeTag()),
+                Long.toString(challenge.expiresAtMillis()),
+                Integer.toString(challenge.attempts()),
                 Long.toString(nowMillis)));
   }
 
   @Override
-  public VerificationResult check(
+  public CheckResult check(
       String customerId,
       byte[] challengeId,
       byte[] codeTag,
@@ -202,12 +200,12 @@ final class RedisOtpStore implements OtpStore {
     String outcome = (String) reply.get(0);
     long value = (Long) reply.get(1);
     return switch (outcome) {
-      case "approved" -> VerificationResult.of(VerificationOutcome.APPROVED);
-      case "incorrect" -> VerificationResult.incorrectCode((int) value);
-      case "max" -> VerificationResult.of(VerificationOutcome.MAX_ATTEMPTS_REACHED);
-      case "expired" -> VerificationResult.of(VerificationOutcome.EXPIRED);
-      case "notfound" -> VerificationResult.of(VerificationOutcome.NOT_FOUND);
-      case "locked" -> VerificationResult.customerLocked(Duration.ofMillis(Math.max(1, value)));
+      case "approved" -> CheckResult.approved();
+      case "incorrect" -> CheckResult.incorrectCode((int) value);
+      case "max" -> CheckResult.maxAttemptsReached();
+      case "expired" -> CheckResult.expired();
+      case "notfound" -> CheckResult.notFound();
+      case "locked" -> CheckResult.customerLocked(Math.max(1, value));
       default -> throw unexpected(outcome);
     };
   }

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.custos.authz.RevocationStore;
 import dev.custos.authz.RevocationStoreException;
-import dev.custos.otp.OtpStore;
 import dev.custos.otp.OtpStoreException;
-import dev.custos.otp.VerificationOutcome;
+import dev.custos.otp.spi.ChallengeRecord;
+import dev.custos.otp.spi.OtpStore;
 import dev.custos.testing.RedisServer;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -60,7 +60,9 @@ class CustosRedisTest {
   @Test
   void outOfMemory_checkReportsFull() throws Exception {
     CustosRedis redis = connect();
-    redis.otpStore().putChallenge("oom", new byte[16], new byte[16], T0 + 60_000, 5, T0);
+    redis
+        .otpStore()
+        .putChallenge("oom", ChallengeRecord.of(new byte[16], new byte[16], T0 + 60_000, 5), T0);
     // A check is refused before it runs when Redis is full (OutOfMemoryTest has every script).
     REDIS.command("CONFIG", "SET", "maxmemory", "1");
 
@@ -84,7 +86,7 @@ class CustosRedisTest {
   void scriptsFlushedByTheServer_reloadedOnBothPaths() throws Exception {
     CustosRedis redis = connect();
     OtpStore store = redis.otpStore();
-    store.putChallenge("flush", new byte[16], new byte[16], T0 + 60_000, 5, T0);
+    store.putChallenge("flush", ChallengeRecord.of(new byte[16], new byte[16], T0 + 60_000, 5), T0);
     redis.revocationStore().revokeToken("flush-1", T0 + 60_000);
 
     REDIS.command("SCRIPT", "FLUSH");
@@ -102,7 +104,7 @@ class CustosRedisTest {
                     RedisOtpStoreTest.policy())
                 .outcome())
         .as("synchronous path")
-        .isEqualTo(VerificationOutcome.APPROVED);
+        .isEqualTo(dev.custos.otp.spi.CheckResult.Outcome.APPROVED);
     REDIS.command("SCRIPT", "FLUSH");
     redis.revocationStore().revokeToken("flush-2", T0 + 60_000);
     assertThat(redis.revocationStore().isRevoked("flush-2", null, T0)).isTrue();
@@ -332,11 +334,14 @@ class CustosRedisTest {
   }
 
   /** One phone send through the pipelined path the engine uses. */
-  private static List<OtpStore.SendDecision> pipedPhoneSend(CustosRedis redis, String phoneId) {
+  private static List<dev.custos.otp.spi.SendDecision> pipedPhoneSend(
+      CustosRedis redis, String phoneId) {
     return redis
         .otpStore()
         .acquireSends(
-            List.of(OtpStore.SendSlot.of(OtpStore.Scope.PHONE, phoneId, RedisOtpStoreTest.limit())),
+            List.of(
+                dev.custos.otp.spi.SendSlot.of(
+                    OtpStore.Scope.PHONE, phoneId, RedisOtpStoreTest.limit())),
             T0);
   }
 }

@@ -8,14 +8,15 @@ import dev.custos.org.ApiToken;
 import dev.custos.org.ApiTokenStoreException;
 import dev.custos.otp.ChallengeRequest;
 import dev.custos.otp.OtpEngine;
-import dev.custos.otp.OtpStore;
-import dev.custos.otp.OtpStore.Scope;
-import dev.custos.otp.OtpStore.SendDecision;
 import dev.custos.otp.OtpStoreException;
 import dev.custos.otp.Phone;
 import dev.custos.otp.RateLimit;
 import dev.custos.otp.VerificationOutcome;
-import dev.custos.otp.VerificationResult;
+import dev.custos.otp.spi.ChallengeRecord;
+import dev.custos.otp.spi.CheckResult;
+import dev.custos.otp.spi.OtpStore;
+import dev.custos.otp.spi.OtpStore.Scope;
+import dev.custos.otp.spi.SendDecision;
 import dev.custos.otp.testing.RecordingSender;
 import dev.custos.scopes.ScopeCatalog;
 import dev.custos.testing.FakeClock;
@@ -132,7 +133,7 @@ class OutOfMemoryTest {
     byte[] tag = new byte[16];
     tag[0] = 7;
     long now = clock.millis();
-    redis.otpStore().putChallenge(customer, id, tag, now + 600_000, 5, now);
+    redis.otpStore().putChallenge(customer, ChallengeRecord.of(id, tag, now + 600_000, 5), now);
     String source = script("check_code");
     String undeclared = source.substring(source.indexOf('\n') + 1);
     Keys keys = new Keys("custos");
@@ -164,9 +165,9 @@ class OutOfMemoryTest {
       room();
       client.shutdown();
     }
-    VerificationResult untouched =
+    CheckResult untouched =
         redis.otpStore().check(customer, id, tag, now + 600_000, now, RedisOtpStoreTest.policy());
-    assertThat(untouched.outcome()).isEqualTo(VerificationOutcome.APPROVED);
+    assertThat(untouched.outcome()).isEqualTo(CheckResult.Outcome.APPROVED);
   }
 
   @Test
@@ -189,7 +190,9 @@ class OutOfMemoryTest {
         .isThrownBy(
             () ->
                 store.putChallenge(
-                    fresh("oom-put"), new byte[16], new byte[16], now + 600_000, 5, now))
+                    fresh("oom-put"),
+                    ChallengeRecord.of(new byte[16], new byte[16], now + 600_000, 5),
+                    now))
         .satisfies(e -> assertThat(e.reason()).isEqualTo(OtpStoreException.Reason.FULL));
   }
 
@@ -197,8 +200,9 @@ class OutOfMemoryTest {
   void releaseSend_outOfMemory_givesTheSendBack() throws Exception {
     OtpStore store = redis.otpStore();
     String customer = fresh("oom-release");
-    OtpStore.SendLimit one =
-        OtpStore.SendLimit.of(RateLimit.CUSTOMER_SENDS, 1, Duration.ofMinutes(10), Duration.ZERO);
+    dev.custos.otp.spi.SendLimit one =
+        dev.custos.otp.spi.SendLimit.of(
+            RateLimit.CUSTOMER_SENDS, 1, Duration.ofMinutes(10), Duration.ZERO);
     long now = clock.millis();
     SendDecision counted = store.acquireSend(Scope.CUSTOMER, customer, one, now);
 
@@ -213,13 +217,13 @@ class OutOfMemoryTest {
   void unlock_outOfMemory_endsTheLockout() throws Exception {
     OtpStore store = redis.otpStore();
     String customer = fresh("oom-unlock");
-    OtpStore.LockoutPolicy lockAtOnce =
-        OtpStore.LockoutPolicy.of(1, Duration.ofMinutes(15), 100, Duration.ofDays(1));
+    dev.custos.otp.spi.LockoutPolicy lockAtOnce =
+        dev.custos.otp.spi.LockoutPolicy.of(1, Duration.ofMinutes(15), 100, Duration.ofDays(1));
     long now = clock.millis();
     byte[] id = new byte[16];
-    store.putChallenge(customer, id, new byte[16], now + 600_000, 5, now);
+    store.putChallenge(customer, ChallengeRecord.of(id, new byte[16], now + 600_000, 5), now);
     assertThat(store.check(customer, id, new byte[] {1}, now + 600_000, now, lockAtOnce).outcome())
-        .isEqualTo(VerificationOutcome.INCORRECT_CODE);
+        .isEqualTo(CheckResult.Outcome.INCORRECT_CODE);
 
     full();
     store.unlock(customer);
@@ -227,7 +231,7 @@ class OutOfMemoryTest {
 
     assertThat(store.check(customer, id, new byte[] {1}, now + 600_000, now, lockAtOnce).outcome())
         .as("checked again, not locked")
-        .isNotEqualTo(VerificationOutcome.CUSTOMER_LOCKED);
+        .isNotEqualTo(CheckResult.Outcome.CUSTOMER_LOCKED);
   }
 
   @Test

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custos.otp.ChallengeRequest;
 import dev.custos.otp.OtpEngine;
-import dev.custos.otp.OtpStore;
 import dev.custos.otp.Phone;
+import dev.custos.otp.spi.ChallengeRecord;
+import dev.custos.otp.spi.OtpStore;
 import dev.custos.otp.testing.OtpStoreContract;
 import dev.custos.otp.testing.RecordingSender;
 import dev.custos.testing.RedisServer;
@@ -51,7 +52,7 @@ class RedisOtpStoreTest extends OtpStoreContract {
     store.acquireSend(OtpStore.Scope.CUSTOMER, customer, limit(), t);
     store.acquireSend(OtpStore.Scope.PHONE, "phone-id", limit(), t);
     store.acquireSend(OtpStore.Scope.GLOBAL, "global", limit(), t);
-    store.putChallenge(customer, new byte[16], new byte[16], t + 600_000, 5, t);
+    store.putChallenge(customer, ChallengeRecord.of(new byte[16], new byte[16], t + 600_000, 5), t);
     store.check(customer, new byte[16], new byte[] {1}, t + 600_000, t, policy());
     long now = System.currentTimeMillis();
     redis.revocationStore().revokeToken("jti-" + customer, now + 60_000);
@@ -68,13 +69,14 @@ class RedisOtpStoreTest extends OtpStoreContract {
   void releaseSend_sendsOfOneMillisecond_takesBackItsOwnOnly() {
     OtpStore store = store();
     String customer = freshCustomer();
-    OtpStore.SendLimit two =
-        OtpStore.SendLimit.of(
+    dev.custos.otp.spi.SendLimit two =
+        dev.custos.otp.spi.SendLimit.of(
             dev.custos.otp.RateLimit.CUSTOMER_SENDS,
             2,
             java.time.Duration.ofMinutes(10),
             java.time.Duration.ZERO);
-    OtpStore.SendDecision first = store.acquireSend(OtpStore.Scope.CUSTOMER, customer, two, T0);
+    dev.custos.otp.spi.SendDecision first =
+        store.acquireSend(OtpStore.Scope.CUSTOMER, customer, two, T0);
     store.acquireSend(OtpStore.Scope.CUSTOMER, customer, two, T0);
 
     store.releaseSend(OtpStore.Scope.CUSTOMER, customer, T0, first.sendId());
@@ -128,16 +130,16 @@ class RedisOtpStoreTest extends OtpStoreContract {
     assertThat(everything.toString()).doesNotContain("5557654321");
   }
 
-  static OtpStore.SendLimit limit() {
-    return OtpStore.SendLimit.of(
+  static dev.custos.otp.spi.SendLimit limit() {
+    return dev.custos.otp.spi.SendLimit.of(
         dev.custos.otp.RateLimit.PHONE_SENDS,
         5,
         java.time.Duration.ofMinutes(10),
         java.time.Duration.ZERO);
   }
 
-  static OtpStore.LockoutPolicy policy() {
-    return OtpStore.LockoutPolicy.of(
+  static dev.custos.otp.spi.LockoutPolicy policy() {
+    return dev.custos.otp.spi.LockoutPolicy.of(
         20, java.time.Duration.ofMinutes(15), 100, java.time.Duration.ofDays(366));
   }
 

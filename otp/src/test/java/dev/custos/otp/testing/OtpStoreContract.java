@@ -2,14 +2,14 @@ package dev.custos.otp.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custos.otp.OtpStore;
-import dev.custos.otp.OtpStore.LockoutPolicy;
-import dev.custos.otp.OtpStore.Scope;
-import dev.custos.otp.OtpStore.SendDecision;
-import dev.custos.otp.OtpStore.SendLimit;
 import dev.custos.otp.RateLimit;
-import dev.custos.otp.VerificationOutcome;
-import dev.custos.otp.VerificationResult;
+import dev.custos.otp.spi.ChallengeRecord;
+import dev.custos.otp.spi.CheckResult;
+import dev.custos.otp.spi.LockoutPolicy;
+import dev.custos.otp.spi.OtpStore;
+import dev.custos.otp.spi.OtpStore.Scope;
+import dev.custos.otp.spi.SendDecision;
+import dev.custos.otp.spi.SendLimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,51 +128,51 @@ public abstract class OtpStoreContract {
   void check_rightCode_approvedOnceThenNotFound() {
     OtpStore store = store();
     String customer = freshCustomer();
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(1), bytes(2), T0 + 10 * MINUTE, 5), T0);
 
     assertThat(check(store, customer, 1, 2, T0 + MINUTE).outcome())
-        .isEqualTo(VerificationOutcome.APPROVED);
+        .isEqualTo(CheckResult.Outcome.APPROVED);
     assertThat(check(store, customer, 1, 2, T0 + MINUTE).outcome())
-        .isEqualTo(VerificationOutcome.NOT_FOUND);
+        .isEqualTo(CheckResult.Outcome.NOT_FOUND);
   }
 
   @Test
   void check_wrongCodes_attemptsCountDownThenTheChallengeBurns() {
     OtpStore store = store();
     String customer = freshCustomer();
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 2, T0);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(1), bytes(2), T0 + 10 * MINUTE, 2), T0);
 
-    VerificationResult first = check(store, customer, 1, 3, T0);
-    assertThat(first.outcome()).isEqualTo(VerificationOutcome.INCORRECT_CODE);
+    CheckResult first = check(store, customer, 1, 3, T0);
+    assertThat(first.outcome()).isEqualTo(CheckResult.Outcome.INCORRECT_CODE);
     assertThat(first.attemptsLeft()).isEqualTo(1);
     assertThat(check(store, customer, 1, 3, T0).outcome())
-        .isEqualTo(VerificationOutcome.MAX_ATTEMPTS_REACHED);
-    assertThat(check(store, customer, 1, 2, T0).outcome()).isEqualTo(VerificationOutcome.NOT_FOUND);
+        .isEqualTo(CheckResult.Outcome.MAX_ATTEMPTS_REACHED);
+    assertThat(check(store, customer, 1, 2, T0).outcome()).isEqualTo(CheckResult.Outcome.NOT_FOUND);
   }
 
   @Test
   void check_expiredTokenOrChallenge_expiredAndGone() {
     OtpStore store = store();
     String customer = freshCustomer();
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(1), bytes(2), T0 + 10 * MINUTE, 5), T0);
 
-    VerificationResult expired =
+    CheckResult expired =
         store.check(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, T0 + 10 * MINUTE, POLICY);
-    assertThat(expired.outcome()).isEqualTo(VerificationOutcome.EXPIRED);
+    assertThat(expired.outcome()).isEqualTo(CheckResult.Outcome.EXPIRED);
     assertThat(check(store, customer, 1, 2, T0 + MINUTE).outcome())
         .as("gone once found expired")
-        .isEqualTo(VerificationOutcome.NOT_FOUND);
+        .isEqualTo(CheckResult.Outcome.NOT_FOUND);
   }
 
   @Test
   void putChallenge_supersedes_oldIdNotFound() {
     OtpStore store = store();
     String customer = freshCustomer();
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
-    store.putChallenge(customer, bytes(3), bytes(4), T0 + 10 * MINUTE, 5, T0);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(1), bytes(2), T0 + 10 * MINUTE, 5), T0);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(3), bytes(4), T0 + 10 * MINUTE, 5), T0);
 
-    assertThat(check(store, customer, 1, 2, T0).outcome()).isEqualTo(VerificationOutcome.NOT_FOUND);
-    assertThat(check(store, customer, 3, 4, T0).outcome()).isEqualTo(VerificationOutcome.APPROVED);
+    assertThat(check(store, customer, 1, 2, T0).outcome()).isEqualTo(CheckResult.Outcome.NOT_FOUND);
+    assertThat(check(store, customer, 3, 4, T0).outcome()).isEqualTo(CheckResult.Outcome.APPROVED);
   }
 
   @Test
@@ -182,15 +182,16 @@ public abstract class OtpStoreContract {
     long now = T0;
     now = fail(store, customer, 3, now);
 
-    VerificationResult locked = check(store, customer, 9, 9, now);
-    assertThat(locked.outcome()).isEqualTo(VerificationOutcome.CUSTOMER_LOCKED);
-    assertThat(locked.retryAfter()).isEqualTo(Duration.ofMinutes(15));
+    CheckResult locked = check(store, customer, 9, 9, now);
+    assertThat(locked.outcome()).isEqualTo(CheckResult.Outcome.CUSTOMER_LOCKED);
+    assertThat(locked.retryAfterMillis()).isEqualTo(Duration.ofMinutes(15).toMillis());
     assertThat(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, now).refusedBy())
         .isEqualTo(RateLimit.CUSTOMER_LOCKED);
 
     now += 15 * MINUTE;
     now = fail(store, customer, 3, now);
-    assertThat(check(store, customer, 9, 9, now).retryAfter()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(check(store, customer, 9, 9, now).retryAfterMillis())
+        .isEqualTo(Duration.ofMinutes(30).toMillis());
   }
 
   @Test
@@ -205,11 +206,12 @@ public abstract class OtpStoreContract {
     long later = now + Duration.ofDays(30).toMillis();
 
     assertThat(check(store, customer, 9, 9, later).outcome())
-        .isEqualTo(VerificationOutcome.CUSTOMER_LOCKED);
+        .isEqualTo(CheckResult.Outcome.CUSTOMER_LOCKED);
     store.unlock(customer);
-    store.putChallenge(customer, bytes(1), bytes(2), later + 10 * MINUTE, 5, later);
+    store.putChallenge(
+        customer, ChallengeRecord.of(bytes(1), bytes(2), later + 10 * MINUTE, 5), later);
     assertThat(check(store, customer, 1, 2, later).outcome())
-        .isEqualTo(VerificationOutcome.APPROVED);
+        .isEqualTo(CheckResult.Outcome.APPROVED);
   }
 
   @Test
@@ -217,47 +219,47 @@ public abstract class OtpStoreContract {
     OtpStore store = store();
     String customer = freshCustomer();
     long now = fail(store, customer, 2, T0);
-    store.putChallenge(customer, bytes(1), bytes(2), now + 10 * MINUTE, 5, now);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(1), bytes(2), now + 10 * MINUTE, 5), now);
     check(store, customer, 1, 2, now);
 
     now = fail(store, customer, 2, now);
 
-    store.putChallenge(customer, bytes(5), bytes(6), now + 10 * MINUTE, 5, now);
-    assertThat(check(store, customer, 5, 6, now).outcome()).isEqualTo(VerificationOutcome.APPROVED);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(5), bytes(6), now + 10 * MINUTE, 5), now);
+    assertThat(check(store, customer, 5, 6, now).outcome()).isEqualTo(CheckResult.Outcome.APPROVED);
   }
 
   @Test
   void check_concurrentRightCodes_exactlyOneApproval() throws Exception {
     OtpStore store = store();
     String customer = freshCustomer();
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(1), bytes(2), T0 + 10 * MINUTE, 5), T0);
 
-    List<VerificationOutcome> outcomes = race(32, () -> check(store, customer, 1, 2, T0).outcome());
+    List<CheckResult.Outcome> outcomes = race(32, () -> check(store, customer, 1, 2, T0).outcome());
 
-    assertThat(outcomes).filteredOn(o -> o == VerificationOutcome.APPROVED).hasSize(1);
+    assertThat(outcomes).filteredOn(o -> o == CheckResult.Outcome.APPROVED).hasSize(1);
     assertThat(outcomes)
-        .filteredOn(o -> o != VerificationOutcome.APPROVED)
-        .containsOnly(VerificationOutcome.NOT_FOUND);
+        .filteredOn(o -> o != CheckResult.Outcome.APPROVED)
+        .containsOnly(CheckResult.Outcome.NOT_FOUND);
   }
 
   @Test
   void check_concurrentWrongCodes_noGuessPastTheLockout() throws Exception {
     OtpStore store = store();
     String customer = freshCustomer();
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(1), bytes(2), T0 + 10 * MINUTE, 5), T0);
     fail(store, customer, 2, T0);
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(1), bytes(2), T0 + 10 * MINUTE, 5), T0);
 
-    List<VerificationOutcome> outcomes = race(32, () -> check(store, customer, 1, 7, T0).outcome());
+    List<CheckResult.Outcome> outcomes = race(32, () -> check(store, customer, 1, 7, T0).outcome());
 
     // One more failure reaches the lockout; every other guess must meet it, not the challenge.
     assertThat(outcomes)
-        .filteredOn(o -> o == VerificationOutcome.INCORRECT_CODE)
+        .filteredOn(o -> o == CheckResult.Outcome.INCORRECT_CODE)
         .as("guesses compared")
         .hasSize(1);
     assertThat(outcomes)
-        .filteredOn(o -> o != VerificationOutcome.INCORRECT_CODE)
-        .containsOnly(VerificationOutcome.CUSTOMER_LOCKED);
+        .filteredOn(o -> o != CheckResult.Outcome.INCORRECT_CODE)
+        .containsOnly(CheckResult.Outcome.CUSTOMER_LOCKED);
   }
 
   /**
@@ -304,36 +306,36 @@ public abstract class OtpStoreContract {
     OtpStore store = store();
     String customer = freshCustomer();
     long expiry = T0 + 10 * MINUTE;
-    store.putChallenge(customer, bytes(1), bytes(2), expiry, 5, T0);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(1), bytes(2), expiry, 5), T0);
 
-    VerificationResult atExpiry =
+    CheckResult atExpiry =
         store.check(customer, bytes(1), bytes(2), expiry + MINUTE, expiry, POLICY);
 
-    assertThat(atExpiry.outcome()).isEqualTo(VerificationOutcome.EXPIRED);
-    store.putChallenge(customer, bytes(3), bytes(4), expiry, 5, T0);
+    assertThat(atExpiry.outcome()).isEqualTo(CheckResult.Outcome.EXPIRED);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(3), bytes(4), expiry, 5), T0);
     assertThat(
             store
                 .check(customer, bytes(3), bytes(4), expiry + MINUTE, expiry - 1, POLICY)
                 .outcome())
-        .isEqualTo(VerificationOutcome.APPROVED);
+        .isEqualTo(CheckResult.Outcome.APPROVED);
   }
 
   @Test
   void check_tokenExpiredBeforeItsChallenge_expired() {
     OtpStore store = store();
     String customer = freshCustomer();
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(1), bytes(2), T0 + 10 * MINUTE, 5), T0);
 
     assertThat(
             store.check(customer, bytes(1), bytes(2), T0 + MINUTE, T0 + MINUTE, POLICY).outcome())
-        .isEqualTo(VerificationOutcome.EXPIRED);
+        .isEqualTo(CheckResult.Outcome.EXPIRED);
   }
 
   @Test
   void check_idOrTagMatchingInOneHalfOnly_noMatch() {
     OtpStore store = store();
     String customer = freshCustomer();
-    store.putChallenge(customer, bytes(1), bytes(2), T0 + 10 * MINUTE, 5, T0);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(1), bytes(2), T0 + 10 * MINUTE, 5), T0);
     byte[] idLowHalfDiffers = bytes(1);
     idLowHalfDiffers[15] ^= 1;
     byte[] idHighHalfDiffers = bytes(1);
@@ -345,13 +347,13 @@ public abstract class OtpStoreContract {
     long exp = T0 + 10 * MINUTE;
 
     assertThat(store.check(customer, idLowHalfDiffers, bytes(2), exp, T0, POLICY).outcome())
-        .isEqualTo(VerificationOutcome.NOT_FOUND);
+        .isEqualTo(CheckResult.Outcome.NOT_FOUND);
     assertThat(store.check(customer, idHighHalfDiffers, bytes(2), exp, T0, POLICY).outcome())
-        .isEqualTo(VerificationOutcome.NOT_FOUND);
+        .isEqualTo(CheckResult.Outcome.NOT_FOUND);
     assertThat(store.check(customer, bytes(1), tagLowHalfDiffers, exp, T0, POLICY).outcome())
-        .isEqualTo(VerificationOutcome.INCORRECT_CODE);
+        .isEqualTo(CheckResult.Outcome.INCORRECT_CODE);
     assertThat(store.check(customer, bytes(1), tagHighHalfDiffers, exp, T0, POLICY).outcome())
-        .isEqualTo(VerificationOutcome.INCORRECT_CODE);
+        .isEqualTo(CheckResult.Outcome.INCORRECT_CODE);
   }
 
   @Test
@@ -361,14 +363,14 @@ public abstract class OtpStoreContract {
     String customer = freshCustomer();
     long now = fail(store, customer, 2, T0);
     assertThat(check(store, customer, 42, 7, now).outcome())
-        .isEqualTo(VerificationOutcome.NOT_FOUND);
+        .isEqualTo(CheckResult.Outcome.NOT_FOUND);
     assertThat(store.check(customer, bytes(43), bytes(7), now, now, POLICY).outcome())
-        .isEqualTo(VerificationOutcome.EXPIRED);
+        .isEqualTo(CheckResult.Outcome.EXPIRED);
 
     now = fail(store, customer, 1, now);
 
     assertThat(check(store, customer, 9, 9, now).outcome())
-        .isEqualTo(VerificationOutcome.CUSTOMER_LOCKED);
+        .isEqualTo(CheckResult.Outcome.CUSTOMER_LOCKED);
   }
 
   @Test
@@ -380,24 +382,25 @@ public abstract class OtpStoreContract {
       now = fail(store, customer, 3, now) + Duration.ofDays(1).toMillis();
     }
 
-    VerificationResult locked = check(store, customer, 9, 9, now);
+    CheckResult locked = check(store, customer, 9, 9, now);
 
-    assertThat(locked.outcome()).isEqualTo(VerificationOutcome.CUSTOMER_LOCKED);
-    assertThat(locked.retryAfter()).isBetween(Duration.ofDays(300), Duration.ofDays(366));
+    assertThat(locked.outcome()).isEqualTo(CheckResult.Outcome.CUSTOMER_LOCKED);
+    assertThat(locked.retryAfterMillis())
+        .isBetween(Duration.ofDays(300).toMillis(), Duration.ofDays(366).toMillis());
   }
 
   private long fail(OtpStore store, String customer, int n, long now) {
     for (int i = 0; i < n; i++) {
-      store.putChallenge(customer, bytes(100 + i), bytes(200 + i), now + 10 * MINUTE, 5, now);
+      store.putChallenge(
+          customer, ChallengeRecord.of(bytes(100 + i), bytes(200 + i), now + 10 * MINUTE, 5), now);
       assertThat(check(store, customer, 100 + i, 7, now).outcome())
-          .isEqualTo(VerificationOutcome.INCORRECT_CODE);
+          .isEqualTo(CheckResult.Outcome.INCORRECT_CODE);
     }
     return now;
   }
 
   /** Checks with a verification token that is still valid at {@code now}. */
-  private static VerificationResult check(
-      OtpStore store, String customer, int id, int tag, long now) {
+  private static CheckResult check(OtpStore store, String customer, int id, int tag, long now) {
     return store.check(customer, bytes(id), bytes(tag), now + 10 * MINUTE, now, POLICY);
   }
 
