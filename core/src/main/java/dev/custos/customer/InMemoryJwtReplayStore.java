@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The in-process store of used JWT ids, the default: each id kept until its deadline on the
@@ -33,9 +34,24 @@ final class InMemoryJwtReplayStore implements JwtReplayStore {
   public boolean firstUse(String issuer, String jwtId, long keepUntilMillis) {
     // The issuer's length first: no two (issuer, id) pairs make one key.
     String key = issuer.length() + ":" + issuer + jwtId;
-    if (used.getIfPresent(key) != null) {
-      return false; // a replay is told as one even when the store is full
+    ConcurrentMap<String, Long> map = used.asMap();
+    // Room is asked for only when the id is new, so a replay is told as one even when the store is
+    // full (racing new ids may overshoot the bound by their number, as in the other stores). Of
+    // racing uses of one id, exactly one runs the function.
+    if (!map.containsKey(key)) {
+      requireRoom();
     }
+    boolean[] first = {false};
+    map.computeIfAbsent(
+        key,
+        k -> {
+          first[0] = true;
+          return keepUntilMillis;
+        });
+    return first[0];
+  }
+
+  private void requireRoom() {
     if (used.estimatedSize() >= max) {
       used.cleanUp();
       if (used.estimatedSize() >= max) {
@@ -45,7 +61,6 @@ final class InMemoryJwtReplayStore implements JwtReplayStore {
             null);
       }
     }
-    return used.asMap().putIfAbsent(key, Math.max(keepUntilMillis, clock.millis() + 1)) == null;
   }
 
   @Override

@@ -335,6 +335,71 @@ class JwtTokenTest {
   }
 
   @Test
+  void subject_passingJwt_returnsItsSubjectAndKeepsItsIdUntilItWouldBeRefused() throws Exception {
+    List<Long> keptUntil = new java.util.ArrayList<>();
+    JwtIdentityProvider provider =
+        provider()
+            .maxAge(Duration.ofMinutes(2))
+            .replayStore(
+                (issuer, id, keepUntil) -> {
+                  keptUntil.add(keepUntil);
+                  return true;
+                })
+            .build();
+    Instant now = platform.time.instant();
+    String shortLived =
+        rs256(claims("user-100001").expirationTime(Date.from(now.plusSeconds(30))).build());
+    String longLived =
+        rs256(claims("user-100001").expirationTime(Date.from(now.plusSeconds(3600))).build());
+
+    assertThat(provider.subject(shortLived, java.util.Set.of("user-100001", "other")))
+        .isEqualTo("user-100001");
+    provider.subject(longLived, java.util.Set.of("user-100001"));
+
+    assertThat(keptUntil)
+        .as("exp + skew for the first; iat + maxAge + skew for the second")
+        .containsExactly(
+            now.plusSeconds(30 + 60).toEpochMilli(), now.plusSeconds(120 + 60).toEpochMilli());
+  }
+
+  @Test
+  void maxAge_setShorter_olderJwtsRefusedAndBoundsChecked() throws Exception {
+    CustomerTokenService service = service(provider().maxAge(Duration.ofMinutes(1)).build());
+    Instant now = platform.time.instant();
+
+    assertThat(
+            refusal(
+                service,
+                rs256(claims("user-100001").issueTime(Date.from(now.minusSeconds(121))).build())))
+        .isEqualTo("too_old");
+    assertThat(
+            mint(
+                    service,
+                    "100001",
+                    rs256(
+                        claims("user-100001").issueTime(Date.from(now.minusSeconds(120))).build()))
+                .twoFactorVerified())
+        .as("one minute and the skew")
+        .isTrue();
+    JwtIdentityProvider.Builder b = provider();
+    assertThat(b.maxAge(Duration.ofSeconds(1)).maxAge(Duration.ofHours(1))).isSameAs(b);
+    assertThatIllegalArgumentException().isThrownBy(() -> b.maxAge(Duration.ofMillis(999)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> b.maxAge(Duration.ofHours(1).plusMillis(1)));
+  }
+
+  @Test
+  void jwtId_of256Characters_accepted() throws Exception {
+    assertThat(
+            mint(
+                    service(provider().build()),
+                    "100001",
+                    rs256(claims("user-100001").jwtID("x".repeat(256)).build()))
+                .twoFactorVerified())
+        .isTrue();
+  }
+
+  @Test
   void sameJwtTwice_secondRefusedAsReplayed() throws Exception {
     CustomerTokenService service = service(provider().build());
     String jwt = rs256(claims("user-100001").build());

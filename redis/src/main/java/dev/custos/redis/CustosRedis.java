@@ -282,13 +282,13 @@ public final class CustosRedis implements AutoCloseable {
         revocationStore.announceOwed();
         String sequence = revocationStore.sequence();
         long now = System.nanoTime();
-        if (!Objects.equals(sequence, last) || now - lastRecheck >= recheckNanos) {
+        if (fireDue(sequence, last, now, lastRecheck, recheckNanos)) {
           lastRecheck = now;
           revocationStore.fire();
         }
         if (!reachable) {
           log.info("Redis is reachable again");
-          revocationStore.fire();
+          revocationStore.fire(); // listeners hear that it is back
         }
         last = sequence;
         reachable = true;
@@ -303,6 +303,15 @@ public final class CustosRedis implements AutoCloseable {
         revocationStore.fire();
       }
     }
+  }
+
+  /**
+   * Whether a poll runs the revocation listeners: the counter moved since the last poll (a
+   * revocation whose message was lost), or a full recheck is due (one never announced).
+   */
+  static boolean fireDue(
+      String sequence, String last, long nowNanos, long lastRecheckNanos, long recheckNanos) {
+    return !Objects.equals(sequence, last) || nowNanos - lastRecheckNanos >= recheckNanos;
   }
 
   /** Configures a {@link CustosRedis}. Not thread-safe. */

@@ -194,6 +194,39 @@ class CustosRedisTest {
   }
 
   @Test
+  void fireDue_counterMovedOrRecheckDue_only() {
+    long recheck = Duration.ofSeconds(60).toNanos();
+    long t = 1_000_000_000_000L;
+
+    assertThat(CustosRedis.fireDue("7", "6", t, t, recheck)).as("the counter moved").isTrue();
+    assertThat(CustosRedis.fireDue("1", null, t, t, recheck)).as("a first revocation").isTrue();
+    assertThat(CustosRedis.fireDue("7", "7", t + recheck - 1, t, recheck)).isFalse();
+    assertThat(CustosRedis.fireDue("7", "7", t + recheck, t, recheck)).as("recheck due").isTrue();
+    assertThat(CustosRedis.fireDue(null, null, t + 1, t, recheck)).isFalse();
+  }
+
+  @Test
+  void failures_outOfMemoryIsFullAnythingElseUnavailable() {
+    var oom =
+        new io.lettuce.core.RedisCommandExecutionException(
+            "OOM command not allowed when used memory > 'maxmemory'.");
+    var other = new io.lettuce.core.RedisCommandExecutionException("ERR something else");
+
+    assertThat(Failures.otp(oom).reason()).isEqualTo(OtpStoreException.Reason.FULL);
+    assertThat(Failures.otp(other).reason()).isEqualTo(OtpStoreException.Reason.UNAVAILABLE);
+    assertThat(Failures.revocation(oom).reason()).isEqualTo(RevocationStoreException.Reason.FULL);
+    assertThat(Failures.revocation(new IllegalStateException()).reason())
+        .isEqualTo(RevocationStoreException.Reason.UNAVAILABLE);
+    assertThat(Failures.jwt(oom).reason())
+        .isEqualTo(dev.custos.customer.JwtReplayStoreException.Reason.FULL);
+    assertThat(
+            Failures.jwt(new io.lettuce.core.RedisCommandExecutionException((String) null))
+                .reason())
+        .isEqualTo(dev.custos.customer.JwtReplayStoreException.Reason.UNAVAILABLE);
+    assertThat(Failures.jwt(other)).hasMessage("Redis failed: RedisCommandExecutionException");
+  }
+
+  @Test
   void builder_boundsAndUris() {
     CustosRedis.Builder b = CustosRedis.builder(REDIS.uri());
 
@@ -216,9 +249,14 @@ class CustosRedisTest {
             () ->
                 CustosRedis.builder(REDIS.uri())
                     .revocationPollInterval(Duration.ofSeconds(5))
-                    .revocationRecheckInterval(Duration.ofSeconds(4))
+                    .revocationRecheckInterval(Duration.ofMillis(4_999))
                     .connect())
         .withMessage("revocationRecheckInterval must not be shorter than revocationPollInterval");
+    CustosRedis.builder(REDIS.uri())
+        .revocationPollInterval(Duration.ofSeconds(5))
+        .revocationRecheckInterval(Duration.ofSeconds(5))
+        .connect()
+        .close();
     assertThatIllegalArgumentException().isThrownBy(() -> b.keyPrefix("x".repeat(65)));
     assertThatIllegalArgumentException().isThrownBy(() -> b.keyPrefix("a b"));
     assertThatIllegalArgumentException().isThrownBy(() -> b.timeout(Duration.ofMillis(9)));
