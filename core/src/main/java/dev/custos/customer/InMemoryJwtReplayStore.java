@@ -63,8 +63,4 @@ final class InMemoryJwtReplayStore implements JwtReplayStore {
     }
   }
 
-  @Override
-  public String toString() {
-    return "InMemoryJwtReplayStore";
-  }
 }
