@@ -97,7 +97,7 @@ final class DefaultOtpEngine implements OtpEngine {
     String code = crypto.newCode();
     String body = template.render(request.channel(), brand, code, request.appHash().orElse(null));
     OtpMessage message =
-        new OtpMessage(customerId, request.channel(), phone, request.language(), body);
+        new OtpMessage(customerId, request.channel(), phone, request.language(), body, code);
     try {
       sender.send(message);
     } catch (Exception | LinkageError e) {

@@ -13,13 +13,16 @@ public final class OtpMessage {
   private final Phone phone;
   private final String language;
   private final String body;
+  private final String code;
 
-  OtpMessage(String customerId, Channel channel, Phone phone, String language, String body) {
+  OtpMessage(
+      String customerId, Channel channel, Phone phone, String language, String body, String code) {
     this.customerId = customerId;
     this.channel = channel;
     this.phone = phone;
     this.language = language;
     this.body = body;
+    this.code = code;
   }
 
   /**
@@ -65,6 +68,17 @@ public final class OtpMessage {
    */
   public String body() {
     return body;
+  }
+
+  /**
+   * Returns the verification code the body carries, for a sender that formats its own message (a
+   * provider's template, a push) and for tests, which need not scrape it out of the text. It is the
+   * secret itself: never log it; {@link #toString()} leaves it out.
+   *
+   * @return the six digits
+   */
+  public String code() {
+    return code;
   }
 
   /**

@@ -38,6 +38,9 @@ class OtpEngineStartTest {
     assertThat(message.customerId()).isEqualTo(CUSTOMER);
     assertThat(message.language()).isEqualTo("en");
     assertThat(message.encoding()).isEqualTo(SmsEncoding.GSM_7);
+    assertThat(message.code()).matches("\\d{6}");
+    assertThat(message.body()).contains("is: " + message.code() + ".");
+    assertThat(message.toString()).doesNotContain(message.code());
   }
 
   @Test

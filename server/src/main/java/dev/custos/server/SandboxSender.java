@@ -57,10 +57,7 @@ final class SandboxSender implements OtpSender {
       messages.removeLast();
     }
     lastCustomerId = message.customerId();
-    lastCode =
-        message.channel() == Channel.CALL
-            ? message.body().replaceAll("(?s)^[^0-9]*((\\d, ){5}\\d).*", "$1").replace(", ", "")
-            : message.body().replaceAll("(?s).*?(\\d{6}).*", "$1");
+    lastCode = message.code();
   }
 
   /** Newest first, optionally only one customer's. */
