@@ -72,7 +72,7 @@ public class RedisOtpBenchmark {
     // Room for every customer's challenge and for its customer and phone windows (the store
     // refuses new work at its bound rather than evicting).
     int capacity = 2 * (CUSTOMERS + START_CUSTOMERS);
-    onRedis = OtpBenchmarks.builder(capacity).store(redis.otpStore()).build();
+    onRedis = OtpBenchmarks.shared().store(redis.otpStore()).build();
     inProcess = OtpBenchmarks.engine(capacity);
     redisTokens = superseded(onRedis);
     localTokens = superseded(inProcess);

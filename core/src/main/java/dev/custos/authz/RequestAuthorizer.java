@@ -63,7 +63,7 @@ public final class RequestAuthorizer {
 
   private RequestAuthorizer(Builder b) {
     this.verifier = b.verifier;
-    this.clock = b.clock;
+    this.clock = b.verifier.clock();
     this.listener = b.listener;
     // Bounded by size only: authenticate() refuses a cached token at or after its exp on every hit,
     // so a per-entry expiry would only add a timer check to each read of the hot path.
@@ -71,7 +71,7 @@ public final class RequestAuthorizer {
     this.revocations =
         b.revocations != null
             ? b.revocations
-            : new CaffeineRevocationStore(b.maxRevocations, b.clock);
+            : new CaffeineRevocationStore(b.maxRevocations, clock);
     // Any revocation, here or on another instance sharing the store, moves the epoch: every cached
     // token is checked against the store again on its next use.
     revocations.onRevocation(epoch::incrementAndGet);
@@ -481,9 +481,10 @@ public final class RequestAuthorizer {
    */
   public static final class Builder {
     private TokenVerifier verifier;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
     private long cacheSize = 100_000;
     private long maxRevocations = 1_000_000;
+    private boolean maxRevocationsSet;
     private RevocationStore revocations;
     private AuthorizationListener listener = denial -> {};
 
@@ -502,9 +503,11 @@ public final class RequestAuthorizer {
     }
 
     /**
-     * Sets the clock cached tokens' expiry is checked against: the verifier's clock.
+     * Names the clock cached tokens' expiry is checked against, which is the verifier's ({@link
+     * TokenVerifier#clock()}) whether or not it is named here: naming another is refused by {@link
+     * #build()}, so that the cache and the verifier never disagree on what has expired.
      *
-     * @param clock the clock
+     * @param clock the verifier's clock
      * @return this builder
      * @throws NullPointerException if {@code clock} is null
      */
@@ -568,6 +571,7 @@ public final class RequestAuthorizer {
         throw new IllegalArgumentException("maxRevocations must be 1000 to 100000000");
       }
       this.maxRevocations = max;
+      this.maxRevocationsSet = true;
       return this;
     }
 
@@ -575,11 +579,23 @@ public final class RequestAuthorizer {
      * Builds the authorizer.
      *
      * @return a new authorizer
-     * @throws IllegalStateException if no verifier was set
+     * @throws IllegalStateException if no verifier was set, a clock other than the verifier's was,
+     *     or both a revocation store and {@code maxRevocations} were (the bound is the in-process
+     *     store's)
      */
     public RequestAuthorizer build() {
       if (verifier == null) {
         throw new IllegalStateException("a token verifier is required");
+      }
+      if (clock != null && !clock.equals(verifier.clock())) {
+        throw new IllegalStateException(
+            "the authorizer checks expiry on its verifier's clock; another clock would disagree"
+                + " with it (leave clock(...) out)");
+      }
+      if (revocations != null && maxRevocationsSet) {
+        throw new IllegalStateException(
+            "maxRevocations bounds the in-process store only: a store given with"
+                + " revocationStore(...) has bounds of its own");
       }
       return new RequestAuthorizer(this);
     }

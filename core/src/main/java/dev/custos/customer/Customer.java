@@ -1,6 +1,7 @@
 package dev.custos.customer;
 
 import dev.custos.otp.Phone;
+import dev.custos.token.TokenRequest;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -49,7 +50,8 @@ public final class Customer {
    * @param phone the customer's phone
    * @return the customer
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the id is blank
+   * @throws IllegalArgumentException if the id is not a customer id ({@link
+   *     TokenRequest#isCustomerId})
    */
   public static Customer individual(String id, Phone phone) {
     return new Customer(
@@ -69,7 +71,8 @@ public final class Customer {
    * @param authorizedUserPhones the phones of its authorized users (possibly none)
    * @return the customer
    * @throws NullPointerException if an argument or a phone is null
-   * @throws IllegalArgumentException if the id is blank
+   * @throws IllegalArgumentException if the id is not a customer id ({@link
+   *     TokenRequest#isCustomerId})
    */
   public static Customer business(String id, Phone contactPhone, List<Phone> authorizedUserPhones) {
     return new Customer(
@@ -178,10 +181,10 @@ public final class Customer {
         + "]";
   }
 
+  /** The token module's rule: a customer no token could name is refused here, not at mint time. */
   private static String checkId(String id) {
-    Objects.requireNonNull(id, "id");
-    if (id.isBlank()) {
-      throw new IllegalArgumentException("customer id is blank");
+    if (!TokenRequest.isCustomerId(Objects.requireNonNull(id, "id"))) {
+      throw new IllegalArgumentException("customer id must be 1 to 128 letters, digits or . _ : -");
     }
     return id;
   }

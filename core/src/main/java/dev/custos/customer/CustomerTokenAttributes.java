@@ -3,7 +3,7 @@ package dev.custos.customer;
 import dev.custos.token.Resources;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The attributes of a Create Customer Token request: {@code scope} (required), {@code
@@ -18,7 +18,7 @@ public final class CustomerTokenAttributes {
   private final String scope;
   private final String verificationToken;
   private final String verificationCode;
-  private final Integer expiresIn;
+  private final Long expiresIn;
   private final String upgradableScope;
   private final Resources resources;
   private final String jwtToken;
@@ -28,7 +28,7 @@ public final class CustomerTokenAttributes {
     String scope;
     String verificationToken;
     String verificationCode;
-    Integer expiresIn;
+    Long expiresIn;
     String upgradableScope;
     Resources resources;
     String jwtToken;
@@ -98,10 +98,11 @@ public final class CustomerTokenAttributes {
   /**
    * Returns these attributes with a token lifetime.
    *
-   * @param seconds the lifetime in seconds; checked by the service (1 to 86400)
+   * @param seconds the lifetime in seconds, as the request gave it; the service checks it (1 to
+   *     {@code TokenRequest.MAX_CUSTOMER_LIFETIME}, 86400)
    * @return new attributes
    */
-  public CustomerTokenAttributes withExpiresIn(int seconds) {
+  public CustomerTokenAttributes withExpiresIn(long seconds) {
     Values v = values();
     v.expiresIn = seconds;
     return new CustomerTokenAttributes(v);
@@ -207,8 +208,8 @@ public final class CustomerTokenAttributes {
    *
    * @return the lifetime, or empty for the default of 86400
    */
-  public OptionalInt expiresIn() {
-    return expiresIn == null ? OptionalInt.empty() : OptionalInt.of(expiresIn);
+  public OptionalLong expiresIn() {
+    return expiresIn == null ? OptionalLong.empty() : OptionalLong.of(expiresIn);
   }
 
   @Override

@@ -66,7 +66,7 @@ public final class CustomerTokenService {
     this.otp = b.otp;
     this.minter = b.minter;
     this.listener = b.listener;
-    this.clock = b.clock;
+    this.clock = b.minter.clock();
     this.identityProvider = b.identityProvider;
     this.verificationScope = requiredScope(b.catalog, "customers");
     this.tokenScope = requiredScope(b.catalog, "customer-token-write");
@@ -361,10 +361,11 @@ public final class CustomerTokenService {
   private Duration lifetime(
       VerifiedToken caller, CustomerTokenAttributes attributes, boolean upgrade)
       throws ApiException {
+    // The bound is the token module's, written there once.
     long max = TokenRequest.MAX_CUSTOMER_LIFETIME.toSeconds();
-    int seconds = attributes.expiresIn().orElse((int) max);
+    long seconds = attributes.expiresIn().orElse(max);
     if (seconds < 1 || seconds > max) {
-      throw invalid("expiresIn", "expiresIn must be an integer from 1 to 86400");
+      throw invalid("expiresIn", "expiresIn must be an integer from 1 to " + max);
     }
     if (upgrade) {
       long left = Duration.between(clock.instant(), caller.expiresAt()).toSeconds();
@@ -376,7 +377,7 @@ public final class CustomerTokenService {
             "expiresIn",
             "expiresIn must not outlive the calling token: at most " + left + " seconds");
       }
-      seconds = (int) Math.min(seconds, left);
+      seconds = Math.min(seconds, left);
     }
     return Duration.ofSeconds(seconds);
   }
@@ -433,7 +434,7 @@ public final class CustomerTokenService {
     private OtpEngine otp;
     private TokenMinter minter;
     private CustomerTokenListener listener = twoFactor -> {};
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
     private JwtIdentityProvider identityProvider;
 
     private Builder() {}
@@ -500,10 +501,11 @@ public final class CustomerTokenService {
     }
 
     /**
-     * Sets the clock an upgrade's lifetime is measured against (the minter's); {@link
-     * Clock#systemUTC()} by default.
+     * Names the clock an upgrade's lifetime is measured against, which is the minter's ({@link
+     * TokenMinter#clock()}) whether or not it is named here: naming another is refused by {@link
+     * #build()}, as is an identity provider on another clock.
      *
-     * @param clock the clock
+     * @param clock the minter's clock
      * @return this builder
      * @throws NullPointerException if {@code clock} is null
      */
@@ -529,12 +531,23 @@ public final class CustomerTokenService {
      * Builds the service.
      *
      * @return a new service
-     * @throws IllegalStateException if a required part is missing, or the catalog lacks {@code
-     *     customers} or {@code customer-token-write}
+     * @throws IllegalStateException if a required part is missing, the catalog lacks {@code
+     *     customers} or {@code customer-token-write}, or a clock other than the minter's is named
+     *     (here or by the identity provider)
      */
     public CustomerTokenService build() {
       if (directory == null || otp == null || minter == null) {
         throw new IllegalStateException("directory, otpEngine and minter are required");
+      }
+      if (clock != null && !clock.equals(minter.clock())) {
+        throw new IllegalStateException(
+            "the service measures lifetimes on its minter's clock; another clock would disagree"
+                + " with it (leave clock(...) out)");
+      }
+      if (identityProvider != null && !identityProvider.clock().equals(minter.clock())) {
+        throw new IllegalStateException(
+            "the identity provider checks JWT times on another clock than the minter's: build it"
+                + " with the minter's clock");
       }
       return new CustomerTokenService(this);
     }

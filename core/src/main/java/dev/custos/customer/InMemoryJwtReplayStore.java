@@ -62,5 +62,4 @@ final class InMemoryJwtReplayStore implements JwtReplayStore {
       }
     }
   }
-
 }

@@ -239,6 +239,11 @@ public final class JwtIdentityProvider {
     return iat.toInstant();
   }
 
+  /** The clock JWT times are checked against; the service refuses one of another clock. */
+  Clock clock() {
+    return clock;
+  }
+
   @Override
   public String toString() {
     return "JwtIdentityProvider[" + issuer + "]";
@@ -248,6 +253,7 @@ public final class JwtIdentityProvider {
   public static final class Builder {
     private final String issuer;
     private JWKSource<SecurityContext> keys;
+    private final java.util.Set<String> keysSetBy = new java.util.TreeSet<>();
     private Set<String> algorithms = Set.of("RS256");
     private String audience;
     private Duration clockSkew = Duration.ofSeconds(60);
@@ -276,6 +282,7 @@ public final class JwtIdentityProvider {
       try {
         this.keys =
             JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL()).rateLimited(30_000).build();
+        keysSetBy.add("jwksUri");
       } catch (MalformedURLException | IllegalArgumentException e) {
         throw new IllegalArgumentException("the JWKS location is not a URL: " + jwksUri, e);
       }
@@ -302,6 +309,7 @@ public final class JwtIdentityProvider {
         throw new IllegalArgumentException("the JWK Set must hold public keys only, at least one");
       }
       this.keys = new ImmutableJWKSet<>(set);
+      keysSetBy.add("jwkSet");
       return this;
     }
 
@@ -415,12 +423,17 @@ public final class JwtIdentityProvider {
      * Builds the provider.
      *
      * @return the provider
-     * @throws IllegalStateException if no JWK source or no audience was set
+     * @throws IllegalStateException if no JWK source or no audience was set, or both a JWKS URL and
+     *     a JWK Set were
      */
     public JwtIdentityProvider build() {
       if (keys == null) {
         throw new IllegalStateException(
             "the identity provider's JWKS location or JWK Set is required");
+      }
+      if (keysSetBy.size() > 1) {
+        throw new IllegalStateException(
+            "jwkSet and jwksUri exclude each other: give the provider one source of keys");
       }
       if (audience == null) {
         throw new IllegalStateException(

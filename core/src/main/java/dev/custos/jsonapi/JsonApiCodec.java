@@ -113,11 +113,11 @@ final class JsonApiCodec {
       result = result.withResources(ResourcesAttribute.parse(attributes.get("resources")));
     }
     if (attributes.containsKey("expiresIn")) {
-      Object value = attributes.get("expiresIn");
-      if (!(value instanceof Long seconds) || seconds < 1 || seconds > 86_400) {
+      // Its range is the service's to check (written once, from the token module's bound).
+      if (!(attributes.get("expiresIn") instanceof Long seconds)) {
         throw invalid("expiresIn", "expiresIn must be an integer from 1 to 86400");
       }
-      result = result.withExpiresIn(seconds.intValue());
+      result = result.withExpiresIn(seconds);
     }
     return result;
   }

@@ -49,7 +49,7 @@ public final class OrgTokenService {
     this.minter = b.minter;
     this.authorizer = b.authorizer;
     this.catalog = b.catalog;
-    this.clock = b.clock;
+    this.clock = b.minter.clock();
   }
 
   /**
@@ -232,7 +232,7 @@ public final class OrgTokenService {
     private TokenMinter minter;
     private RequestAuthorizer authorizer;
     private ScopeCatalog catalog = ScopeCatalog.unit();
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
 
     private Builder() {}
 
@@ -285,10 +285,11 @@ public final class OrgTokenService {
     }
 
     /**
-     * Sets the clock of creation times and expirations (the minter's); {@link Clock#systemUTC()} by
-     * default.
+     * Names the clock of creation times and expirations, which is the minter's ({@link
+     * TokenMinter#clock()}) whether or not it is named here: naming another is refused by {@link
+     * #build()}.
      *
-     * @param clock the clock
+     * @param clock the minter's clock
      * @return this builder
      * @throws NullPointerException if {@code clock} is null
      */
@@ -301,14 +302,20 @@ public final class OrgTokenService {
      * Builds the service.
      *
      * @return a new service
-     * @throws IllegalStateException if the minter or the authorizer is missing
+     * @throws IllegalStateException if the minter or the authorizer is missing, or a clock other
+     *     than the minter's is named
      */
     public OrgTokenService build() {
       if (minter == null || authorizer == null) {
         throw new IllegalStateException("a minter and an authorizer are required");
       }
+      if (clock != null && !clock.equals(minter.clock())) {
+        throw new IllegalStateException(
+            "API tokens are dated on their minter's clock; another clock would disagree with it"
+                + " (leave clock(...) out)");
+      }
       if (store == null) {
-        store = ApiTokenStore.inMemory(clock);
+        store = ApiTokenStore.inMemory(minter.clock());
       }
       return new OrgTokenService(this);
     }

@@ -35,9 +35,19 @@ class JsonApiCodecTest {
         .hasValue(86_400);
   }
 
+  /** The range is the service's (EndpointErrorsTest): the codec passes any integer through. */
   @ParameterizedTest
-  @ValueSource(strings = {"0", "86401", "-1", "\"60\"", "1.5", "null"})
-  void parseCustomerToken_expiresInOutsideOrNotAnInteger_pointsAtIt(String value) {
+  @ValueSource(strings = {"0", "86401", "-1", "9223372036854775807"})
+  void parseCustomerToken_expiresInAnyInteger_passedToTheService(String value) throws Exception {
+    assertThat(
+            JsonApiCodec.parseCustomerToken(token("\"scope\":\"cards\",\"expiresIn\":" + value))
+                .expiresIn())
+        .hasValue(Long.parseLong(value));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"60\"", "1.5", "null", "1e3"})
+  void parseCustomerToken_expiresInNotAnInteger_pointsAtIt(String value) {
     ApiException e = refused(token("\"scope\":\"cards\",\"expiresIn\":" + value));
 
     assertThat(e.error().pointer()).contains("/data/attributes/expiresIn");

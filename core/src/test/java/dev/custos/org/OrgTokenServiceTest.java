@@ -141,10 +141,18 @@ class OrgTokenServiceTest {
     List<String> minted = new java.util.ArrayList<>();
     List<String> values = new java.util.ArrayList<>();
     TokenMinter recording =
-        request -> {
-          MintedToken token = platform.minter.mint(request);
-          values.add(token.token());
-          return token;
+        new TokenMinter() {
+          @Override
+          public MintedToken mint(dev.custos.token.TokenRequest request) {
+            MintedToken token = platform.minter.mint(request);
+            values.add(token.token());
+            return token;
+          }
+
+          @Override
+          public java.time.Clock clock() {
+            return platform.minter.clock();
+          }
         };
     ApiTokenStore down =
         new ApiTokenStore() {

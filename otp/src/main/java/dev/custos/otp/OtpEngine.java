@@ -155,6 +155,7 @@ public interface OtpEngine {
     OtpStore store;
     Duration lockout = Duration.ofMinutes(15);
     long maxPendingChallenges = 1_000_000;
+    boolean maxPendingSet;
 
     Builder() {}
 
@@ -443,6 +444,7 @@ public interface OtpEngine {
     public Builder maxPendingChallenges(long max) {
       require(max >= 1 && max <= 100_000_000, "maxPendingChallenges must be 1 to 100000000");
       this.maxPendingChallenges = max;
+      this.maxPendingSet = true;
       return this;
     }
 
@@ -450,11 +452,17 @@ public interface OtpEngine {
      * Builds the engine.
      *
      * @return a new engine
-     * @throws IllegalStateException if the brand or the sender is not set, or an SMS with this
-     *     brand would be longer than one 140-byte message in some language (the message names every
-     *     such language and form)
+     * @throws IllegalStateException if the brand or the sender is not set, both a {@link #store}
+     *     and {@link #maxPendingChallenges} are (the bound is the in-process store's, and would
+     *     silently not apply), or an SMS with this brand would be longer than one 140-byte message
+     *     in some language (the message names every such language and form)
      */
     public OtpEngine build() {
+      if (store != null && maxPendingSet) {
+        throw new IllegalStateException(
+            "maxPendingChallenges bounds the in-process store only: a store given with store(...)"
+                + " has bounds of its own");
+      }
       if (brand == null) {
         throw new IllegalStateException("brand is required");
       }

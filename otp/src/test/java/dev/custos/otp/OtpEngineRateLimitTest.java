@@ -173,6 +173,18 @@ class OtpEngineRateLimitTest {
   }
 
   @Test
+  void build_storeAndMaxPendingChallenges_refusedAsTheBoundWouldNotApply() {
+    org.assertj.core.api.Assertions.assertThatIllegalStateException()
+        .isThrownBy(
+            () ->
+                TestEngines.unlimited(time, sender)
+                    .store(new CaffeineOtpStore(10, 21, time))
+                    .maxPendingChallenges(5)
+                    .build())
+        .withMessageStartingWith("maxPendingChallenges bounds the in-process store only");
+  }
+
+  @Test
   void stats_countRefusalsByLimit() throws Exception {
     OtpEngine engine = TestEngines.builder(time, sender).build();
     engine.start(sms("c1", PHONE));

@@ -98,4 +98,9 @@ final class DefaultTokenMinter implements TokenMinter {
   public String toString() {
     return "TokenMinter[" + signer.key + ", iss=" + issuer + "]";
   }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
 }

@@ -151,4 +151,9 @@ final class DefaultTokenVerifier implements TokenVerifier {
   public String toString() {
     return "TokenVerifier[" + version + ", keys=" + keys.byId.keySet() + ", iss=" + issuer + "]";
   }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
 }

@@ -29,6 +29,14 @@ public interface TokenMinter {
   MintedToken mint(TokenRequest request);
 
   /**
+   * Returns the clock that dates the tokens this minter mints. A service built over the minter
+   * measures lifetimes on it, so that the two never disagree.
+   *
+   * @return the clock
+   */
+  Clock clock();
+
+  /**
    * Returns a builder.
    *
    * @return a new builder
@@ -48,6 +56,7 @@ public interface TokenMinter {
     private String issuer;
     private Clock clock = Clock.systemUTC();
     private byte[] implicitAssertion = new byte[0];
+    private final java.util.Set<String> keySetBy = new java.util.TreeSet<>();
 
     private Builder() {}
 
@@ -61,6 +70,7 @@ public interface TokenMinter {
     public Builder keyRing(KeyRing ring) {
       this.key = Objects.requireNonNull(ring, "ring").signingKey();
       this.ringSource = null;
+      keySetBy.add("keyRing");
       return this;
     }
 
@@ -77,6 +87,7 @@ public interface TokenMinter {
     public Builder followKeyRing(Supplier<KeyRing> source) {
       this.ringSource = Objects.requireNonNull(source, "source");
       this.key = null;
+      keySetBy.add("followKeyRing");
       return this;
     }
 
@@ -90,6 +101,7 @@ public interface TokenMinter {
     public Builder signingKey(SigningKey key) {
       this.key = Objects.requireNonNull(key, "key");
       this.ringSource = null;
+      keySetBy.add("signingKey");
       return this;
     }
 
@@ -136,10 +148,16 @@ public interface TokenMinter {
      * Builds the minter.
      *
      * @return a new minter
-     * @throws IllegalStateException if the key or issuer is missing, or an implicit assertion is
-     *     set for a {@code v2.public} key (version 2 has none)
+     * @throws IllegalStateException if the key or issuer is missing, the key was set in more than
+     *     one way ({@code keyRing}, {@code followKeyRing}, {@code signingKey}: the last would
+     *     silently win), or an implicit assertion is set for a {@code v2.public} key (version 2 has
+     *     none)
      */
     public TokenMinter build() {
+      if (keySetBy.size() > 1) {
+        throw new IllegalStateException(
+            String.join(" and ", keySetBy) + " exclude each other: give the minter one key source");
+      }
       Supplier<KeyRing> source = ringSource;
       if (source != null) {
         KeyRing ring = source.get();

@@ -414,6 +414,20 @@ public final class TokenRequest {
     return tokenId;
   }
 
+  /**
+   * Returns whether a string is a customer id a token can carry: 1 to 128 ASCII letters, digits and
+   * {@code . _ : -}, so that ids compare exactly and are safe in keys and logs. The one definition
+   * of the rule for tokens and the services over them (the OTP engine, which depends on no other
+   * module of Custos, checks the same rule, and a test holds the two equal).
+   *
+   * @param id the string
+   * @return {@code true} if it is a customer id
+   * @throws NullPointerException if {@code id} is null
+   */
+  public static boolean isCustomerId(String id) {
+    return isIdentifier(Objects.requireNonNull(id, "id"));
+  }
+
   static void checkCustomerId(String customerId) {
     Objects.requireNonNull(customerId, "customerId");
     if (!isIdentifier(customerId)) {

@@ -50,6 +50,14 @@ public interface TokenVerifier {
   VerifiedToken verify(String token) throws TokenVerificationException;
 
   /**
+   * Returns the clock expiry is checked against. An authorizer built over the verifier uses it for
+   * its cached tokens, so that the two never disagree.
+   *
+   * @return the clock
+   */
+  Clock clock();
+
+  /**
    * Returns a builder.
    *
    * @return a new builder
@@ -224,10 +232,17 @@ public interface TokenVerifier {
      * Builds the verifier.
      *
      * @return a new verifier
-     * @throws IllegalStateException if no key or no issuer was given, the keys are of different
-     *     versions, or an implicit assertion is set for {@code v2.public} keys
+     * @throws IllegalStateException if no key or no issuer was given, a followed ring is combined
+     *     with fixed keys, the keys are of different versions, or an implicit assertion is set for
+     *     {@code v2.public} keys
      */
     public TokenVerifier build() {
+      if (ringSource != null && !keys.isEmpty()) {
+        // Fixed keys beside a followed ring would stay accepted after the ring drops them.
+        throw new IllegalStateException(
+            "followKeyRing excludes keyRing, keys and jwkSet: a key the followed ring drops would"
+                + " stay accepted");
+      }
       KeyRing followed = ringSource == null ? null : ringSource.get();
       if (ringSource != null && followed == null) {
         throw new IllegalStateException("the followed key ring source returned null");

@@ -5,6 +5,7 @@ import static dev.custos.token.TokenFixtures.ISSUER;
 import static dev.custos.token.TokenFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.custos.testing.FakeClock;
 import dev.custos.token.TokenVerificationException.Reason;
@@ -65,5 +66,47 @@ class FollowedKeyRingTest {
     assertThatExceptionOfType(IllegalStateException.class).isThrownBy(this::mint);
     assertThatExceptionOfType(TokenVerificationException.class)
         .isThrownBy(() -> verifier.verify("v2.public.AAAA"));
+  }
+
+  @Test
+  void builders_twoKeySourcesThatWouldOverrideEachOther_refused() {
+    KeyRing fixed = ring.get();
+    assertThatIllegalStateException()
+        .isThrownBy(
+            () ->
+                TokenMinter.builder()
+                    .keyRing(fixed)
+                    .followKeyRing(ring::get)
+                    .issuer(ISSUER)
+                    .build())
+        .withMessage(
+            "followKeyRing and keyRing exclude each other: give the minter one key source");
+    assertThatIllegalStateException()
+        .isThrownBy(
+            () ->
+                TokenMinter.builder()
+                    .signingKey(fixed.signingKey())
+                    .keyRing(fixed)
+                    .issuer(ISSUER)
+                    .build())
+        .withMessageStartingWith("keyRing and signingKey exclude each other");
+    assertThatIllegalStateException()
+        .isThrownBy(
+            () ->
+                TokenVerifier.builder()
+                    .keyRing(fixed)
+                    .followKeyRing(ring::get)
+                    .issuer(ISSUER)
+                    .build())
+        .withMessageStartingWith("followKeyRing excludes keyRing, keys and jwkSet");
+    assertThat(TokenMinter.builder().keyRing(fixed).keyRing(fixed).issuer(ISSUER).build())
+        .as("the same setting twice is no conflict")
+        .isNotNull();
+  }
+
+  @Test
+  void clock_theOneTokensAreDatedAndCheckedBy() {
+    assertThat(minter.clock()).isSameAs(clock);
+    assertThat(verifier.clock()).isSameAs(clock);
   }
 }

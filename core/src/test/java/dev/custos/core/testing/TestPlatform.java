@@ -35,7 +35,7 @@ public final class TestPlatform {
   public static final Phone BUSINESS_PHONE = Phone.of("1", "5555550102");
   public static final Phone AUTHORIZED_USER_PHONE = Phone.of("1", "5555550103");
 
-  public final FakeClock time = FakeClock.create();
+  public final FakeClock time;
   public final RecordingSender sender = new RecordingSender();
   public final ScopeCatalog catalog = ScopeCatalog.unit();
   private final Map<String, Customer> customers =
@@ -48,27 +48,48 @@ public final class TestPlatform {
           Customer.individual(INACTIVE, Phone.of("1", "5555550199")).inactive());
   public final CustomerDirectory directory = id -> Optional.ofNullable(customers.get(id));
   public final KeyRing keys = KeyRing.of(SigningKey.generate(PasetoVersion.V2_PUBLIC));
-  public final TokenMinter minter =
-      TokenMinter.builder().keyRing(keys).issuer(ISSUER).clock(time).build();
-  public final TokenVerifier verifier =
-      TokenVerifier.builder().keyRing(keys).issuer(ISSUER).clock(time).build();
-  public final OtpEngine otp = OtpEngine.builder().brand("Unit").sender(sender).clock(time).build();
-  public final RequestAuthorizer authorizer =
-      RequestAuthorizer.builder().verifier(verifier).clock(time).build();
-  public final CustomerTokenService service =
-      CustomerTokenService.builder()
-          .directory(directory)
-          .otpEngine(otp)
-          .minter(minter)
-          .clock(time)
-          .build();
-  public final CustomerTokenEndpoints endpoints = new CustomerTokenEndpoints(authorizer, service);
+  public final TokenMinter minter;
+  public final TokenVerifier verifier;
+  public final OtpEngine otp;
+  public final RequestAuthorizer authorizer;
+  public final CustomerTokenService service;
+  public final CustomerTokenEndpoints endpoints;
+
+  /** A platform on a fake clock at {@link FakeClock#DEFAULT_START}. */
+  public TestPlatform() {
+    this(FakeClock.create());
+  }
+
+  /**
+   * A platform on the given clock.
+   *
+   * @param time the one clock of every component
+   */
+  public TestPlatform(FakeClock time) {
+    this.time = time;
+    this.minter = TokenMinter.builder().keyRing(keys).issuer(ISSUER).clock(time).build();
+    this.verifier = TokenVerifier.builder().keyRing(keys).issuer(ISSUER).clock(time).build();
+    this.otp = OtpEngine.builder().brand("Unit").sender(sender).clock(time).build();
+    this.authorizer = RequestAuthorizer.builder().verifier(verifier).build();
+    this.service =
+        CustomerTokenService.builder().directory(directory).otpEngine(otp).minter(minter).build();
+    this.endpoints = new CustomerTokenEndpoints(authorizer, service);
+  }
 
   /** This platform's verifier, counting its verifications in {@code count}. */
   public TokenVerifier countingVerifier(java.util.concurrent.atomic.AtomicInteger count) {
-    return token -> {
-      count.incrementAndGet();
-      return verifier.verify(token);
+    return new TokenVerifier() {
+      @Override
+      public dev.custos.token.VerifiedToken verify(String token)
+          throws dev.custos.token.TokenVerificationException {
+        count.incrementAndGet();
+        return verifier.verify(token);
+      }
+
+      @Override
+      public java.time.Clock clock() {
+        return verifier.clock();
+      }
     };
   }
 
