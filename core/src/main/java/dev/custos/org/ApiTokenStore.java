@@ -51,7 +51,8 @@ public interface ApiTokenStore {
    * Returns a store in this process's memory, dropping records when their tokens expire.
    *
    * @param clock the clock expiry is reckoned by
-   * @return a new, empty store
+   * @return a new, empty store, holding at most 100,000 records (full, it refuses new ones with
+   *     {@link ApiTokenStoreException.Reason#FULL})
    * @throws NullPointerException if {@code clock} is null
    */
   static ApiTokenStore inMemory(Clock clock) {

@@ -11,13 +11,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The in-process store: Caffeine, each record expiring with its token on the injected clock. */
+/**
+ * The in-process store: Caffeine, each record expiring with its token on the injected clock,
+ * bounded, and refusing new records when full rather than dropping any early.
+ */
 final class InMemoryApiTokenStore implements ApiTokenStore {
+  /** Records held at most: far more API tokens than an org keeps alive at once. */
+  static final long MAX_RECORDS = 100_000;
+
   private final Cache<String, ApiToken> tokens;
   private final Clock clock;
+  private final long max;
 
   InMemoryApiTokenStore(Clock clock) {
+    this(clock, MAX_RECORDS);
+  }
+
+  InMemoryApiTokenStore(Clock clock, long max) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.max = max;
     this.tokens =
         Caffeine.newBuilder()
             .ticker(() -> clock.millis() * 1_000_000L)
@@ -32,6 +44,15 @@ final class InMemoryApiTokenStore implements ApiTokenStore {
 
   @Override
   public void put(ApiToken token) {
+    if (tokens.estimatedSize() >= max) {
+      tokens.cleanUp();
+      if (tokens.estimatedSize() >= max) {
+        throw new ApiTokenStoreException(
+            ApiTokenStoreException.Reason.FULL,
+            "the API token store holds " + max + " records; none is dropped before its token",
+            null);
+      }
+    }
     tokens.put(token.id(), token);
   }
 

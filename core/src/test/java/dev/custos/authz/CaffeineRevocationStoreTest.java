@@ -3,13 +3,18 @@ package dev.custos.authz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.custos.testing.FakeClock;
+import dev.custos.authz.testing.RevocationStoreContract;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class CaffeineRevocationStoreTest {
-  private final FakeClock clock = FakeClock.create();
+/** The in-process revocation store: the contract every store meets, and its bound. */
+class CaffeineRevocationStoreTest extends RevocationStoreContract {
   private final CaffeineRevocationStore store = new CaffeineRevocationStore(2, clock);
+
+  @Override
+  protected RevocationStore store() {
+    return new CaffeineRevocationStore(1_000, clock);
+  }
 
   private long in(Duration d) {
     return clock.millis() + d.toMillis();

@@ -159,22 +159,26 @@ class OrgTokenServiceTest {
           @Override
           public void put(ApiToken token) {
             minted.add(token.id());
-            throw new ApiTokenStoreException("down", null);
+            throw new ApiTokenStoreException(
+                ApiTokenStoreException.Reason.UNAVAILABLE, "down", null);
           }
 
           @Override
           public List<ApiToken> list(String userId) {
-            throw new ApiTokenStoreException("down", null);
+            throw new ApiTokenStoreException(
+                ApiTokenStoreException.Reason.UNAVAILABLE, "down", null);
           }
 
           @Override
           public java.util.Optional<ApiToken> find(String userId, String id) {
-            throw new ApiTokenStoreException("down", null);
+            throw new ApiTokenStoreException(
+                ApiTokenStoreException.Reason.UNAVAILABLE, "down", null);
           }
 
           @Override
           public boolean delete(String userId, String id) {
-            throw new ApiTokenStoreException("down", null);
+            throw new ApiTokenStoreException(
+                ApiTokenStoreException.Reason.UNAVAILABLE, "down", null);
           }
         };
     OrgTokenService broken =
@@ -256,7 +260,8 @@ class OrgTokenServiceTest {
                 new ApiTokenStore() {
                   @Override
                   public void put(ApiToken token) {
-                    throw new ApiTokenStoreException("down", null);
+                    throw new ApiTokenStoreException(
+                        ApiTokenStoreException.Reason.UNAVAILABLE, "down", null);
                   }
 
                   @Override

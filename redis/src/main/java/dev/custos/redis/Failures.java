@@ -2,6 +2,7 @@ package dev.custos.redis;
 
 import dev.custos.authz.RevocationStoreException;
 import dev.custos.customer.JwtReplayStoreException;
+import dev.custos.org.ApiTokenStoreException;
 import dev.custos.otp.OtpStoreException;
 import io.lettuce.core.RedisCommandExecutionException;
 
@@ -25,6 +26,14 @@ final class Failures {
             RevocationStoreException.Reason.FULL, "Redis is out of memory", e)
         : new RevocationStoreException(
             RevocationStoreException.Reason.UNAVAILABLE, "Redis failed: " + describe(e), e);
+  }
+
+  static ApiTokenStoreException apiToken(Throwable e) {
+    return isFull(e)
+        ? new ApiTokenStoreException(
+            ApiTokenStoreException.Reason.FULL, "Redis is out of memory", e)
+        : new ApiTokenStoreException(
+            ApiTokenStoreException.Reason.UNAVAILABLE, "Redis failed: " + describe(e), e);
   }
 
   static JwtReplayStoreException jwt(Throwable e) {

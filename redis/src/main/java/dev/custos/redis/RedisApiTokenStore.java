@@ -146,7 +146,9 @@ final class RedisApiTokenStore implements ApiTokenStore {
           resources);
     } catch (ParseException | RuntimeException e) {
       throw new ApiTokenStoreException(
-          "a stored API token record does not parse: " + e.getClass().getSimpleName(), null);
+          ApiTokenStoreException.Reason.UNAVAILABLE,
+          "a stored API token record does not parse: " + e.getClass().getSimpleName(),
+          null);
     }
   }
 
@@ -155,7 +157,7 @@ final class RedisApiTokenStore implements ApiTokenStore {
       return operation.get();
     } catch (RuntimeException e) {
       // Lettuce's failures (RedisException, and IllegalStateException once shut down) alike.
-      throw new ApiTokenStoreException("Redis failed: " + e.getClass().getSimpleName(), e);
+      throw Failures.apiToken(e);
     }
   }
 

@@ -224,6 +224,10 @@ class CustosRedisTest {
                 .reason())
         .isEqualTo(dev.custos.customer.JwtReplayStoreException.Reason.UNAVAILABLE);
     assertThat(Failures.jwt(other)).hasMessage("Redis failed: RedisCommandExecutionException");
+    assertThat(Failures.apiToken(oom).reason())
+        .isEqualTo(dev.custos.org.ApiTokenStoreException.Reason.FULL);
+    assertThat(Failures.apiToken(other).reason())
+        .isEqualTo(dev.custos.org.ApiTokenStoreException.Reason.UNAVAILABLE);
   }
 
   @Test

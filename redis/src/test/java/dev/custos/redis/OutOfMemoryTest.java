@@ -267,7 +267,8 @@ class OutOfMemoryTest {
 
     full();
     assertThatExceptionOfType(ApiTokenStoreException.class)
-        .isThrownBy(() -> store.put(apiToken(fresh("apitok_new"))));
+        .isThrownBy(() -> store.put(apiToken(fresh("apitok_new"))))
+        .satisfies(e -> assertThat(e.reason()).isEqualTo(ApiTokenStoreException.Reason.FULL));
     assertThat(store.delete(kept.userId(), kept.id())).isTrue();
     room();
 
