@@ -57,11 +57,17 @@ public class ServiceBenchmark {
     CustomerDirectory customers =
         id -> customer.id().equals(id) ? Optional.of(customer) : Optional.empty();
     OtpEngine otp = OtpEngine.builder().brand("Bench").sender(message -> {}).build();
+    RequestAuthorizer authorizer = RequestAuthorizer.builder().verifier(verifier).build();
     service =
-        CustomerTokenService.builder().directory(customers).otpEngine(otp).minter(minter).build();
+        CustomerTokenService.builder()
+            .directory(customers)
+            .otpEngine(otp)
+            .minter(minter)
+            .authorizer(authorizer)
+            .build();
     String orgToken =
         minter.mint(TokenRequest.org(ScopeCatalog.unit().parse("customer-token-write"))).token();
-    org = RequestAuthorizer.builder().verifier(verifier).build().authenticate("Bearer " + orgToken);
+    org = authorizer.authenticate("Bearer " + orgToken);
   }
 
   /**

@@ -28,8 +28,13 @@ public interface AuthorizationListener {
     MISSING_SCOPE,
     /** A customer token reaching for another customer's resources (404 or 403). */
     OTHER_CUSTOMER,
-    /** A token reaching for an account or card outside its {@code resources} (404). */
+    /**
+     * A token reaching for an account or card outside its {@code resources} (404), or creating a
+     * token with wider ones (403).
+     */
     OUTSIDE_RESOURCES,
+    /** A token creating a token with a scope beyond its own scope and upgradable scope (403). */
+    BEYOND_CALLER,
     /** An org token used from an address outside its {@code sourceIp} (403). */
     SOURCE_IP
   }

@@ -1,34 +1,36 @@
 package dev.custos.authz;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.custos.authz.AuthorizationListener.Denial;
 import dev.custos.error.ApiError;
 import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
 import dev.custos.scopes.Scope;
+import dev.custos.scopes.ScopeSet;
 import dev.custos.scopes.TokenRole;
+import dev.custos.token.Resources;
 import dev.custos.token.TokenRequest;
-import dev.custos.token.TokenVerificationException;
 import dev.custos.token.TokenVerifier;
 import dev.custos.token.VerifiedToken;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The check on every API request a token makes: who is calling ({@link #authenticate}), may it use
- * this scope on this customer's resource ({@link #authorize}), and which customer a list is limited
- * to ({@link #customerFilter}).
+ * The one door every authorization decision goes through: who is calling ({@link #authenticate}),
+ * may it use this scope ({@link #authorizeScope}) on this customer's resource ({@link #authorize},
+ * {@link #authorizeAccount}, {@link #authorizeCard}), which customer a list is limited to ({@link
+ * #customerFilter}), may it act for a customer on the token operations ({@link
+ * #authorizeCustomerCaller}), and what it may hand on to a token it creates ({@link
+ * #authorizeDelegation}). Each refusal has one shape and is told to the {@link
+ * AuthorizationListener}; an adapter that decides a scope elsewhere (a framework's method security)
+ * renders the same refusal with {@link #scopeRefusal}.
  *
  * <p>Verified tokens are cached (bounded, Caffeine), keyed by the whole {@code Authorization} value
- * (only values that passed every check are cached) and bounded by size, so a token seen before
- * costs one map lookup instead of parsing and an Ed25519 verification; a cached token is never
- * served at or after its {@code exp}. Revocations ({@link #revoke}, {@link #revokeToken}, {@link
+ * (only values that passed every check are cached), so a token seen before costs one map lookup
+ * instead of parsing and an Ed25519 verification; a cached token is never served at or after its
+ * {@code exp} on the verifier's clock. Revocations ({@link #revoke}, {@link #revokeToken}, {@link
  * #revokeCustomerTokens}) live in a {@link RevocationStore} (in-process by default, shared across
  * instances with {@code custos-redis}) and take effect on the next request, cached tokens included:
  * every revocation, by any authorizer on the store, moves an epoch that cached entries are stamped
@@ -41,40 +43,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Instances are thread-safe.
  */
 public final class RequestAuthorizer {
-  private static final String BEARER = "Bearer ";
-  private static final int MAX_HEADER_LENGTH = 8192 + BEARER.length();
-
-  /**
-   * A verified token, its expiry in epoch milliseconds, and the revocation epoch it was checked at.
-   */
-  private record Cached(
-      VerifiedToken token, long expiresAtMillis, long epoch, SourceIps sourceIps) {
-    Cached(VerifiedToken token, long epoch, SourceIps sourceIps) {
-      this(token, token.expiresAt().toEpochMilli(), epoch, sourceIps);
-    }
-  }
-
-  private final TokenVerifier verifier;
-  private final Clock clock;
-  private final AuthorizationListener listener;
-  private final Cache<String, Cached> verified;
+  private final Refusals refusals;
   private final RevocationStore revocations;
-  private final AtomicLong epoch = new AtomicLong();
+  private final VerifiedTokenCache verified;
 
   private RequestAuthorizer(Builder b) {
-    this.verifier = b.verifier;
-    this.clock = b.verifier.clock();
-    this.listener = b.listener;
-    // Bounded by size only: authenticate() refuses a cached token at or after its exp on every hit,
-    // so a per-entry expiry would only add a timer check to each read of the hot path.
-    this.verified = Caffeine.newBuilder().maximumSize(b.cacheSize).build();
+    this.refusals = new Refusals(b.listener);
     this.revocations =
         b.revocations != null
             ? b.revocations
-            : new CaffeineRevocationStore(b.maxRevocations, clock);
-    // Any revocation, here or on another instance sharing the store, moves the epoch: every cached
-    // token is checked against the store again on its next use.
-    revocations.onRevocation(epoch::incrementAndGet);
+            : new CaffeineRevocationStore(b.maxRevocations, b.verifier.clock());
+    this.verified = new VerifiedTokenCache(b.cacheSize, b.verifier, refusals, revocations);
   }
 
   /**
@@ -114,66 +93,125 @@ public final class RequestAuthorizer {
    */
   public VerifiedToken authenticate(String authorizationHeader, InetAddress client)
       throws ApiException {
-    Cached entry = lookup(authorizationHeader);
-    SourceIps allowed = entry.sourceIps();
+    VerifiedTokenCache.Entry entry = verified.lookup(authorizationHeader);
+    SourceIps allowed = entry.sourceIps;
     if (allowed != null && (client == null || !allowed.allows(client))) {
-      throw deny(
-          Denial.SOURCE_IP,
-          new ApiException(ApiError.of(ApiErrorCode.FORBIDDEN, "source IP not allowed")));
+      throw refusals.forbidden(
+          Denial.SOURCE_IP, ApiError.of(ApiErrorCode.FORBIDDEN, "source IP not allowed"));
     }
-    return entry.token();
+    return entry.token;
   }
 
-  /** The verified token of a header: from the cache, or verified and checked now. */
-  private Cached lookup(String authorizationHeader) throws ApiException {
-    long currentEpoch = epoch.get();
-    long now = clock.millis();
-    // The cache is keyed by the canonical header, "Bearer " and the token: every spelling RFC 6750
-    // allows for one token ("bearer", several spaces) shares one entry. Only canonical headers that
-    // passed every check are ever stored, so a hit on the header as sent proves it canonical: the
-    // hot path is one lookup, with no scan or copy. Other spellings are canonicalized on a miss.
-    String key = authorizationHeader;
-    Cached cached =
-        key == null || key.length() > MAX_HEADER_LENGTH ? null : verified.getIfPresent(key);
-    if (cached == null) {
-      String canonical = canonical(authorizationHeader);
-      if (canonical != key) { // canonical() returns the header itself when it is canonical
-        key = canonical;
-        cached = verified.getIfPresent(key);
-      }
+  /**
+   * Authorizes the use of a scope.
+   *
+   * @param principal the authenticated caller
+   * @param requiredScope the scope the operation needs
+   * @throws ApiException 403 {@code forbidden} if the token lacks the scope: the detail names it
+   *     and says whether a customer token holding it needs two-factor verification; {@code meta}
+   *     has {@code requiredScope} and {@code twoFactorRequired}; {@code WWW-Authenticate} carries
+   *     RFC 6750's {@code insufficient_scope}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the scope is of another catalog than the token's
+   */
+  public void authorizeScope(VerifiedToken principal, Scope requiredScope) throws ApiException {
+    Objects.requireNonNull(principal, "principal");
+    Objects.requireNonNull(requiredScope, "requiredScope");
+    if (!principal.scopes().contains(requiredScope)) {
+      throw refusals.missingScope(principal, requiredScope);
     }
-    if (cached != null) {
-      if (now < cached.expiresAtMillis()) {
-        if (cached.epoch() == currentEpoch) {
-          return cached;
-        }
-        requireNotRevoked(key, cached.token());
-        Cached rechecked = new Cached(cached.token(), currentEpoch, cached.sourceIps());
-        verified.put(key, rechecked);
-        return rechecked;
-      }
-      verified.invalidate(key);
+  }
+
+  /**
+   * Returns the refusal of a scope an adapter decided elsewhere (a framework's method security),
+   * the same 403 {@link #authorizeScope} throws, and tells the listener: every refusal has one
+   * shape and is counted once, wherever it was decided.
+   *
+   * @param principal the authenticated caller
+   * @param requiredScope the scope the caller lacks
+   * @return the refusal, to be thrown or rendered
+   * @throws NullPointerException if an argument is null
+   */
+  public ApiException scopeRefusal(VerifiedToken principal, Scope requiredScope) {
+    return refusals.missingScope(
+        Objects.requireNonNull(principal, "principal"),
+        Objects.requireNonNull(requiredScope, "requiredScope"));
+  }
+
+  /**
+   * Authorizes a caller of the spec's token operations on a customer ({@code POST
+   * /customers/{id}/token} and its verification): an org token holding {@code orgScope}, or a
+   * customer token of this very customer holding {@code customerScope} (a front end upgrading its
+   * token with the token itself).
+   *
+   * @param caller the authenticated caller
+   * @param customerId the customer, from the request path
+   * @param orgScope the scope an org token needs ({@code customers} or {@code
+   *     customer-token-write})
+   * @param customerScope the scope a customer token needs ({@code customer-token-write})
+   * @throws ApiException 403 {@code forbidden}: a customer token of another customer ("a customer
+   *     token acts for its own customer only"), or a missing scope as {@link #authorizeScope}
+   * @throws NullPointerException if an argument is null
+   */
+  public void authorizeCustomerCaller(
+      VerifiedToken caller, String customerId, Scope orgScope, Scope customerScope)
+      throws ApiException {
+    Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(customerId, "customerId");
+    if (caller.role() == TokenRole.CUSTOMER && !caller.isCustomer(customerId)) {
+      throw refusals.forbidden(
+          Denial.OTHER_CUSTOMER,
+          ApiError.of(ApiErrorCode.FORBIDDEN, "a customer token acts for its own customer only"));
     }
-    VerifiedToken fresh;
-    try {
-      fresh = verifier.verify(key.substring(BEARER.length()));
-    } catch (TokenVerificationException e) {
-      throw deny(
-          e.reason() == TokenVerificationException.Reason.EXPIRED
-              ? Denial.EXPIRED_TOKEN
-              : Denial.INVALID_TOKEN,
-          invalidToken(describe(e.reason())));
+    authorizeScope(caller, caller.role() == TokenRole.ORG ? orgScope : customerScope);
+  }
+
+  /**
+   * Authorizes what a caller hands on to a token it creates: a token never reaches beyond its
+   * caller. Every caller's {@code resources} must cover the new token's; a customer token upgrading
+   * itself may ask for no scope, and no upgradable scope, beyond its own scope and upgradable
+   * scope. (An org token's scopes are not its customers' to limit.)
+   *
+   * @param caller the authenticated caller
+   * @param scopes the new token's scopes
+   * @param upgradable the new token's upgradable scopes
+   * @param resources the new token's resources
+   * @throws ApiException 403 {@code forbidden} pointing at {@code /data/attributes/scope}, {@code
+   *     upgradableScope} or {@code resources}, naming what is beyond the caller
+   * @throws NullPointerException if an argument is null
+   */
+  public void authorizeDelegation(
+      VerifiedToken caller, ScopeSet scopes, ScopeSet upgradable, Resources resources)
+      throws ApiException {
+    Objects.requireNonNull(caller, "caller");
+    if (caller.role() == TokenRole.CUSTOMER) {
+      ScopeSet reachable = caller.scopes().union(caller.upgradableScopes());
+      requireWithin("scope", Objects.requireNonNull(scopes, "scopes"), reachable);
+      requireWithin("upgradableScope", Objects.requireNonNull(upgradable, "upgradable"), reachable);
     }
-    SourceIps sourceIps;
-    try {
-      sourceIps = fresh.sourceIp().map(SourceIps::parse).orElse(null);
-    } catch (IllegalArgumentException e) {
-      throw deny(Denial.INVALID_TOKEN, invalidToken("the token's sourceIp is malformed"));
+    if (!caller.resources().covers(Objects.requireNonNull(resources, "resources"))) {
+      throw refusals.forbidden(
+          Denial.OUTSIDE_RESOURCES,
+          ApiError.of(
+                  ApiErrorCode.FORBIDDEN,
+                  "resources must stay within the calling token's " + caller.resources())
+              .atAttribute("resources"));
     }
-    requireNotRevoked(key, fresh);
-    Cached entry = new Cached(fresh, currentEpoch, sourceIps);
-    verified.put(key, entry);
-    return entry;
+  }
+
+  private void requireWithin(String attribute, ScopeSet asked, ScopeSet reachable)
+      throws ApiException {
+    ScopeSet beyond = asked.minus(reachable);
+    if (!beyond.isEmpty()) {
+      throw refusals.forbidden(
+          Denial.BEYOND_CALLER,
+          ApiError.of(
+                  ApiErrorCode.FORBIDDEN,
+                  "scope "
+                      + beyond
+                      + " is neither in the calling token's scope nor in its upgradableScope")
+              .atAttribute(attribute));
+    }
   }
 
   /**
@@ -192,9 +230,9 @@ public final class RequestAuthorizer {
   public void authorize(VerifiedToken principal, Scope requiredScope, String resourceCustomerId)
       throws ApiException {
     Objects.requireNonNull(resourceCustomerId, "resourceCustomerId");
-    requireScope(principal, requiredScope);
+    authorizeScope(principal, requiredScope);
     if (principal.role() == TokenRole.CUSTOMER && !principal.isCustomer(resourceCustomerId)) {
-      throw noSuchResource(Denial.OTHER_CUSTOMER);
+      throw refusals.noSuchResource(Denial.OTHER_CUSTOMER);
     }
   }
 
@@ -215,7 +253,7 @@ public final class RequestAuthorizer {
       throws ApiException {
     authorize(principal, requiredScope, resourceCustomerId);
     if (!principal.resources().allowsAccount(accountId)) {
-      throw noSuchResource(Denial.OUTSIDE_RESOURCES);
+      throw refusals.noSuchResource(Denial.OUTSIDE_RESOURCES);
     }
   }
 
@@ -242,13 +280,8 @@ public final class RequestAuthorizer {
       throws ApiException {
     authorize(principal, requiredScope, resourceCustomerId);
     if (!principal.resources().allowsCard(cardId, accountId)) {
-      throw noSuchResource(Denial.OUTSIDE_RESOURCES);
+      throw refusals.noSuchResource(Denial.OUTSIDE_RESOURCES);
     }
-  }
-
-  /** Another customer's resource, or one outside the token's resources: both look absent. */
-  private ApiException noSuchResource(Denial denial) {
-    return deny(denial, new ApiException(ApiError.of(ApiErrorCode.NOT_FOUND, "no such resource")));
   }
 
   /**
@@ -267,19 +300,18 @@ public final class RequestAuthorizer {
   public Optional<String> customerFilter(
       VerifiedToken principal, Scope requiredScope, String requestedCustomerId)
       throws ApiException {
-    requireScope(principal, requiredScope);
+    authorizeScope(principal, requiredScope);
     if (principal.role() == TokenRole.ORG) {
       return Optional.ofNullable(requestedCustomerId);
     }
     String own = principal.customerId().orElseThrow();
     if (requestedCustomerId != null && !requestedCustomerId.equals(own)) {
-      throw deny(
+      throw refusals.forbidden(
           Denial.OTHER_CUSTOMER,
-          new ApiException(
-              ApiError.of(
-                      ApiErrorCode.FORBIDDEN,
-                      "a customer token lists only its own customer's resources")
-                  .atParameter("filter[customerId]")));
+          ApiError.of(
+                  ApiErrorCode.FORBIDDEN,
+                  "a customer token lists only its own customer's resources")
+              .atParameter("filter[customerId]"));
     }
     return Optional.of(own);
   }
@@ -334,144 +366,6 @@ public final class RequestAuthorizer {
             .plus(TokenRequest.MAX_CUSTOMER_LIFETIME)
             .plus(TokenVerifier.MAX_CLOCK_SKEW)
             .toEpochMilli());
-  }
-
-  private void requireNotRevoked(String header, VerifiedToken verifiedToken) throws ApiException {
-    boolean revoked;
-    try {
-      revoked =
-          revocations.isRevoked(
-              verifiedToken.tokenId(),
-              verifiedToken.customerId().orElse(null),
-              verifiedToken.issuedAt().toEpochMilli());
-    } catch (RevocationStoreException e) {
-      verified.invalidate(header);
-      throw deny(
-          Denial.STATE_UNAVAILABLE,
-          new ApiException(
-              ApiError.stateUnavailable("revocations cannot be checked now; try again later")));
-    }
-    if (revoked) {
-      verified.invalidate(header);
-      throw deny(Denial.REVOKED_TOKEN, invalidToken("the token has been revoked"));
-    }
-  }
-
-  private void requireScope(VerifiedToken principal, Scope requiredScope) throws ApiException {
-    Objects.requireNonNull(principal, "principal");
-    Objects.requireNonNull(requiredScope, "requiredScope");
-    if (!principal.scopes().contains(requiredScope)) {
-      boolean twoFactor =
-          principal.role() == TokenRole.CUSTOMER && requiredScope.requiresTwoFactor();
-      throw deny(
-          Denial.MISSING_SCOPE,
-          new ApiException(
-              ApiError.of(
-                      ApiErrorCode.FORBIDDEN,
-                      "the token lacks scope "
-                          + requiredScope.name()
-                          + (twoFactor
-                              ? "; a customer token holding it must be created after two-factor"
-                                  + " verification"
-                              : ""))
-                  .withMeta(
-                      Map.of("requiredScope", requiredScope.name(), "twoFactorRequired", twoFactor))
-                  .withAuthenticate(
-                      "Bearer error=\"insufficient_scope\", scope=\""
-                          + requiredScope.name()
-                          + "\"")));
-    }
-  }
-
-  /**
-   * The canonical form of any header RFC 6750 accepts: the scheme {@code Bearer} in any case, one
-   * or more spaces, the token.
-   */
-  private String canonical(String header) throws ApiException {
-    if (header == null || header.isEmpty()) {
-      throw deny(Denial.MISSING_CREDENTIALS, unauthorized("the Authorization header is missing"));
-    }
-    int scheme = BEARER.length() - 1;
-    if (header.length() <= scheme
-        || !header.regionMatches(true, 0, BEARER, 0, scheme)
-        || header.charAt(scheme) != ' ') {
-      throw deny(
-          Denial.MALFORMED_CREDENTIALS,
-          unauthorized("the Authorization header must use the Bearer scheme"));
-    }
-    int start = scheme;
-    while (start < header.length() && header.charAt(start) == ' ') {
-      start++;
-    }
-    if (start == header.length()) {
-      throw deny(
-          Denial.MALFORMED_CREDENTIALS,
-          invalidToken("the Authorization header has no token after Bearer"));
-    }
-    if (header.length() - start > MAX_HEADER_LENGTH - BEARER.length()
-        || !isTokenSyntax(header, start)) {
-      throw deny(Denial.MALFORMED_CREDENTIALS, invalidToken("the token is malformed"));
-    }
-    return start == BEARER.length() && header.startsWith(BEARER)
-        ? header
-        : BEARER + header.substring(start);
-  }
-
-  /** PASETO's characters: base64url and dots, from {@code start} to the end. */
-  private static boolean isTokenSyntax(String header, int start) {
-    for (int i = start; i < header.length(); i++) {
-      char c = header.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '_'
-              || c == '.';
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String describe(TokenVerificationException.Reason reason) {
-    return switch (reason) {
-      case EXPIRED -> "the token has expired";
-      case NOT_YET_VALID -> "the token is not valid yet";
-      case UNSUPPORTED_VERSION -> "the token is not of a supported version";
-      case UNKNOWN_KEY, BAD_SIGNATURE -> "the token's signature is not valid";
-      case MALFORMED, INVALID_CLAIMS -> "the token is malformed";
-    };
-  }
-
-  /** Tells the listener why, and hands the refusal back to be thrown. */
-  private ApiException deny(Denial denial, ApiException refusal) {
-    try {
-      listener.denied(denial);
-    } catch (RuntimeException e) {
-      // A broken metrics binding must not change who is let in.
-    }
-    return refusal;
-  }
-
-  /** No credentials of ours: RFC 6750 says the challenge carries no error code then. */
-  private static ApiException unauthorized(String detail) {
-    return new ApiException(
-        ApiError.of(ApiErrorCode.UNAUTHORIZED, detail).withAuthenticate("Bearer"));
-  }
-
-  /** A bearer token that is malformed, invalid, expired or revoked. */
-  private static ApiException invalidToken(String detail) {
-    return new ApiException(
-        ApiError.of(ApiErrorCode.UNAUTHORIZED, detail)
-            .withAuthenticate(
-                "Bearer error=\"invalid_token\", error_description=\"" + quoted(detail) + "\""));
-  }
-
-  /** RFC 7230 quoted-string content: no quote or backslash, no control character. */
-  private static String quoted(String text) {
-    return text.replaceAll("[\"\\\\\\p{Cntrl}]", "'");
   }
 
   /**

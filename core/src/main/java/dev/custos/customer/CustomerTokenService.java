@@ -1,5 +1,6 @@
 package dev.custos.customer;
 
+import dev.custos.authz.RequestAuthorizer;
 import dev.custos.error.ApiError;
 import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
@@ -12,7 +13,6 @@ import dev.custos.otp.OtpStoreException;
 import dev.custos.otp.Phone;
 import dev.custos.otp.RateLimitedException;
 import dev.custos.otp.VerificationChallenge;
-import dev.custos.otp.VerificationResult;
 import dev.custos.scopes.InvalidScopeException;
 import dev.custos.scopes.Scope;
 import dev.custos.scopes.ScopeCatalog;
@@ -25,7 +25,6 @@ import dev.custos.token.TokenRequest;
 import dev.custos.token.VerifiedToken;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * CustomerTokenService service = CustomerTokenService.builder()
- *     .directory(customers).otpEngine(otp).minter(minter).build();
+ *     .directory(customers).otpEngine(otp).minter(minter).authorizer(authorizer).build();
  * }</pre>
  *
  * <p>Instances are thread-safe.
@@ -56,7 +55,8 @@ public final class CustomerTokenService {
   private final TokenMinter minter;
   private final CustomerTokenListener listener;
   private final Clock clock;
-  private final JwtIdentityProvider identityProvider;
+  private final SecondFactor secondFactor;
+  private final RequestAuthorizer authorizer;
   private final Scope verificationScope;
   private final Scope tokenScope;
 
@@ -67,7 +67,8 @@ public final class CustomerTokenService {
     this.minter = b.minter;
     this.listener = b.listener;
     this.clock = b.minter.clock();
-    this.identityProvider = b.identityProvider;
+    this.secondFactor = new SecondFactor(b.otp, b.identityProvider);
+    this.authorizer = b.authorizer;
     this.verificationScope = requiredScope(b.catalog, "customers");
     this.tokenScope = requiredScope(b.catalog, "customer-token-write");
   }
@@ -101,7 +102,7 @@ public final class CustomerTokenService {
       VerifiedToken caller, String customerId, VerificationAttributes attributes)
       throws ApiException {
     Objects.requireNonNull(attributes, "attributes");
-    requireCaller(caller, customerId, verificationScope);
+    authorizer.authorizeCustomerCaller(caller, customerId, verificationScope, tokenScope);
     Customer customer = activeCustomer(customerId);
 
     Phone phone = customer.contactPhone();
@@ -167,7 +168,7 @@ public final class CustomerTokenService {
       VerifiedToken caller, String customerId, CustomerTokenAttributes attributes)
       throws ApiException {
     Objects.requireNonNull(attributes, "attributes");
-    requireCaller(caller, customerId, tokenScope);
+    authorizer.authorizeCustomerCaller(caller, customerId, tokenScope, tokenScope);
     Customer customer = activeCustomer(customerId);
     boolean upgrade = caller.role() == TokenRole.CUSTOMER;
 
@@ -180,23 +181,10 @@ public final class CustomerTokenService {
             "upgradableScope", "upgradableScope needs " + tokenScope.name() + " in the scope");
       }
     }
-    if (upgrade) {
-      // An upgrade reaches no further than the caller's scope and upgradable scope.
-      ScopeSet reachable = caller.scopes().union(caller.upgradableScopes());
-      requireWithin("scope", scopes, reachable);
-      requireWithin("upgradableScope", upgradable, reachable);
-    }
-    // A token never reaches beyond its caller: an org token limited to some accounts and cards
-    // mints customer tokens within them, and an upgrade keeps its caller's resources unless it
-    // narrows them. Without resources the new token gets the caller's (unlimited for most).
+    // A token never reaches beyond its caller (the authorizer decides what): without resources the
+    // new token gets the caller's, unlimited for most, limited for a limited org token.
     Resources resources = attributes.resources().orElse(caller.resources());
-    if (!caller.resources().covers(resources)) {
-      throw new ApiException(
-          ApiError.of(
-                  ApiErrorCode.FORBIDDEN,
-                  "resources must stay within the calling token's " + caller.resources())
-              .atAttribute("resources"));
-    }
+    authorizer.authorizeDelegation(caller, scopes, upgradable, resources);
     Duration lifetime = lifetime(caller, attributes, upgrade);
     TokenRequest request =
         TokenRequest.customer(customer.id(), scopes)
@@ -208,31 +196,7 @@ public final class CustomerTokenService {
     // keeps those its caller was verified for.
     ScopeSet added = upgrade ? scopes.minus(caller.scopes()) : scopes;
     boolean needed = added.requiresTwoFactor();
-    boolean given =
-        attributes.verificationToken().isPresent() || attributes.verificationCode().isPresent();
-    if (attributes.jwtToken().isPresent()) {
-      if (given) {
-        throw invalid(
-            "jwtToken", "give either jwtToken or verificationToken and verificationCode, not both");
-      }
-      checkJwt(customer, attributes.jwtToken().get());
-      request = request.twoFactorVerified();
-    } else if (needed || given) {
-      String token = attributes.verificationToken().orElse(null);
-      String code = attributes.verificationCode().orElse(null);
-      String why =
-          needed
-              ? " is required: scope "
-                  + added.twoFactorScopes()
-                  + " requires two-factor authentication"
-              : " is required with the other verification attribute";
-      if (token == null) {
-        throw invalid("verificationToken", "verificationToken" + why);
-      }
-      if (code == null) {
-        throw invalid("verificationCode", "verificationCode" + why);
-      }
-      checkVerification(customer.id(), token, code);
+    if (secondFactor.passed(customer, attributes, needed ? added : null)) {
       request = request.twoFactorVerified();
     } else if (upgrade && caller.twoFactorVerified() && scopes.requiresTwoFactor()) {
       request = request.twoFactorVerified();
@@ -252,105 +216,11 @@ public final class CustomerTokenService {
     return minted;
   }
 
-  /** The identity provider's JWT, for the customer or one of its authorized users. */
-  private void checkJwt(Customer customer, String jwt) throws ApiException {
-    if (identityProvider == null) {
-      throw invalidJwt("not_configured", "no identity provider is configured for jwtToken");
-    }
-    try {
-      identityProvider.subject(jwt, customer.jwtSubjects());
-    } catch (JwtIdentityProvider.RefusedException e) {
-      throw invalidJwt(e.refusal().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
-    } catch (JwtReplayStoreException e) {
-      log.warn("used-JWT store failed: {}", e.reason());
-      throw new ApiException(
-          ApiError.stateUnavailable("used JWTs cannot be checked now; try again later"));
-    }
-  }
-
-  private static ApiException invalidJwt(String reason, String detail) {
-    return new ApiException(
-        ApiError.of(ApiErrorCode.INVALID_JWT, detail)
-            .atAttribute("jwtToken")
-            .withMeta(Map.of("reason", reason)));
-  }
-
-  private void checkVerification(String customerId, String token, String code) throws ApiException {
-    VerificationResult result;
-    try {
-      result = otp.verify(customerId, token, code);
-    } catch (InvalidOtpRequestException e) {
-      throw invalid(e.field().attribute(), e.getMessage());
-    } catch (OtpStoreException e) {
-      throw stateUnavailable(e);
-    }
-    switch (result.outcome()) {
-      case APPROVED -> {}
-      case INCORRECT_CODE ->
-          throw new ApiException(
-              ApiError.of(
-                      ApiErrorCode.INCORRECT_VERIFICATION_CODE,
-                      "the verification code is incorrect; "
-                          + result.attemptsLeft()
-                          + " attempts left")
-                  .atAttribute("verificationCode")
-                  .withMeta(Map.of("attemptsLeft", result.attemptsLeft())));
-      case EXPIRED ->
-          throw verificationError(
-              ApiErrorCode.VERIFICATION_EXPIRED, "the verification has expired; start a new one");
-      case NOT_FOUND ->
-          throw verificationError(
-              ApiErrorCode.VERIFICATION_NOT_FOUND,
-              "no pending verification matches this token for this customer");
-      case MAX_ATTEMPTS_REACHED ->
-          throw new ApiException(
-              ApiError.of(
-                      ApiErrorCode.VERIFICATION_ATTEMPTS_EXCEEDED,
-                      "too many incorrect codes; start a new verification")
-                  .atAttribute("verificationCode"));
-      case CUSTOMER_LOCKED ->
-          throw limitsExceeded("too many incorrect codes for this customer", result.retryAfter());
-    }
-  }
-
-  /**
-   * An org token with the operation's scope, or a customer token acting for its own customer with
-   * {@code customer-token-write} (Unit's front ends upgrade a token with the token itself).
-   */
-  private void requireCaller(VerifiedToken caller, String customerId, Scope orgScope)
-      throws ApiException {
-    Objects.requireNonNull(caller, "caller");
-    Scope needed = caller.role() == TokenRole.ORG ? orgScope : tokenScope;
-    if (caller.role() == TokenRole.CUSTOMER && !caller.isCustomer(customerId)) {
-      throw new ApiException(
-          ApiError.of(ApiErrorCode.FORBIDDEN, "a customer token acts for its own customer only"));
-    }
-    if (!caller.scopes().contains(needed)) {
-      throw new ApiException(
-          ApiError.of(ApiErrorCode.FORBIDDEN, "the token lacks scope " + needed.name())
-              .withMeta(Map.of("requiredScope", needed.name())));
-    }
-  }
-
   private ScopeSet scopes(String attribute, String scopeString) throws ApiException {
     try {
       return catalog.requireAllowed(TokenRole.CUSTOMER, catalog.parse(scopeString));
     } catch (InvalidScopeException e) {
       throw invalid(attribute, e.getMessage());
-    }
-  }
-
-  private static void requireWithin(String attribute, ScopeSet asked, ScopeSet reachable)
-      throws ApiException {
-    ScopeSet beyond = asked.minus(reachable);
-    if (!beyond.isEmpty()) {
-      throw new ApiException(
-          ApiError.of(
-                  ApiErrorCode.FORBIDDEN,
-                  "scope "
-                      + beyond
-                      + " is neither in the calling token's scope nor in its upgradableScope")
-              .atAttribute(attribute));
     }
   }
 
@@ -395,15 +265,11 @@ public final class CustomerTokenService {
     return customer;
   }
 
-  private static ApiException invalid(String attribute, String detail) {
+  static ApiException invalid(String attribute, String detail) {
     return new ApiException(ApiError.of(ApiErrorCode.INVALID_VALUE, detail).atAttribute(attribute));
   }
 
-  private static ApiException verificationError(ApiErrorCode code, String detail) {
-    return new ApiException(ApiError.of(code, detail).atAttribute("verificationToken"));
-  }
-
-  private static ApiException stateUnavailable(OtpStoreException e) {
+  static ApiException stateUnavailable(OtpStoreException e) {
     log.warn("OTP state store failed: {}", e.reason());
     return new ApiException(
         ApiError.stateUnavailable(
@@ -412,7 +278,7 @@ public final class CustomerTokenService {
                 : "verification state is unavailable; try again later"));
   }
 
-  private static ApiException limitsExceeded(String detail, Duration retryAfter) {
+  static ApiException limitsExceeded(String detail, Duration retryAfter) {
     return new ApiException(
         ApiError.of(ApiErrorCode.LIMITS_EXCEEDED, detail).withRetryAfter(retryAfter));
   }
@@ -424,7 +290,8 @@ public final class CustomerTokenService {
   }
 
   /**
-   * Configures a {@link CustomerTokenService}; the directory, OTP engine and minter are required.
+   * Configures a {@link CustomerTokenService}; the directory, OTP engine, minter and authorizer are
+   * required.
    *
    * <p>Not thread-safe; the services it builds are.
    */
@@ -436,8 +303,22 @@ public final class CustomerTokenService {
     private CustomerTokenListener listener = twoFactor -> {};
     private Clock clock;
     private JwtIdentityProvider identityProvider;
+    private RequestAuthorizer authorizer;
 
     private Builder() {}
+
+    /**
+     * Sets the authorizer every decision about the caller goes through: may it act for the
+     * customer, with which scope, and what may it hand on to the token it creates.
+     *
+     * @param authorizer the platform's request authorizer
+     * @return this builder
+     * @throws NullPointerException if {@code authorizer} is null
+     */
+    public Builder authorizer(RequestAuthorizer authorizer) {
+      this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+      return this;
+    }
 
     /**
      * Sets the scope catalog; {@link ScopeCatalog#unit()} by default. It must have the scopes
@@ -536,8 +417,8 @@ public final class CustomerTokenService {
      *     (here or by the identity provider)
      */
     public CustomerTokenService build() {
-      if (directory == null || otp == null || minter == null) {
-        throw new IllegalStateException("directory, otpEngine and minter are required");
+      if (directory == null || otp == null || minter == null || authorizer == null) {
+        throw new IllegalStateException("directory, otpEngine, minter and authorizer are required");
       }
       if (clock != null && !clock.equals(minter.clock())) {
         throw new IllegalStateException(

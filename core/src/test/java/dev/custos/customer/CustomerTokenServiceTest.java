@@ -111,13 +111,23 @@ class CustomerTokenServiceTest {
                     .directory(platform.directory)
                     .otpEngine(platform.otp)
                     .build())
-        .withMessage("directory, otpEngine and minter are required");
+        .withMessage("directory, otpEngine, minter and authorizer are required");
+    assertThatIllegalStateException()
+        .isThrownBy(
+            () ->
+                CustomerTokenService.builder()
+                    .directory(platform.directory)
+                    .otpEngine(platform.otp)
+                    .minter(platform.minter)
+                    .build())
+        .withMessage("directory, otpEngine, minter and authorizer are required");
     assertThatIllegalStateException()
         .isThrownBy(
             () ->
                 CustomerTokenService.builder()
                     .otpEngine(platform.otp)
                     .minter(platform.minter)
+                    .authorizer(platform.authorizer)
                     .build());
     assertThatIllegalStateException()
         .isThrownBy(
@@ -125,6 +135,7 @@ class CustomerTokenServiceTest {
                 CustomerTokenService.builder()
                     .directory(platform.directory)
                     .minter(platform.minter)
+                    .authorizer(platform.authorizer)
                     .build());
     ScopeCatalog withoutCustomers =
         ScopeCatalog.builder()
@@ -134,7 +145,8 @@ class CustomerTokenServiceTest {
         CustomerTokenService.builder()
             .directory(platform.directory)
             .otpEngine(platform.otp)
-            .minter(platform.minter);
+            .minter(platform.minter)
+            .authorizer(platform.authorizer);
     assertThat(b.catalog(withoutCustomers)).isSameAs(b);
     assertThatIllegalStateException()
         .isThrownBy(b::build)
@@ -176,6 +188,7 @@ class CustomerTokenServiceTest {
             .directory(platform.directory)
             .otpEngine(platform.otp)
             .minter(platform.minter)
+            .authorizer(platform.authorizer)
             .listener(heard::add)
             .build();
 
@@ -199,6 +212,7 @@ class CustomerTokenServiceTest {
             .directory(platform.directory)
             .otpEngine(platform.otp)
             .minter(platform.minter)
+            .authorizer(platform.authorizer)
             .listener(
                 twoFactor -> {
                   throw new IllegalStateException("metrics down");

@@ -64,6 +64,7 @@ class JwtTokenTest {
             id -> Optional.ofNullable(Map.of("100001", individual, "100002", business).get(id)))
         .otpEngine(platform.otp)
         .minter(platform.minter)
+        .authorizer(platform.authorizer)
         .clock(platform.time)
         .identityProvider(provider)
         .build();

@@ -34,6 +34,7 @@ class OneClockTest {
             .directory(platform.directory)
             .otpEngine(platform.otp)
             .minter(platform.minter)
+            .authorizer(platform.authorizer)
             .build();
     VerifiedToken caller =
         platform.verifier.verify(
@@ -87,6 +88,7 @@ class OneClockTest {
                     .directory(platform.directory)
                     .otpEngine(platform.otp)
                     .minter(platform.minter)
+                    .authorizer(platform.authorizer)
                     .clock(other)
                     .build())
         .withMessageStartingWith("the service measures lifetimes on its minter's clock");
@@ -106,6 +108,7 @@ class OneClockTest {
                     .directory(platform.directory)
                     .otpEngine(platform.otp)
                     .minter(platform.minter)
+                    .authorizer(platform.authorizer)
                     .identityProvider(
                         JwtIdentityProvider.builder("https://idp/")
                             .jwksUri(java.net.URI.create("https://idp/jwks"))

@@ -40,7 +40,12 @@ class ReadmeWiringTest {
         OtpEngine.builder().brand("Acme").sender(message -> sms.add(message.body())).build();
     RequestAuthorizer authorizer = RequestAuthorizer.builder().verifier(verifier).build();
     CustomerTokenService service =
-        CustomerTokenService.builder().directory(customers).otpEngine(otp).minter(minter).build();
+        CustomerTokenService.builder()
+            .directory(customers)
+            .otpEngine(otp)
+            .minter(minter)
+            .authorizer(authorizer)
+            .build();
     CustomerTokenEndpoints endpoints = new CustomerTokenEndpoints(authorizer, service);
 
     // POST /customers/{id}/token and /customers/{id}/token/verification:

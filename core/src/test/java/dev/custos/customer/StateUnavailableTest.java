@@ -57,13 +57,16 @@ class StateUnavailableTest {
   StateUnavailableTest() throws Exception {
     OtpEngine otp = OtpEngine.builder().brand("Unit").sender(sender).store(store).build();
     Customer customer = Customer.individual("100001", Phone.of("1", "5555550101"));
+    TokenVerifier verifier = TokenVerifier.builder().keyRing(keys).issuer("i").build();
+    dev.custos.authz.RequestAuthorizer authorizer =
+        dev.custos.authz.RequestAuthorizer.builder().verifier(verifier).build();
     service =
         CustomerTokenService.builder()
             .directory(id -> id.equals("100001") ? Optional.of(customer) : Optional.empty())
             .otpEngine(otp)
             .minter(minter)
+            .authorizer(authorizer)
             .build();
-    TokenVerifier verifier = TokenVerifier.builder().keyRing(keys).issuer("i").build();
     org =
         verifier.verify(
             minter

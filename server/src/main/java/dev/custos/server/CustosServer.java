@@ -189,6 +189,7 @@ public final class CustosServer implements AutoCloseable {
             .directory(fixtures.directory)
             .otpEngine(otp)
             .minter(minter)
+            .authorizer(authorizer)
             .listener(metrics.tokenListener())
             .clock(options.clock);
     if (options.jwtIssuer != null) {

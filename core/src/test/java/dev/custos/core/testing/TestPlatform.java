@@ -72,7 +72,12 @@ public final class TestPlatform {
     this.otp = OtpEngine.builder().brand("Unit").sender(sender).clock(time).build();
     this.authorizer = RequestAuthorizer.builder().verifier(verifier).build();
     this.service =
-        CustomerTokenService.builder().directory(directory).otpEngine(otp).minter(minter).build();
+        CustomerTokenService.builder()
+            .directory(directory)
+            .otpEngine(otp)
+            .minter(minter)
+            .authorizer(authorizer)
+            .build();
     this.endpoints = new CustomerTokenEndpoints(authorizer, service);
   }
 

@@ -1,0 +1,137 @@
+package dev.custos.customer;
+
+import dev.custos.error.ApiError;
+import dev.custos.error.ApiErrorCode;
+import dev.custos.error.ApiException;
+import dev.custos.otp.InvalidOtpRequestException;
+import dev.custos.otp.OtpEngine;
+import dev.custos.otp.OtpStoreException;
+import dev.custos.otp.VerificationResult;
+import dev.custos.scopes.ScopeSet;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The second factor of a token request: a verification token and its code, checked by the OTP
+ * engine, or a JWT of the platform's identity provider. Called after every other attribute was
+ * validated, so a refused request never spends a verification.
+ */
+final class SecondFactor {
+  private static final Logger log = LoggerFactory.getLogger(CustomerTokenService.class);
+
+  private final OtpEngine otp;
+  private final JwtIdentityProvider identityProvider;
+
+  SecondFactor(OtpEngine otp, JwtIdentityProvider identityProvider) {
+    this.otp = otp;
+    this.identityProvider = identityProvider;
+  }
+
+  /**
+   * Checks the request's second factor, if it gives one or needs one.
+   *
+   * @param twoFactorScopes the scopes that need it now, or null if none does
+   * @return whether a second factor passed
+   * @throws ApiException for a missing, malformed or refused second factor
+   */
+  boolean passed(Customer customer, CustomerTokenAttributes attributes, ScopeSet twoFactorScopes)
+      throws ApiException {
+    boolean needed = twoFactorScopes != null;
+    boolean given =
+        attributes.verificationToken().isPresent() || attributes.verificationCode().isPresent();
+    if (attributes.jwtToken().isPresent()) {
+      if (given) {
+        throw CustomerTokenService.invalid(
+            "jwtToken", "give either jwtToken or verificationToken and verificationCode, not both");
+      }
+      checkJwt(customer, attributes.jwtToken().get());
+      return true;
+    }
+    if (needed || given) {
+      String token = attributes.verificationToken().orElse(null);
+      String code = attributes.verificationCode().orElse(null);
+      String why =
+          needed
+              ? " is required: scope "
+                  + twoFactorScopes.twoFactorScopes()
+                  + " requires two-factor authentication"
+              : " is required with the other verification attribute";
+      if (token == null) {
+        throw CustomerTokenService.invalid("verificationToken", "verificationToken" + why);
+      }
+      if (code == null) {
+        throw CustomerTokenService.invalid("verificationCode", "verificationCode" + why);
+      }
+      checkVerification(customer.id(), token, code);
+      return true;
+    }
+    return false;
+  }
+
+  /** The identity provider's JWT, for the customer or one of its authorized users. */
+  private void checkJwt(Customer customer, String jwt) throws ApiException {
+    if (identityProvider == null) {
+      throw invalidJwt("not_configured", "no identity provider is configured for jwtToken");
+    }
+    try {
+      identityProvider.subject(jwt, customer.jwtSubjects());
+    } catch (JwtIdentityProvider.RefusedException e) {
+      throw invalidJwt(e.refusal().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+    } catch (JwtReplayStoreException e) {
+      log.warn("used-JWT store failed: {}", e.reason());
+      throw new ApiException(
+          ApiError.stateUnavailable("used JWTs cannot be checked now; try again later"));
+    }
+  }
+
+  private static ApiException invalidJwt(String reason, String detail) {
+    return new ApiException(
+        ApiError.of(ApiErrorCode.INVALID_JWT, detail)
+            .atAttribute("jwtToken")
+            .withMeta(Map.of("reason", reason)));
+  }
+
+  private void checkVerification(String customerId, String token, String code) throws ApiException {
+    VerificationResult result;
+    try {
+      result = otp.verify(customerId, token, code);
+    } catch (InvalidOtpRequestException e) {
+      throw CustomerTokenService.invalid(e.field().attribute(), e.getMessage());
+    } catch (OtpStoreException e) {
+      throw CustomerTokenService.stateUnavailable(e);
+    }
+    switch (result.outcome()) {
+      case APPROVED -> {}
+      case INCORRECT_CODE ->
+          throw new ApiException(
+              ApiError.of(
+                      ApiErrorCode.INCORRECT_VERIFICATION_CODE,
+                      "the verification code is incorrect; "
+                          + result.attemptsLeft()
+                          + " attempts left")
+                  .atAttribute("verificationCode")
+                  .withMeta(Map.of("attemptsLeft", result.attemptsLeft())));
+      case EXPIRED ->
+          throw verificationError(
+              ApiErrorCode.VERIFICATION_EXPIRED, "the verification has expired; start a new one");
+      case NOT_FOUND ->
+          throw verificationError(
+              ApiErrorCode.VERIFICATION_NOT_FOUND,
+              "no pending verification matches this token for this customer");
+      case MAX_ATTEMPTS_REACHED ->
+          throw new ApiException(
+              ApiError.of(
+                      ApiErrorCode.VERIFICATION_ATTEMPTS_EXCEEDED,
+                      "too many incorrect codes; start a new verification")
+                  .atAttribute("verificationCode"));
+      case CUSTOMER_LOCKED ->
+          throw CustomerTokenService.limitsExceeded(
+              "too many incorrect codes for this customer", result.retryAfter());
+    }
+  }
+
+  private static ApiException verificationError(ApiErrorCode code, String detail) {
+    return new ApiException(ApiError.of(code, detail).atAttribute("verificationToken"));
+  }
+}
