@@ -1,9 +1,10 @@
 /**
  * The customer-token service layer over {@code dev.custos.token} and {@code dev.custos.otp}, one
  * package per concept: {@link dev.custos.customer.CustomerTokenService} performs the spec's two
- * operations, {@link dev.custos.authz.RequestAuthorizer} checks every API request, {@link
- * dev.custos.jsonapi.CustomerTokenEndpoints} speaks JSON:API for both, and every refusal is an
- * {@link dev.custos.error.ApiException} with a code from {@link dev.custos.error.ApiErrorCode}.
+ * operations, {@link dev.custos.authz.RequestAuthorizer} decides every question about a caller,
+ * {@link dev.custos.jsonapi.JsonApiEndpoints} holds the whole JSON:API wire format every adapter
+ * mounts, and every refusal is an {@link dev.custos.error.ApiException} with a code from {@link
+ * dev.custos.error.ApiErrorCode}.
  */
 module dev.custos.core {
   requires transitive dev.custos.scopes;

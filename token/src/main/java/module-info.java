@@ -17,6 +17,5 @@ module dev.custos.token {
   exports dev.custos.token;
   // Strict JSON reading, shared with Custos's own modules only: not API.
   exports dev.custos.token.json to
-      dev.custos.core,
-      dev.custos.server;
+      dev.custos.core;
 }

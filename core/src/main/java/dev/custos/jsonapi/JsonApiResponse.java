@@ -1,13 +1,18 @@
 package dev.custos.jsonapi;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.error.ApiError;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * An HTTP response to send: status, headers ({@code Content-Type} always; {@code Retry-After} for
- * 429; {@code WWW-Authenticate} for 401) and a JSON:API body.
+ * An HTTP response to send: status, headers and a JSON:API body. Every response carries {@code
+ * Content-Type: application/vnd.api+json}, {@code Cache-Control: no-store} (tokens and verification
+ * tokens travel in bodies: no cache may keep one) and {@code X-Content-Type-Options: nosniff};
+ * errors add {@code Retry-After} and {@code WWW-Authenticate} where their status calls for them. An
+ * adapter sends the headers as they are.
  *
  * <p>A success body may hold a bearer token or verification token: {@link #toString()} never shows
  * the body. Instances are immutable and safe to share between threads.
@@ -26,6 +31,15 @@ public final class JsonApiResponse {
     this.body = Objects.requireNonNull(body);
   }
 
+  /** The headers every response carries. */
+  private static Map<String, String> baseHeaders() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", MEDIA_TYPE);
+    headers.put("Cache-Control", "no-store");
+    headers.put("X-Content-Type-Options", "nosniff");
+    return headers;
+  }
+
   /**
    * Returns the response for an error: its status, its error document, and the headers its status
    * calls for ({@code Retry-After} in whole seconds, rounded up; the error's {@code
@@ -36,8 +50,7 @@ public final class JsonApiResponse {
    * @throws NullPointerException if {@code error} is null
    */
   public static JsonApiResponse error(ApiError error) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", MEDIA_TYPE);
+    Map<String, String> headers = baseHeaders();
     error
         .retryAfter()
         .ifPresent(
@@ -52,7 +65,7 @@ public final class JsonApiResponse {
                     ? java.util.Optional.of("Bearer")
                     : java.util.Optional.empty())
         .ifPresent(challenge -> headers.put("WWW-Authenticate", challenge));
-    return new JsonApiResponse(error.status(), headers, JsonApiCodec.renderError(error));
+    return new JsonApiResponse(error.status(), headers, renderError(error));
   }
 
   /**
@@ -68,8 +81,7 @@ public final class JsonApiResponse {
     if (status < 200 || status > 299) {
       throw new IllegalArgumentException("a success status is 200 to 299, was " + status);
     }
-    return new JsonApiResponse(
-        status, Map.of("Content-Type", MEDIA_TYPE), Objects.requireNonNull(document, "document"));
+    return new JsonApiResponse(status, baseHeaders(), Objects.requireNonNull(document, "document"));
   }
 
   /**
@@ -97,6 +109,27 @@ public final class JsonApiResponse {
    */
   public String body() {
     return body;
+  }
+
+  /**
+   * Renders an error document: {@code {"errors":[{"status","code","title","detail","source",
+   * "meta"}]}}.
+   *
+   * @param error the error
+   * @return the document
+   */
+  private static String renderError(ApiError error) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("status", Integer.toString(error.status()));
+    object.put("code", error.code().code());
+    object.put("title", error.code().title());
+    object.put("detail", error.detail());
+    error.pointer().ifPresent(p -> object.put("source", Map.of("pointer", p)));
+    error.parameter().ifPresent(p -> object.put("source", Map.of("parameter", p)));
+    if (!error.meta().isEmpty()) {
+      object.put("meta", error.meta());
+    }
+    return JSONObjectUtils.toJSONString(Map.of("errors", List.of(object)));
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.util.Map;
  * Unit's {@code resources} attribute, as customer and org API tokens take it. Thread-safe
  * (stateless).
  */
-public final class ResourcesAttribute {
+final class ResourcesAttribute {
   private ResourcesAttribute() {}
 
   /**
@@ -24,7 +24,7 @@ public final class ResourcesAttribute {
    * @throws ApiException 400 {@code invalid_value} at the fault's pointer, down to {@code
    *     /data/attributes/resources/0/ids/1}
    */
-  public static Resources parse(Object value) throws ApiException {
+  static Resources parse(Object value) throws ApiException {
     if (!(value instanceof List<?> entries) || entries.isEmpty()) {
       throw invalidAt("resources must be a non-empty list of {type, ids}", "resources");
     }

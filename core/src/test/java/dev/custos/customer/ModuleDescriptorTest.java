@@ -35,6 +35,31 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
   void api_hasNoCodecOrInMemoryTypes() {
     assertThat(api().types())
         .extracting(Class::getSimpleName)
-        .doesNotContain("JsonApiCodec", "JsonPointer", "InMemoryCustomerDirectory");
+        .doesNotContain(
+            "JsonApiCodec",
+            "JsonPointer",
+            "InMemoryCustomerDirectory",
+            "ResourcesAttribute",
+            "RequestDocuments",
+            "ClientAddress");
+  }
+
+  /**
+   * The wire format is the endpoint objects, their factory, a request and a response: no helper.
+   */
+  @Test
+  void jsonapi_exportsTheEndpointObjectsOnly() {
+    assertThat(api().types())
+        .filteredOn(type -> type.getPackageName().equals("dev.custos.jsonapi"))
+        .extracting(Class::getName)
+        .containsExactlyInAnyOrder(
+            "dev.custos.jsonapi.ApiRequest",
+            "dev.custos.jsonapi.ApiRequest$Builder",
+            "dev.custos.jsonapi.CustomerTokenEndpoints",
+            "dev.custos.jsonapi.IdentityEndpoint",
+            "dev.custos.jsonapi.JsonApiEndpoints",
+            "dev.custos.jsonapi.JsonApiEndpoints$Builder",
+            "dev.custos.jsonapi.JsonApiResponse",
+            "dev.custos.jsonapi.OrgTokenEndpoints");
   }
 }

@@ -21,11 +21,11 @@ class EndpointErrorsTest {
   private final TestPlatform platform = new TestPlatform();
 
   private JsonApiResponse token(String body) {
-    return platform.endpoints.createToken(platform.orgHeader(), INDIVIDUAL, body);
+    return platform.createToken(platform.orgHeader(), INDIVIDUAL, body);
   }
 
   private JsonApiResponse verification(String customer, String body) {
-    return platform.endpoints.createVerification(platform.orgHeader(), customer, body);
+    return platform.createVerification(platform.orgHeader(), customer, body);
   }
 
   private static void assertError(JsonApiResponse response, int status, String code, String pointer)
@@ -182,7 +182,7 @@ class EndpointErrorsTest {
                 "token");
 
     assertError(
-        platform.endpoints.createToken(
+        platform.createToken(
             "Bearer " + customerToken, INDIVIDUAL, tokenRequest(Map.of("scope", "cards"))),
         403,
         "forbidden",
@@ -192,7 +192,7 @@ class EndpointErrorsTest {
   @Test
   void createToken_orgTokenWithoutScope_403NamingIt() throws Exception {
     JsonApiResponse response =
-        platform.endpoints.createToken(
+        platform.createToken(
             platform.orgHeader("customers"), INDIVIDUAL, tokenRequest(Map.of("scope", "cards")));
 
     assertError(response, 403, "forbidden", null);
@@ -206,7 +206,7 @@ class EndpointErrorsTest {
       nullValues = "NULL")
   void createToken_noBearerCredentials_401WithBareChallenge(String header) throws Exception {
     JsonApiResponse response =
-        platform.endpoints.createToken(header, INDIVIDUAL, tokenRequest(Map.of("scope", "cards")));
+        platform.createToken(header, INDIVIDUAL, tokenRequest(Map.of("scope", "cards")));
 
     assertError(response, 401, "unauthorized", null);
     assertThat(response.headers()).containsEntry("WWW-Authenticate", "Bearer");
@@ -224,7 +224,7 @@ class EndpointErrorsTest {
   })
   void createToken_badBearerToken_401InvalidTokenChallenge(String header) throws Exception {
     JsonApiResponse response =
-        platform.endpoints.createToken(header, INDIVIDUAL, tokenRequest(Map.of("scope", "cards")));
+        platform.createToken(header, INDIVIDUAL, tokenRequest(Map.of("scope", "cards")));
 
     assertError(response, 401, "unauthorized", null);
     assertThat(response.headers().get("WWW-Authenticate"))
@@ -240,7 +240,7 @@ class EndpointErrorsTest {
 
     for (String spaces : new String[] {" ", "   "}) {
       JsonApiResponse response =
-          platform.endpoints.createToken(
+          platform.createToken(
               scheme + spaces + token, INDIVIDUAL, tokenRequest(Map.of("scope", "cards")));
       assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
@@ -252,7 +252,7 @@ class EndpointErrorsTest {
     platform.time.advance(Duration.ofHours(24));
 
     JsonApiResponse response =
-        platform.endpoints.createToken(header, INDIVIDUAL, tokenRequest(Map.of("scope", "cards")));
+        platform.createToken(header, INDIVIDUAL, tokenRequest(Map.of("scope", "cards")));
 
     assertError(response, 401, "unauthorized", null);
     assertThat((String) read(response, "errors", "0", "detail")).contains("expired");
@@ -261,8 +261,7 @@ class EndpointErrorsTest {
   @Test
   void bothOperations_unknownOrInactiveCustomer_404And403() throws Exception {
     assertError(
-        platform.endpoints.createToken(
-            platform.orgHeader(), "999", tokenRequest(Map.of("scope", "cards"))),
+        platform.createToken(platform.orgHeader(), "999", tokenRequest(Map.of("scope", "cards"))),
         404,
         "customer_not_found",
         null);
@@ -272,7 +271,7 @@ class EndpointErrorsTest {
         "customer_not_found",
         null);
     assertError(
-        platform.endpoints.createToken(
+        platform.createToken(
             platform.orgHeader(), INACTIVE, tokenRequest(Map.of("scope", "cards"))),
         403,
         "customer_not_active",
@@ -383,7 +382,7 @@ class EndpointErrorsTest {
   @Test
   void createVerification_orgTokenWithoutCustomersScope_403() throws Exception {
     assertError(
-        platform.endpoints.createVerification(
+        platform.createVerification(
             platform.orgHeader("customer-token-write"),
             INDIVIDUAL,
             verificationRequest(Map.of("channel", "sms"))),
@@ -422,8 +421,7 @@ class EndpointErrorsTest {
       })
   void createToken_duplicateMemberAtAnyDepth_400WithItsPointer(String body, String pointer)
       throws Exception {
-    JsonApiResponse response =
-        platform.endpoints.createToken(platform.orgHeader(), INDIVIDUAL, body);
+    JsonApiResponse response = platform.createToken(platform.orgHeader(), INDIVIDUAL, body);
 
     assertError(response, 400, "invalid_value", pointer);
   }
@@ -434,8 +432,7 @@ class EndpointErrorsTest {
         "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\","
             + "\"channel\":\"call\"}}}";
 
-    JsonApiResponse response =
-        platform.endpoints.createVerification(platform.orgHeader(), INDIVIDUAL, body);
+    JsonApiResponse response = platform.createVerification(platform.orgHeader(), INDIVIDUAL, body);
 
     assertError(response, 400, "invalid_value", "/data/attributes/channel");
     assertThat(platform.sender.messages()).isEmpty();

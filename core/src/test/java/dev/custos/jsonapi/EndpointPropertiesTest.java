@@ -166,9 +166,7 @@ class EndpointPropertiesTest {
                 "customerToken",
                 List.of("scope", "expiresIn", "verificationToken", "verificationCode")))
         .checkAssert(
-            body ->
-                reached.add(
-                    assertDocumented(platform.endpoints.createToken(header, INDIVIDUAL, body))));
+            body -> reached.add(assertDocumented(platform.createToken(header, INDIVIDUAL, body))));
 
     assertThat(reached)
         .contains(
@@ -196,7 +194,7 @@ class EndpointPropertiesTest {
               platform.time.advance(java.time.Duration.ofMinutes(3));
               reached.add(
                   assertDocumented(
-                      platform.endpoints.createVerification(
+                      platform.createVerification(
                           platform.orgHeader(), TestPlatform.BUSINESS, body)));
             });
 
@@ -227,7 +225,7 @@ class EndpointPropertiesTest {
         .forAll(headers)
         .checkAssert(
             header -> {
-              JsonApiResponse response = platform.endpoints.createToken(header, INDIVIDUAL, "{}");
+              JsonApiResponse response = platform.createToken(header, INDIVIDUAL, "{}");
               if (response.status() != 401) {
                 // A one-character change can leave a token valid only if it changed nothing.
                 throw new AssertionError("status " + response.status() + " for a modified header");

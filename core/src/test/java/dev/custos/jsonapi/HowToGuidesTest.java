@@ -22,7 +22,7 @@ class HowToGuidesTest {
   void viewDebitCards_cardsTokenWithoutTwoFactor_listsOnlyOwnCards() throws Exception {
     // Step 1: Create Customer Token with the cards scope.
     JsonApiResponse created =
-        platform.endpoints.createToken(
+        platform.createToken(
             platform.orgHeader(), INDIVIDUAL, tokenRequest(Map.of("scope", "customers cards")));
 
     assertThat(created.status()).isEqualTo(201);
@@ -43,7 +43,7 @@ class HowToGuidesTest {
   void createDebitCard_cardsWriteThroughVerification_authorizedForOwnAccount() throws Exception {
     // Step 2: Create Customer Token Verification; a code is sent.
     JsonApiResponse verification =
-        platform.endpoints.createVerification(
+        platform.createVerification(
             platform.orgHeader(), INDIVIDUAL, verificationRequest(Map.of("channel", "sms")));
     assertThat(verification.status()).isEqualTo(201);
     assertThat(read(verification, "data", "type")).isEqualTo("customerTokenVerification");
@@ -59,7 +59,7 @@ class HowToGuidesTest {
 
     // Steps 3-4: the customer types the code; Create Customer Token with cards-write.
     JsonApiResponse created =
-        platform.endpoints.createToken(
+        platform.createToken(
             platform.orgHeader(),
             INDIVIDUAL,
             tokenRequest(
@@ -81,7 +81,7 @@ class HowToGuidesTest {
 
     // The same verification cannot mint a second token.
     JsonApiResponse replay =
-        platform.endpoints.createToken(
+        platform.createToken(
             platform.orgHeader(),
             INDIVIDUAL,
             tokenRequest(
@@ -100,7 +100,7 @@ class HowToGuidesTest {
     String token =
         (String)
             read(
-                platform.endpoints.createToken(
+                platform.createToken(
                     platform.orgHeader(), INDIVIDUAL, tokenRequest(Map.of("scope", "cards"))),
                 "data",
                 "attributes",

@@ -176,7 +176,7 @@ final class ServeCommand implements Callable<Integer> {
               + " derives its OTP key from, the same key.")
   String redis;
 
-  private void tls(CustosServer.Options options) throws java.io.IOException {
+  private void tls(ServerOptions options) throws java.io.IOException {
     if (tlsKeystore != null && (tlsCert != null || tlsKey != null)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--tls-keystore and --tls-cert/--tls-key exclude each other");
@@ -200,7 +200,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CustosServer.Options options =
+    ServerOptions options =
         CustosServer.options()
             .bind(bind)
             .port(port)

@@ -165,6 +165,28 @@ class ApiTokensServerTest {
     }
   }
 
+  /** Read as strictly as a customer-token document: the same unknown member, the same 400. */
+  @Test
+  void unknownMembers_400AtTheirPointersAsAtTheCustomerTokenEndpoint() throws Exception {
+    String document = valid();
+    String[][] cases = {
+      {document.substring(0, document.length() - 1) + ",\"meta\":{}}", "/meta"},
+      {document.replace("\"type\":\"apiToken\"", "\"type\":\"apiToken\",\"id\":\"1\""), "/data/id"},
+      {
+        document.replace("\"description\"", "\"nickname\":\"x\",\"description\""),
+        "/data/attributes/nickname"
+      },
+    };
+    for (String[] c : cases) {
+      HttpResponse<String> response = send("POST", "/users/1/api-tokens", admin, c[0]);
+      assertThat(response.statusCode()).as(c[0]).isEqualTo(400);
+      assertThat(ServerEndToEndTest.read(response, "errors", "0", "source", "pointer"))
+          .as(c[0])
+          .isEqualTo(c[1]);
+    }
+    assertThat(send("GET", "/users/1/api-tokens", admin, null).body()).contains("\"data\":[]");
+  }
+
   @Test
   void resources_limitTheOrgToken() throws Exception {
     HttpResponse<String> created =

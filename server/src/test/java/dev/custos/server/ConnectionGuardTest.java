@@ -39,7 +39,7 @@ class ConnectionGuardTest {
     }
   }
 
-  private void start(CustosServer.Options options) throws IOException {
+  private void start(ServerOptions options) throws IOException {
     server = CustosServer.start(options.port(0).shutdownGrace(0));
   }
 
@@ -200,7 +200,7 @@ class ConnectionGuardTest {
 
   @Test
   void options_outOfRange_refused() {
-    CustosServer.Options options = CustosServer.options();
+    ServerOptions options = CustosServer.options();
     assertThatIllegalArgumentException().isThrownBy(() -> options.maxConnectionsPerClient(0));
     assertThatIllegalArgumentException().isThrownBy(() -> options.maxConnectionsPerClient(100_001));
     assertThatIllegalArgumentException()

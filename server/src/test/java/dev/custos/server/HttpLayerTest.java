@@ -33,7 +33,7 @@ class HttpLayerTest {
   private final List<Socket> sockets = new ArrayList<>();
   private CustosServer server;
 
-  private CustosServer start(CustosServer.Options options) throws IOException {
+  private CustosServer start(ServerOptions options) throws IOException {
     server = CustosServer.start(options.port(0));
     return server;
   }

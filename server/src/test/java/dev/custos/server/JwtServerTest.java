@@ -56,7 +56,7 @@ class JwtServerTest {
     org = server.sandboxOrgToken().orElseThrow();
   }
 
-  private CustosServer start(CustosServer.Options options) throws Exception {
+  private CustosServer start(ServerOptions options) throws Exception {
     CustosServer started =
         CustosServer.start(
             options

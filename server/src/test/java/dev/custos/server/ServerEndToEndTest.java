@@ -478,11 +478,11 @@ class ServerEndToEndTest {
 
   @Test
   void loggable_controlCharactersAndLength_escapedAndCut() {
-    assertThat(CustosServer.loggable("GET\r\nINFO forged 200"))
+    assertThat(LogText.safe("GET\r\nINFO forged 200"))
         .isEqualTo("GET\\u000d\\u000aINFO forged 200");
-    assertThat(CustosServer.loggable("\u001b[31mred\\")).isEqualTo("\\u001b[31mred\\u005c");
-    assertThat(CustosServer.loggable("/" + "a".repeat(500))).hasSizeLessThan(220).endsWith("...");
-    assertThat(CustosServer.loggable(null)).isEqualTo("-");
+    assertThat(LogText.safe("\u001b[31mred\\")).isEqualTo("\\u001b[31mred\\u005c");
+    assertThat(LogText.safe("/" + "a".repeat(500))).hasSizeLessThan(220).endsWith("...");
+    assertThat(LogText.safe(null)).isEqualTo("-");
   }
 
   @Test

@@ -75,7 +75,7 @@ class TlsTest {
         .build();
   }
 
-  private static void assertServesHttps(CustosServer.Options options) throws Exception {
+  private static void assertServesHttps(ServerOptions options) throws Exception {
     try (CustosServer server = CustosServer.start(options.port(0).shutdownGrace(0))) {
       assertThat(server.uri().getScheme()).isEqualTo("https");
       HttpResponse<String> health =

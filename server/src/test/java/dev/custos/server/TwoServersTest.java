@@ -51,7 +51,7 @@ class TwoServersTest {
     };
   }
 
-  private static CustosServer.Options options(SigningKey key) {
+  private static ServerOptions options(SigningKey key) {
     return CustosServer.options()
         .port(0)
         .shutdownGrace(0)

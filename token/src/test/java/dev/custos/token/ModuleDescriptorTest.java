@@ -19,8 +19,8 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
 
   @Override
   protected List<String> exports() {
-    return List.of(
-        "dev.custos.token", "dev.custos.token.json to dev.custos.core,dev.custos.server");
+    // The strict JSON reader is Custos's own, for the wire format in core: no adapter reads it.
+    return List.of("dev.custos.token", "dev.custos.token.json to dev.custos.core");
   }
 
   @Override

@@ -5,7 +5,8 @@ import dev.custos.authz.RequestAuthorizer;
 import dev.custos.customer.Customer;
 import dev.custos.customer.CustomerDirectory;
 import dev.custos.customer.CustomerTokenService;
-import dev.custos.jsonapi.CustomerTokenEndpoints;
+import dev.custos.jsonapi.ApiRequest;
+import dev.custos.jsonapi.JsonApiEndpoints;
 import dev.custos.jsonapi.JsonApiResponse;
 import dev.custos.otp.OtpEngine;
 import dev.custos.otp.Phone;
@@ -53,7 +54,7 @@ public final class TestPlatform {
   public final OtpEngine otp;
   public final RequestAuthorizer authorizer;
   public final CustomerTokenService service;
-  public final CustomerTokenEndpoints endpoints;
+  public final JsonApiEndpoints api;
 
   /** A platform on a fake clock at {@link FakeClock#DEFAULT_START}. */
   public TestPlatform() {
@@ -78,7 +79,7 @@ public final class TestPlatform {
             .minter(minter)
             .authorizer(authorizer)
             .build();
-    this.endpoints = new CustomerTokenEndpoints(authorizer, service);
+    this.api = JsonApiEndpoints.builder().authorizer(authorizer).customerTokens(service).build();
   }
 
   /** This platform's verifier, counting its verifications in {@code count}. */
@@ -96,6 +97,29 @@ public final class TestPlatform {
         return verifier.clock();
       }
     };
+  }
+
+  /** A request with this Authorization header (or none) and this body (or none). */
+  public static ApiRequest request(String authorization, String body) {
+    return ApiRequest.builder()
+        .authorization(authorization)
+        .body(body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .build();
+  }
+
+  /** Create Customer Token through the endpoint, as an HTTP server would call it. */
+  public JsonApiResponse createToken(String authorization, String customerId, String body) {
+    return api.customerTokens().createToken(customerId, request(authorization, body));
+  }
+
+  /** Create Customer Token Verification through the endpoint. */
+  public JsonApiResponse createVerification(String authorization, String customerId, String body) {
+    return api.customerTokens().createVerification(customerId, request(authorization, body));
+  }
+
+  /** GET /identity through the endpoint. */
+  public JsonApiResponse identity(String authorization) {
+    return api.identity().identity(request(authorization, null));
   }
 
   /** An org API token holding the given scopes, as the Authorization header value. */
@@ -122,7 +146,12 @@ public final class TestPlatform {
 
   /** Reads a member of a response body by path, such as data.attributes.token. */
   public static Object read(JsonApiResponse response, String... path) throws Exception {
-    Object node = JSONObjectUtils.parse(response.body());
+    return read(response.body(), path);
+  }
+
+  /** Reads a member of a JSON document by path, such as data.attributes.token. */
+  public static Object read(String document, String... path) throws Exception {
+    Object node = JSONObjectUtils.parse(document);
     for (String step : path) {
       node =
           node instanceof List<?> list

@@ -1,15 +1,12 @@
-package dev.custos.server;
+package dev.custos.jsonapi;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.error.ApiError;
 import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
-import dev.custos.jsonapi.ResourcesAttribute;
 import dev.custos.org.ApiToken;
 import dev.custos.org.ApiTokenAttributes;
 import dev.custos.org.CreatedApiToken;
-import dev.custos.token.json.StrictJson;
-import dev.custos.token.json.StrictJsonException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Unit's apiToken documents: Create API Token's request, and the created and listed tokens. */
+/**
+ * Unit's apiToken documents: Create API Token's request (read by {@link RequestDocuments}), and the
+ * created and listed tokens. Stateless.
+ */
 final class ApiTokenDocuments {
   private static final Set<String> ATTRIBUTES =
       Set.of("description", "scope", "expiration", "sourceIp", "resources");
@@ -30,24 +30,9 @@ final class ApiTokenDocuments {
 
   private ApiTokenDocuments() {}
 
-  /** The attributes of a Create API Token document, each fault at its pointer. */
+  /** The attributes of a Create API Token document, as strictly read as every other document. */
   static ApiTokenAttributes parse(String body) throws ApiException {
-    Map<String, Object> document = read(body);
-    if (!(document.get("data") instanceof Map<?, ?> data) || !"apiToken".equals(data.get("type"))) {
-      throw new ApiException(
-          ApiError.of(ApiErrorCode.INVALID_VALUE, "data.type must be apiToken")
-              .atMember("data", "type"));
-    }
-    if (!(data.get("attributes") instanceof Map<?, ?> attributes)) {
-      throw new ApiException(
-          ApiError.of(ApiErrorCode.INVALID_VALUE, "attributes is required")
-              .atMember("data", "attributes"));
-    }
-    for (Object name : attributes.keySet()) {
-      if (!ATTRIBUTES.contains(String.valueOf(name))) {
-        throw invalid(String.valueOf(name), "unknown attribute");
-      }
-    }
+    Map<String, Object> attributes = RequestDocuments.attributes(body, "apiToken", ATTRIBUTES);
     ApiTokenAttributes result =
         ApiTokenAttributes.of(
             string(attributes, "description"),
@@ -60,19 +45,6 @@ final class ApiTokenDocuments {
       result = result.withResources(ResourcesAttribute.parse(attributes.get("resources")));
     }
     return result;
-  }
-
-  /** A request body read strictly, a fault (a duplicate member, say) named by its pointer. */
-  static Map<String, Object> read(String body) throws ApiException {
-    try {
-      return StrictJson.readObject(body == null ? "" : body);
-    } catch (StrictJsonException e) {
-      throw new ApiException(
-          ApiError.of(
-                  ApiErrorCode.INVALID_VALUE,
-                  "the request body is not a JSON object with unique members: " + e.getMessage())
-              .atMember(e.path().toArray(new String[0])));
-    }
   }
 
   private static String string(Map<?, ?> attributes, String name) throws ApiException {

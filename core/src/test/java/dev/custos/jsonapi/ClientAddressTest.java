@@ -1,4 +1,4 @@
-package dev.custos.server;
+package dev.custos.jsonapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,33 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.custos.core.testing.TestPlatform;
 import dev.custos.error.ApiError;
 import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
+import dev.custos.token.Resources;
+import dev.custos.token.TokenRequest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The codec's bounds at their edges, and the response's rules. */
-class JsonApiCodecTest {
+class RequestDocumentsTest {
   private static String token(String attributes) {
     return "{\"data\":{\"type\":\"customerToken\",\"attributes\":{" + attributes + "}}}";
   }
 
   private static ApiException refused(String body) {
     return assertThatExceptionOfType(ApiException.class)
-        .isThrownBy(() -> JsonApiCodec.parseCustomerToken(body))
+        .isThrownBy(() -> CustomerTokenDocuments.parseCustomerToken(body))
         .actual();
   }
 
   @Test
   void parseCustomerToken_expiresInBounds_oneTo86400() throws Exception {
     assertThat(
-            JsonApiCodec.parseCustomerToken(token("\"scope\":\"cards\",\"expiresIn\":1"))
+            CustomerTokenDocuments.parseCustomerToken(token("\"scope\":\"cards\",\"expiresIn\":1"))
                 .expiresIn())
         .hasValue(1);
     assertThat(
-            JsonApiCodec.parseCustomerToken(token("\"scope\":\"cards\",\"expiresIn\":86400"))
+            CustomerTokenDocuments.parseCustomerToken(
+                    token("\"scope\":\"cards\",\"expiresIn\":86400"))
                 .expiresIn())
         .hasValue(86_400);
   }
@@ -40,7 +45,8 @@ class JsonApiCodecTest {
   @ValueSource(strings = {"0", "86401", "-1", "9223372036854775807"})
   void parseCustomerToken_expiresInAnyInteger_passedToTheService(String value) throws Exception {
     assertThat(
-            JsonApiCodec.parseCustomerToken(token("\"scope\":\"cards\",\"expiresIn\":" + value))
+            CustomerTokenDocuments.parseCustomerToken(
+                    token("\"scope\":\"cards\",\"expiresIn\":" + value))
                 .expiresIn())
         .hasValue(Long.parseLong(value));
   }
@@ -60,7 +66,7 @@ class JsonApiCodecTest {
     assertThat(refused(body).error().detail()).isEqualTo("the request body is empty");
     assertThat(
             assertThatExceptionOfType(ApiException.class)
-                .isThrownBy(() -> JsonApiCodec.parseCustomerToken(null))
+                .isThrownBy(() -> CustomerTokenDocuments.parseCustomerToken(null))
                 .actual()
                 .error()
                 .detail())
@@ -68,15 +74,22 @@ class JsonApiCodecTest {
   }
 
   @Test
-  void parse_bodyAtTheLengthBound_parsedAndOneMoreRefused() throws Exception {
+  void envelope_bodyAtTheByteBound_readAndOneMoreByteRefused() throws Exception {
+    dev.custos.core.testing.TestPlatform platform = new dev.custos.core.testing.TestPlatform();
     String document = token("\"scope\":\"cards\"");
-    String padded =
-        document + " ".repeat(CustomerTokenEndpoints.MAX_DOCUMENT_LENGTH - document.length());
+    String padded = document + " ".repeat(JsonApiEndpoints.MAX_BODY_BYTES - document.length());
 
-    assertThat(JsonApiCodec.parseCustomerToken(padded).scope()).isEqualTo("cards");
-    ApiException e = refused(padded + " ");
-    assertThat(e.status()).isEqualTo(413);
-    assertThat(e.error().code()).isEqualTo(ApiErrorCode.PAYLOAD_TOO_LARGE);
+    assertThat(
+            platform
+                .createToken(
+                    platform.orgHeader(), dev.custos.core.testing.TestPlatform.INDIVIDUAL, padded)
+                .status())
+        .isEqualTo(201);
+    JsonApiResponse over =
+        platform.createToken(
+            platform.orgHeader(), dev.custos.core.testing.TestPlatform.INDIVIDUAL, padded + " ");
+    assertThat(over.status()).isEqualTo(413);
+    assertThat(over.body()).contains("longer than 16384 bytes");
   }
 
   @Test
@@ -92,8 +105,9 @@ class JsonApiCodecTest {
   @Test
   void renderError_parameterSource_named() throws Exception {
     String body =
-        JsonApiCodec.renderError(
-            ApiError.of(ApiErrorCode.FORBIDDEN, "not yours").atParameter("filter[customerId]"));
+        JsonApiResponse.error(
+                ApiError.of(ApiErrorCode.FORBIDDEN, "not yours").atParameter("filter[customerId]"))
+            .body();
 
     assertThat(body).contains("\"source\":{\"parameter\":\"filter[customerId]\"}");
   }
@@ -134,7 +148,7 @@ class JsonApiCodecTest {
             "accounts customer-token-write",
             r -> r.upgradableTo(platform.catalog.parse("payments-write")));
 
-    JsonApiResponse identity = platform.endpoints.identity("Bearer " + token);
+    JsonApiResponse identity = platform.identity("Bearer " + token);
 
     assertThat(identity.status()).isEqualTo(200);
     assertThat(identity.body())
@@ -145,7 +159,7 @@ class JsonApiCodecTest {
         .contains("\"upgradableScope\":\"payments-write\"")
         .contains("\"twoFactor\":false")
         .doesNotContain(token);
-    assertThat(platform.endpoints.identity(null).status()).isEqualTo(401);
+    assertThat(platform.identity(null).status()).isEqualTo(401);
   }
 
   @org.junit.jupiter.params.ParameterizedTest
@@ -169,7 +183,7 @@ class JsonApiCodecTest {
   @Test
   void parseCustomerToken_resources_unionOfAccountsAndCards() throws Exception {
     assertThat(
-            JsonApiCodec.parseCustomerToken(
+            CustomerTokenDocuments.parseCustomerToken(
                     token(
                         "\"scope\":\"cards\",\"resources\":[{\"type\":\"account\",\"ids\":[\"10001\"]},"
                             + "{\"type\":\"card\",\"ids\":[\"7002\",\"7003\"]}]"))
@@ -182,11 +196,13 @@ class JsonApiCodecTest {
   @Test
   void parseCustomerToken_upgradableScopeAndEmptyResources() throws Exception {
     assertThat(
-            JsonApiCodec.parseCustomerToken(
+            CustomerTokenDocuments.parseCustomerToken(
                     token("\"scope\":\"customer-token-write\",\"upgradableScope\":\"cards\""))
                 .upgradableScope())
         .contains("cards");
-    assertThat(JsonApiCodec.parseCustomerToken(token("\"scope\":\"cards\"")).upgradableScope())
+    assertThat(
+            CustomerTokenDocuments.parseCustomerToken(token("\"scope\":\"cards\""))
+                .upgradableScope())
         .isEmpty();
     assertThat(refused(token("\"scope\":\"cards\",\"resources\":[]")).error().detail())
         .isEqualTo("resources must be a non-empty list of {type, ids}");
@@ -194,44 +210,20 @@ class JsonApiCodecTest {
 
   @Test
   void identity_resourcesListOnlyTheKindsPresent() throws Exception {
-    dev.custos.core.testing.TestPlatform platform = new dev.custos.core.testing.TestPlatform();
+    TestPlatform platform = new TestPlatform();
+    TokenRequest cards = TokenRequest.customer("100001", platform.catalog.parse("cards"));
     String cardsOnly =
-        platform
-            .minter
-            .mint(
-                dev.custos.token.TokenRequest.customer("100001", platform.catalog.parse("cards"))
-                    .limitedTo(
-                        dev.custos.token.Resources.of(
-                            java.util.List.of(), java.util.List.of("7001"))))
-            .token();
+        platform.minter.mint(cards.limitedTo(Resources.of(List.of(), List.of("7001")))).token();
     String accountsOnly =
-        platform
-            .minter
-            .mint(
-                dev.custos.token.TokenRequest.customer("100001", platform.catalog.parse("cards"))
-                    .limitedTo(
-                        dev.custos.token.Resources.of(
-                            java.util.List.of("10001"), java.util.List.of())))
-            .token();
+        platform.minter.mint(cards.limitedTo(Resources.of(List.of("10001"), List.of()))).token();
+    String unlimited = platform.minter.mint(cards).token();
 
-    assertThat(platform.endpoints.identity("Bearer " + cardsOnly).body())
+    assertThat(platform.identity("Bearer " + cardsOnly).body())
         .contains("\"resources\":[{\"type\":\"card\",\"ids\":[\"7001\"]}]")
         .doesNotContain("account");
-    assertThat(platform.endpoints.identity("Bearer " + accountsOnly).body())
+    assertThat(platform.identity("Bearer " + accountsOnly).body())
         .contains("\"type\":\"account\"")
         .doesNotContain("\"card\"");
-    assertThat(
-            platform
-                .endpoints
-                .identity(
-                    "Bearer "
-                        + platform
-                            .minter
-                            .mint(
-                                dev.custos.token.TokenRequest.customer(
-                                    "100001", platform.catalog.parse("cards")))
-                            .token())
-                .body())
-        .doesNotContain("resources");
+    assertThat(platform.identity("Bearer " + unlimited).body()).doesNotContain("resources");
   }
 }

@@ -1,4 +1,4 @@
-package dev.custos.server;
+package dev.custos.jsonapi;
 
 import dev.custos.authz.SourceIps;
 import java.net.InetAddress;

@@ -1,10 +1,15 @@
 package dev.custos.jsonapi;
 
+import static dev.custos.jsonapi.RequestDocuments.attributes;
+import static dev.custos.jsonapi.RequestDocuments.invalid;
+import static dev.custos.jsonapi.RequestDocuments.invalidAt;
+import static dev.custos.jsonapi.RequestDocuments.only;
+import static dev.custos.jsonapi.RequestDocuments.optionalString;
+import static dev.custos.jsonapi.RequestDocuments.requiredString;
+
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.customer.CustomerTokenAttributes;
 import dev.custos.customer.VerificationAttributes;
-import dev.custos.error.ApiError;
-import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
 import dev.custos.otp.Channel;
 import dev.custos.otp.InvalidOtpRequestException;
@@ -13,8 +18,6 @@ import dev.custos.otp.VerificationChallenge;
 import dev.custos.scopes.TokenRole;
 import dev.custos.token.MintedToken;
 import dev.custos.token.VerifiedToken;
-import dev.custos.token.json.StrictJson;
-import dev.custos.token.json.StrictJsonException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,21 +25,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads and writes the JSON:API documents of the customer-token operations, through
- * nimbus-jose-jwt's JSON support.
- *
- * <p>Request documents must be exactly of the spec's shape: a JSON object with only {@code data};
- * {@code data} with only {@code type} (the operation's) and {@code attributes}; attributes of the
- * operation only, each of its JSON type. Anything else is a 400 {@code invalid_value} whose {@code
- * source.pointer} names the offending member ({@code ""} for a body that is not a JSON object).
- * Bodies over {@link CustomerTokenEndpoints#MAX_DOCUMENT_LENGTH} characters are refused with 413
- * before parsing.
- *
- * <p>Stateless and thread-safe.
+ * The customer-token operations' documents: the two requests (read by {@link RequestDocuments}),
+ * their responses, and {@code GET /identity}'s. Stateless.
  */
-final class JsonApiCodec {
-  private static final int MAX_DOCUMENT_LENGTH = CustomerTokenEndpoints.MAX_DOCUMENT_LENGTH;
-
+final class CustomerTokenDocuments {
   private static final Set<String> VERIFICATION_ATTRIBUTES =
       Set.of("channel", "phone", "appHash", "language");
   private static final Set<String> TOKEN_ATTRIBUTES =
@@ -49,15 +41,14 @@ final class JsonApiCodec {
           "resources",
           "jwtToken");
 
-  private JsonApiCodec() {}
+  private CustomerTokenDocuments() {}
 
   /**
    * Parses a Create Customer Token Verification request document.
    *
    * @param body the request body
    * @return the attributes
-   * @throws ApiException 400 {@code invalid_value} naming the offending member, or 413 {@code
-   *     payload_too_large}
+   * @throws ApiException 400 {@code invalid_value} naming the offending member
    */
   static VerificationAttributes parseVerification(String body) throws ApiException {
     Map<String, Object> attributes =
@@ -87,7 +78,7 @@ final class JsonApiCodec {
    * @param body the request body
    * @return the attributes
    * @throws ApiException 400 {@code invalid_value} naming the offending member (including an {@code
-   *     expiresIn} that is not an integer from 1 to 86400), or 413 {@code payload_too_large}
+   *     expiresIn} that is not an integer)
    */
   static CustomerTokenAttributes parseCustomerToken(String body) throws ApiException {
     Map<String, Object> attributes = attributes(body, "customerToken", TOKEN_ATTRIBUTES);
@@ -182,115 +173,11 @@ final class JsonApiCodec {
     return JSONObjectUtils.toJSONString(Map.of("data", data));
   }
 
-  /**
-   * Renders an error document: {@code {"errors":[{"status","code","title","detail","source",
-   * "meta"}]}}.
-   *
-   * @param error the error
-   * @return the document
-   */
-  static String renderError(ApiError error) {
-    Map<String, Object> object = new LinkedHashMap<>();
-    object.put("status", Integer.toString(error.status()));
-    object.put("code", error.code().code());
-    object.put("title", error.code().title());
-    object.put("detail", error.detail());
-    error.pointer().ifPresent(p -> object.put("source", Map.of("pointer", p)));
-    error.parameter().ifPresent(p -> object.put("source", Map.of("parameter", p)));
-    if (!error.meta().isEmpty()) {
-      object.put("meta", error.meta());
-    }
-    return JSONObjectUtils.toJSONString(Map.of("errors", List.of(object)));
-  }
-
-  private static String data(String type, Map<String, Object> attributes) {
+  static String data(String type, Map<String, Object> attributes) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("type", type);
     data.put("attributes", attributes);
     return JSONObjectUtils.toJSONString(Map.of("data", data));
-  }
-
-  private static Map<String, Object> attributes(String body, String type, Set<String> allowed)
-      throws ApiException {
-    if (body == null || body.isBlank()) {
-      throw invalidMember("the request body is empty");
-    }
-    if (body.length() > MAX_DOCUMENT_LENGTH) {
-      throw new ApiException(
-          ApiError.of(
-              ApiErrorCode.PAYLOAD_TOO_LARGE,
-              "the request body is longer than " + MAX_DOCUMENT_LENGTH + " characters"));
-    }
-    Map<String, Object> document;
-    try {
-      document = StrictJson.readObject(body);
-    } catch (StrictJsonException e) {
-      // A duplicate member (at any depth) is named by its pointer; other faults by the document.
-      throw invalidMember(
-          "the request body is not a JSON object with unique members: " + e.getMessage(),
-          e.path().toArray(new String[0]));
-    }
-    only(document, Set.of("data"));
-    Map<String, Object> data = object(document, "data");
-    only(data, Set.of("type", "attributes"), "data");
-    if (!(data.get("type") instanceof String actual) || !actual.equals(type)) {
-      throw invalidMember("data.type must be " + type, "data", "type");
-    }
-    Map<String, Object> attributes = object(data, "attributes", "data");
-    only(attributes, allowed, "data", "attributes");
-    return attributes;
-  }
-
-  /** The object member {@code name} of {@code parent}, which is at {@code parentPath}. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(
-      Map<String, Object> parent, String name, String... parentPath) throws ApiException {
-    Object value = parent.get(name);
-    if (value == null) {
-      throw invalidMember(name + " is required", append(parentPath, name));
-    }
-    if (!(value instanceof Map)) {
-      throw invalidMember(name + " must be an object", append(parentPath, name));
-    }
-    return (Map<String, Object>) value;
-  }
-
-  /**
-   * Refuses the first member of {@code object} (which is at {@code path}) not in {@code allowed}.
-   */
-  private static void only(Map<?, ?> object, Set<String> allowed, String... path)
-      throws ApiException {
-    for (Object name : object.keySet()) {
-      if (!allowed.contains(name)) {
-        throw invalidMember("unknown member", append(path, (String) name));
-      }
-    }
-  }
-
-  private static String[] append(String[] path, String name) {
-    String[] longer = java.util.Arrays.copyOf(path, path.length + 1);
-    longer[path.length] = name;
-    return longer;
-  }
-
-  private static String requiredString(Map<String, Object> attributes, String name)
-      throws ApiException {
-    String value = optionalString(attributes, name);
-    if (value == null) {
-      throw invalid(name, name + " is required");
-    }
-    return value;
-  }
-
-  private static String optionalString(Map<String, Object> attributes, String name)
-      throws ApiException {
-    if (!attributes.containsKey(name)) {
-      return null;
-    }
-    if (!(attributes.get(name) instanceof String value)) {
-      throw invalid(name, name + " must be a string");
-    }
-    return value;
   }
 
   private static Phone phone(Object value) throws ApiException {
@@ -309,18 +196,5 @@ final class JsonApiCodec {
     } catch (InvalidOtpRequestException e) {
       throw invalid("phone", e.getMessage());
     }
-  }
-
-  private static ApiException invalid(String attribute, String detail) {
-    return invalidAt(detail, attribute);
-  }
-
-  private static ApiException invalidAt(String detail, String... attributePath) {
-    return new ApiException(
-        ApiError.of(ApiErrorCode.INVALID_VALUE, detail).atAttribute(attributePath));
-  }
-
-  private static ApiException invalidMember(String detail, String... path) {
-    return new ApiException(ApiError.of(ApiErrorCode.INVALID_VALUE, detail).atMember(path));
   }
 }

@@ -1,0 +1,201 @@
+package dev.custos.jsonapi;
+
+import dev.custos.authz.RequestAuthorizer;
+import dev.custos.authz.SourceIps;
+import dev.custos.customer.CustomerTokenService;
+import dev.custos.error.ApiException;
+import dev.custos.org.OrgTokenService;
+import dev.custos.org.OrgUserAuthenticator;
+import dev.custos.token.VerifiedToken;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Custos's whole wire format, built once from the services: the endpoint objects every adapter
+ * mounts (the reference server, a framework integration, a host's own HTTP server), and what a
+ * host's own endpoints need to behave the same (the caller, a strictly read document, the error
+ * document).
+ *
+ * <pre>{@code
+ * JsonApiEndpoints api = JsonApiEndpoints.builder()
+ *     .authorizer(authorizer)
+ *     .customerTokens(customerTokenService)
+ *     .orgTokens(orgTokenService, header -> yourLogin.adminOf(header))  // optional
+ *     .trustedProxies("10.0.0.0/8")                                      // optional
+ *     .build();
+ * JsonApiResponse response = api.customerTokens().createToken(customerId, request);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class JsonApiEndpoints {
+  /** The longest request body read, in bytes; a longer one is answered 413. */
+  public static final int MAX_BODY_BYTES = 16_384;
+
+  private final Exchange exchange;
+  private final CustomerTokenEndpoints customerTokens;
+  private final OrgTokenEndpoints orgTokens;
+  private final IdentityEndpoint identity;
+
+  private JsonApiEndpoints(Builder b) {
+    this.exchange = new Exchange(b.authorizer, new ClientAddress(b.trustedProxies));
+    this.customerTokens =
+        b.customerTokens == null ? null : new CustomerTokenEndpoints(exchange, b.customerTokens);
+    this.orgTokens = b.orgTokens == null ? null : new OrgTokenEndpoints(b.orgTokens, b.users);
+    this.identity = new IdentityEndpoint(exchange);
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the spec's two customer-token endpoints.
+   *
+   * @return the endpoints
+   * @throws IllegalStateException if no customer-token service was given
+   */
+  public CustomerTokenEndpoints customerTokens() {
+    if (customerTokens == null) {
+      throw new IllegalStateException("built without a customer-token service");
+    }
+    return customerTokens;
+  }
+
+  /**
+   * Returns the org API token endpoints.
+   *
+   * @return the endpoints
+   * @throws IllegalStateException if no org-token service was given
+   */
+  public OrgTokenEndpoints orgTokens() {
+    if (orgTokens == null) {
+      throw new IllegalStateException("built without an org-token service");
+    }
+    return orgTokens;
+  }
+
+  /**
+   * Returns {@code GET /identity}.
+   *
+   * @return the endpoint
+   */
+  public IdentityEndpoint identity() {
+    return identity;
+  }
+
+  /**
+   * Authenticates the caller of one of the host's own endpoints exactly as Custos's endpoints do:
+   * the bearer token, and the client's address (behind the trusted proxies) for an org token's
+   * {@code sourceIp}. Authorize it then with the authorizer.
+   *
+   * @param request the request
+   * @return the caller
+   * @throws ApiException 401, or 403 for an org token used from outside its {@code sourceIp}
+   * @throws NullPointerException if {@code request} is null
+   */
+  public VerifiedToken authenticate(ApiRequest request) throws ApiException {
+    return exchange.caller(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * Reads the request document of one of the host's own endpoints as strictly as Custos reads its
+   * own: the JSON:API media type (415), the body bound (413), UTF-8 (400), one JSON object with
+   * unique members at every depth and bounded depth and sizes (400 at the fault's pointer).
+   *
+   * @param request the request
+   * @return the document as maps, lists, strings, {@code Long}s, {@code Double}s, {@code Boolean}s
+   *     and nulls
+   * @throws ApiException 415, 413 or 400 as above
+   * @throws NullPointerException if {@code request} is null
+   */
+  public Map<String, Object> document(ApiRequest request) throws ApiException {
+    return Exchange.readDocument(Objects.requireNonNull(request, "request"));
+  }
+
+  /** Configures {@link JsonApiEndpoints}; the authorizer is required. Not thread-safe. */
+  public static final class Builder {
+    private RequestAuthorizer authorizer;
+    private CustomerTokenService customerTokens;
+    private OrgTokenService orgTokens;
+    private OrgUserAuthenticator users;
+    private SourceIps trustedProxies;
+
+    private Builder() {}
+
+    /**
+     * Sets the authorizer every caller goes through.
+     *
+     * @param authorizer the platform's request authorizer
+     * @return this builder
+     * @throws NullPointerException if {@code authorizer} is null
+     */
+    public Builder authorizer(RequestAuthorizer authorizer) {
+      this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+      return this;
+    }
+
+    /**
+     * Serves the spec's two customer-token endpoints with this service.
+     *
+     * @param service the customer-token service
+     * @return this builder
+     * @throws NullPointerException if {@code service} is null
+     */
+    public Builder customerTokens(CustomerTokenService service) {
+      this.customerTokens = Objects.requireNonNull(service, "service");
+      return this;
+    }
+
+    /**
+     * Serves the org API token endpoints with this service, for the users the host's login knows.
+     *
+     * @param service the org-token service
+     * @param users who the platform user behind a request's credential is
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     */
+    public Builder orgTokens(OrgTokenService service, OrgUserAuthenticator users) {
+      this.orgTokens = Objects.requireNonNull(service, "service");
+      this.users = Objects.requireNonNull(users, "users");
+      return this;
+    }
+
+    /**
+     * Believes {@code X-Forwarded-For} from these proxies when it names the client (for org tokens'
+     * {@code sourceIp}): its right-most entry that is not a trusted proxy is the client; an entry
+     * that is no address leaves the client unknown. None by default: only the connection's address
+     * counts.
+     *
+     * @param cidrs addresses and CIDR blocks of the proxies
+     * @return this builder
+     * @throws IllegalArgumentException if an entry is not an address or block
+     * @throws NullPointerException if the array or an entry is null
+     */
+    public Builder trustedProxies(String... cidrs) {
+      for (String cidr : cidrs) {
+        Objects.requireNonNull(cidr, "cidr");
+      }
+      this.trustedProxies = cidrs.length == 0 ? null : SourceIps.parse(String.join(",", cidrs));
+      return this;
+    }
+
+    /**
+     * Builds the endpoints.
+     *
+     * @return the endpoints
+     * @throws IllegalStateException if no authorizer was set
+     */
+    public JsonApiEndpoints build() {
+      if (authorizer == null) {
+        throw new IllegalStateException("an authorizer is required");
+      }
+      return new JsonApiEndpoints(this);
+    }
+  }
+}

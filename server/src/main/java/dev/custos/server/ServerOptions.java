@@ -1,0 +1,418 @@
+package dev.custos.server;
+
+import dev.custos.authz.SourceIps;
+import dev.custos.customer.JwtIdentityProvider;
+import dev.custos.otp.OtpEngine;
+import dev.custos.token.SigningKey;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Where and how a {@link CustosServer} runs: address, keys, sandbox, limits, TLS, the identity
+ * provider, Redis. Made by {@link CustosServer#options()}; every setter returns these options. Not
+ * thread-safe.
+ */
+public final class ServerOptions {
+  private static final Pattern ORIGIN =
+      Pattern.compile("https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
+
+  String bind = "127.0.0.1";
+  int port = 8080;
+  Path fixtures;
+
+  /** Null until set: sandbox mode then follows the key (on with a generated key only). */
+  Boolean sandbox;
+
+  String[] allowedCountryCodes = new String[0];
+  boolean sandboxPasscode;
+  SigningKey signingKey;
+  String issuer = "custos-sandbox";
+  String brand = "Unit";
+  String redis;
+  Clock clock = Clock.systemUTC();
+  int shutdownGraceSeconds = 2;
+  Set<String> corsOrigins = Set.of();
+  KeyStore tlsKeyStore;
+  char[] tlsPassword;
+  String jwtIssuer;
+  String jwtJwks;
+  String jwtAudience;
+  Duration jwtMaxAge = Duration.ofMinutes(5);
+  SourceIps trustedProxies;
+  String[] trustedProxyCidrs = new String[0];
+  long idleTimeoutMillis = 30_000;
+  int maxConnections = 1_000;
+  int maxConnectionsPerClient = 50;
+  Duration requestHeadTimeout = Duration.ofSeconds(10);
+
+  ServerOptions() {}
+
+  /**
+   * Lets browser front ends of these origins call the API (CORS): responses to them carry {@code
+   * Access-Control-Allow-Origin} with the origin itself, and OPTIONS preflights allow {@code
+   * Authorization} and {@code Content-Type} with the route's methods. None by default: no CORS
+   * header at all; never a wildcard.
+   *
+   * @param origins origins such as {@code https://app.example.com}: scheme, host and an optional
+   *     port, nothing else
+   * @return these options
+   * @throws IllegalArgumentException if an origin is not of that form, or is {@code *}
+   * @throws NullPointerException if the array or an origin is null
+   */
+  public ServerOptions corsOrigins(String... origins) {
+    Set<String> checked = new java.util.LinkedHashSet<>();
+    for (String origin : origins) {
+      Objects.requireNonNull(origin, "origin");
+      if (!ORIGIN.matcher(origin).matches()) {
+        throw new IllegalArgumentException(
+            "a CORS origin is scheme://host[:port], such as https://app.example.com; was "
+                + LogText.safe(origin));
+      }
+      checked.add(origin);
+    }
+    this.corsOrigins = Set.copyOf(checked);
+    return this;
+  }
+
+  /**
+   * Accepts JWTs of the platform's identity provider in place of one-time codes (Unit's {@code
+   * jwtToken}): RS256-signed by a key of its JWK Set, of this issuer, for this audience, fresh
+   * ({@link #jwtMaxAge}), used once (across servers with {@link #redis}), naming a customer's (or
+   * an authorized user's) {@code jwtSubject} from the fixtures. Off by default.
+   *
+   * @param issuer the provider's {@code iss}
+   * @param jwks the provider's JWKS URL ({@code https://...}), or a JWK Set file
+   * @param audience the {@code aud} the provider puts in JWTs for this application
+   * @return these options
+   * @throws NullPointerException if an argument is null
+   */
+  public ServerOptions jwtIdentityProvider(String issuer, String jwks, String audience) {
+    this.jwtIssuer = Objects.requireNonNull(issuer, "issuer");
+    this.jwtJwks = Objects.requireNonNull(jwks, "jwks");
+    this.jwtAudience = Objects.requireNonNull(audience, "audience");
+    return this;
+  }
+
+  /**
+   * Sets how long after its {@code iat} an identity provider's JWT is accepted; 5 minutes by
+   * default.
+   *
+   * @param maxAge 1 second to 1 hour
+   * @return these options
+   * @throws IllegalArgumentException if out of range
+   * @throws NullPointerException if {@code maxAge} is null
+   */
+  public ServerOptions jwtMaxAge(Duration maxAge) {
+    JwtIdentityProvider.builder("check").maxAge(maxAge); // validates
+    this.jwtMaxAge = maxAge;
+    return this;
+  }
+
+  /**
+   * Trusts these proxies to name the client in {@code X-Forwarded-For} (for org tokens' {@code
+   * sourceIp}); none by default, when only the connection's address counts.
+   *
+   * @param cidrs addresses and CIDR blocks of the proxies
+   * @return these options
+   * @throws IllegalArgumentException if an entry is not an address or block
+   * @throws NullPointerException if the array or an entry is null
+   */
+  public ServerOptions trustedProxies(String... cidrs) {
+    for (String cidr : cidrs) {
+      Objects.requireNonNull(cidr, "cidr");
+    }
+    this.trustedProxies = cidrs.length == 0 ? null : SourceIps.parse(String.join(",", cidrs));
+    this.trustedProxyCidrs = cidrs.clone();
+    return this;
+  }
+
+  /**
+   * Serves HTTPS with the key and certificate chain of a keystore (see {@link #tlsPkcs12(Path,
+   * char[])} and {@link #tlsPem(Path, Path)} for files); plain HTTP by default. With TLS every
+   * response also carries {@code Strict-Transport-Security} (one year).
+   *
+   * @param keyStore a keystore holding one private key entry and its chain
+   * @param password the key's password, copied; clear your array after the call
+   * @return these options
+   * @throws NullPointerException if an argument is null
+   */
+  public ServerOptions tls(KeyStore keyStore, char[] password) {
+    this.tlsKeyStore = Objects.requireNonNull(keyStore, "keyStore");
+    this.tlsPassword = Objects.requireNonNull(password, "password").clone();
+    return this;
+  }
+
+  /**
+   * Serves HTTPS from a PKCS#12 keystore file.
+   *
+   * @param file the keystore, holding one private key entry and its certificate chain
+   * @param password the keystore's password (read it from the environment or a file, never from a
+   *     command line)
+   * @return these options
+   * @throws IOException if the file cannot be read, is not PKCS#12, the password is wrong, or it
+   *     holds no private key
+   * @throws NullPointerException if an argument is null
+   */
+  public ServerOptions tlsPkcs12(Path file, char[] password) throws IOException {
+    return tls(
+        TlsKeys.pkcs12(Objects.requireNonNull(file, "file"), password),
+        Objects.requireNonNull(password, "password"));
+  }
+
+  /**
+   * Serves HTTPS from PEM files: a certificate chain (the server's first) and an unencrypted PKCS#8
+   * private key ({@code BEGIN PRIVATE KEY}; RSA, EC or Ed25519).
+   *
+   * @param certificates the certificate chain
+   * @param privateKey the private key
+   * @return these options
+   * @throws IOException if a file cannot be read or is not of that form, or the key does not fit
+   *     the certificate
+   * @throws NullPointerException if an argument is null
+   */
+  public ServerOptions tlsPem(Path certificates, Path privateKey) throws IOException {
+    char[] password = new char[0];
+    return tls(
+        TlsKeys.pem(
+            Objects.requireNonNull(certificates, "certificates"),
+            Objects.requireNonNull(privateKey, "privateKey"),
+            password),
+        password);
+  }
+
+  /**
+   * Sets how long a connection may stay silent (a request half sent, or none at all) before it is
+   * closed; 30 seconds by default.
+   *
+   * @param millis 100 ms to 10 minutes
+   * @return these options
+   * @throws IllegalArgumentException if out of range
+   */
+  public ServerOptions idleTimeoutMillis(long millis) {
+    if (millis < 100 || millis > 600_000) {
+      throw new IllegalArgumentException("idle timeout must be 100 ms to 10 minutes");
+    }
+    this.idleTimeoutMillis = millis;
+    return this;
+  }
+
+  /**
+   * Sets how many connections are open at most; beyond it the server stops accepting until one
+   * closes; 1,000 by default.
+   *
+   * @param max 1 to 100,000
+   * @return these options
+   * @throws IllegalArgumentException if out of range
+   */
+  public ServerOptions maxConnections(int max) {
+    if (max < 1 || max > 100_000) {
+      throw new IllegalArgumentException("max connections must be 1 to 100000");
+    }
+    this.maxConnections = max;
+    return this;
+  }
+
+  /**
+   * Sets how many connections one client address may hold open; a connection beyond it is closed as
+   * soon as it opens. Trusted proxies ({@link #trustedProxies}) are exempt, as every client behind
+   * one shares its address. 50 by default.
+   *
+   * @param max 1 to 100,000
+   * @return these options
+   * @throws IllegalArgumentException if out of range
+   */
+  public ServerOptions maxConnectionsPerClient(int max) {
+    if (max < 1 || max > 100_000) {
+      throw new IllegalArgumentException("max connections per client must be 1 to 100000");
+    }
+    this.maxConnectionsPerClient = max;
+    return this;
+  }
+
+  /**
+   * Sets how long a connection may take to send a whole request head (request line and headers),
+   * from its opening or from the end of its previous exchange; a connection that has not by then is
+   * closed. 10 seconds by default.
+   *
+   * @param timeout 100 ms to 10 minutes
+   * @return these options
+   * @throws IllegalArgumentException if out of range
+   * @throws NullPointerException if {@code timeout} is null
+   */
+  public ServerOptions requestHeadTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.toMillis() < 100 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new IllegalArgumentException("request head timeout must be 100 ms to 10 minutes");
+    }
+    this.requestHeadTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Sets how long {@link CustosServer#close()} waits for requests in flight; 2 seconds by default.
+   *
+   * @param seconds 0 to 60
+   * @return these options
+   * @throws IllegalArgumentException if out of range
+   */
+  public ServerOptions shutdownGrace(int seconds) {
+    if (seconds < 0 || seconds > 60) {
+      throw new IllegalArgumentException("shutdown grace must be 0 to 60 seconds");
+    }
+    this.shutdownGraceSeconds = seconds;
+    return this;
+  }
+
+  /**
+   * Sets the address to bind; 127.0.0.1 by default.
+   *
+   * @param bind an IP address or host name
+   * @return these options
+   * @throws NullPointerException if {@code bind} is null
+   */
+  public ServerOptions bind(String bind) {
+    this.bind = Objects.requireNonNull(bind, "bind");
+    return this;
+  }
+
+  /**
+   * Sets the port; 8080 by default, 0 for any free port.
+   *
+   * @param port 0 to 65535
+   * @return these options
+   * @throws IllegalArgumentException if out of range
+   */
+  public ServerOptions port(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0 to 65535");
+    }
+    this.port = port;
+    return this;
+  }
+
+  /**
+   * Reads customers, accounts and cards from a JSON file instead of the built-in fixtures.
+   *
+   * @param file a fixtures file of the built-in one's shape
+   * @return these options
+   * @throws NullPointerException if {@code file} is null
+   */
+  public ServerOptions fixtures(Path file) {
+    this.fixtures = Objects.requireNonNull(file, "file");
+    return this;
+  }
+
+  /**
+   * Turns sandbox mode on or off. Sandbox mode keeps "delivered" codes for {@code GET
+   * /sandbox/messages} and mints a sandbox org token; outside it the server has no SMS provider and
+   * needs a signing key. By default it is on with a generated key and off with a given one: a real
+   * key never serves codes or prints an org token unless asked to.
+   *
+   * @param sandbox whether to run in sandbox mode
+   * @return these options
+   */
+  public ServerOptions sandbox(boolean sandbox) {
+    this.sandbox = sandbox;
+    return this;
+  }
+
+  /**
+   * Accepts Unit's sandbox passcode {@code 000001} for any pending verification (sandbox only).
+   *
+   * @param enabled whether to accept it
+   * @return these options
+   */
+  public ServerOptions sandboxPasscode(boolean enabled) {
+    this.sandboxPasscode = enabled;
+    return this;
+  }
+
+  /**
+   * Signs with the given key instead of one generated at start.
+   *
+   * @param key the signing key
+   * @return these options
+   * @throws NullPointerException if {@code key} is null
+   */
+  public ServerOptions signingKey(SigningKey key) {
+    this.signingKey = Objects.requireNonNull(key, "key");
+    return this;
+  }
+
+  /**
+   * Sets the tokens' issuer; {@code custos-sandbox} by default.
+   *
+   * @param issuer the issuer
+   * @return these options
+   * @throws NullPointerException if {@code issuer} is null
+   */
+  public ServerOptions issuer(String issuer) {
+    this.issuer = Objects.requireNonNull(issuer, "issuer");
+    return this;
+  }
+
+  /**
+   * Sets the one time source of every component: token times, verification expiry, send windows and
+   * lockouts; {@link Clock#systemUTC()} by default.
+   *
+   * @param clock the clock
+   * @return these options
+   * @throws NullPointerException if {@code clock} is null
+   */
+  public ServerOptions clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
+   * Shares verification, limit and revocation state through Redis, so that several servers act as
+   * one; needs a {@link #signingKey} shared by all of them.
+   *
+   * @param redisUri a {@code redis://} or {@code rediss://} URI
+   * @return these options
+   * @throws NullPointerException if {@code redisUri} is null
+   */
+  public ServerOptions redis(String redisUri) {
+    this.redis = Objects.requireNonNull(redisUri, "redisUri");
+    return this;
+  }
+
+  /**
+   * Restricts one-time codes to phone numbers of these country calling codes (against SMS pumping
+   * to premium numbers abroad); every country by default.
+   *
+   * @param countryCodes calling codes such as {@code 1} or {@code 34}
+   * @return these options
+   * @throws IllegalArgumentException if a code is not 1 to 3 digits without a leading 0
+   * @throws NullPointerException if the array or a code is null
+   */
+  public ServerOptions allowedCountryCodes(String... countryCodes) {
+    OtpEngine.builder().allowedCountryCodes(countryCodes); // validates
+    this.allowedCountryCodes = countryCodes.clone();
+    return this;
+  }
+
+  /** Checks the options belong together. */
+  ServerOptions validated() {
+    if (sandbox == null) {
+      sandbox = signingKey == null;
+    }
+    if (redis != null && signingKey == null) {
+      throw new IllegalStateException(
+          "--redis needs --key: servers sharing state must share their signing key");
+    }
+    if (!sandbox && signingKey == null) {
+      throw new IllegalStateException("outside sandbox mode a signing key file is required");
+    }
+    if (sandboxPasscode && !sandbox) {
+      throw new IllegalStateException("the sandbox passcode is available in sandbox mode only");
+    }
+    return this;
+  }
+}
