@@ -52,24 +52,39 @@ final class VerifiedTokenCache {
     revocations.onRevocation(epoch::incrementAndGet);
   }
 
-  /** The verified token of a header: from the cache, or verified and checked now. */
+  /**
+   * The verified token of a header: from the cache, or verified and checked now.
+   *
+   * <p>The hit is this method alone (one lookup, one clock read, two comparisons), small enough for
+   * the JIT to inline into every caller; everything else is in {@link #miss}. Kept apart, the hit
+   * compiles the same whatever the misses did before it: with both in one method, the compiled hit
+   * carried the header parsing and verification the misses had made hot, and its speed depended on
+   * when the JIT had last recompiled it (issue 25).
+   */
   Entry lookup(String authorizationHeader) throws ApiException {
+    // Only canonical headers ("Bearer " and the token) that passed every check are ever stored, so
+    // a hit on the header as sent proves it canonical: no scan, no copy.
+    Entry cached =
+        authorizationHeader == null || authorizationHeader.length() > BearerHeader.MAX_LENGTH
+            ? null
+            : entries.getIfPresent(authorizationHeader);
+    if (cached != null && clock.millis() < cached.expiresAtMillis && cached.epoch == epoch.get()) {
+      return cached;
+    }
+    return miss(authorizationHeader);
+  }
+
+  /**
+   * Everything but a fresh hit: another spelling of the header (RFC 6750 allows "bearer" and
+   * several spaces; they share the canonical header's entry), an entry checked before the latest
+   * revocation, an expired one, or a token not seen yet.
+   */
+  private Entry miss(String authorizationHeader) throws ApiException {
+    // Read before any check: a revocation during this one moves the epoch past the stamp.
     long currentEpoch = epoch.get();
     long now = clock.millis();
-    // The cache is keyed by the canonical header, "Bearer " and the token: every spelling RFC 6750
-    // allows for one token ("bearer", several spaces) shares one entry. Only canonical headers that
-    // passed every check are ever stored, so a hit on the header as sent proves it canonical: the
-    // hot path is one lookup, with no scan or copy. Other spellings are canonicalized on a miss.
-    String key = authorizationHeader;
-    Entry cached =
-        key == null || key.length() > BearerHeader.MAX_LENGTH ? null : entries.getIfPresent(key);
-    if (cached == null) {
-      String canonical = BearerHeader.canonical(authorizationHeader, refusals);
-      if (canonical != key) { // canonical() returns the header itself when it is canonical
-        key = canonical;
-        cached = entries.getIfPresent(key);
-      }
-    }
+    String key = BearerHeader.canonical(authorizationHeader, refusals);
+    Entry cached = entries.getIfPresent(key);
     if (cached != null) {
       if (now < cached.expiresAtMillis) {
         if (cached.epoch == currentEpoch) {
