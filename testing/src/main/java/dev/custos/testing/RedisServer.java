@@ -68,8 +68,14 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
       port = freePort();
       dir = Files.createTempDirectory("custos-redis-");
     }
+    // Started by a shell that kills it by pid once its standard input closes: stop() closes it,
+    // and so does the operating system when this JVM dies in any way (killed, a shutdown hook
+    // never run), so no server outlives the tests that started it.
     ProcessBuilder builder =
         new ProcessBuilder(
+                "/bin/sh",
+                "-c",
+                "\"$0\" \"$@\" & server=$!; cat > /dev/null; kill -9 $server; wait $server",
                 binary,
                 "--port",
                 Integer.toString(port),
@@ -87,7 +93,6 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
             .redirectOutput(dir.resolve("redis.log").toFile());
     process = builder.start();
     if (!hooked) {
-      // A JVM that ends without calling stop() (a test run cut short) must not leave a server.
       Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "redis-server-stop"));
       hooked = true;
     }
@@ -110,9 +115,13 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
   /** Kills the server at once, as a crash would; {@link #start()} brings it back, empty. */
   public synchronized void stop() {
     if (process != null) {
-      process.destroyForcibly();
       try {
-        process.waitFor(10, TimeUnit.SECONDS);
+        process.getOutputStream().close(); // the shell kills the server, waits for it, and ends
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (IOException e) {
+        process.destroyForcibly();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
