@@ -328,9 +328,10 @@ public final class ReportWriter {
         hit / lookup,
         1 / 1.5);
     goal(
-        "  the same floor plus one clock read, which exact expiry needs (ratio ≥ 0.67)",
+        "  within 1.3 × the same floor plus one clock read, which exact expiry needs (ratio ≥"
+            + " 0.77)",
         hit / lookupAndClock,
-        1 / 1.5);
+        1 / 1.3);
     goal("OTP verify flat: 1M pending ≥ 0.75 × 10k pending", otpLarge / otpSmall, 0.75);
     double ping = speed("RedisOtpBenchmark.redisPing", threads);
     goal(
@@ -367,6 +368,18 @@ public final class ReportWriter {
         Result r = find(name, "", threads);
         if (r != null && r.forkMeans().size() > 1) {
           spreadGoal(name + ": forks within 5 % of each other", r.forkSpread(), 0.05);
+        }
+      }
+      // Lookups of 10,000 tokens wait on memory, which the machine's other tenants share: the
+      // floor itself moves more between forks than an Ed25519 signature does.
+      for (String name :
+          new String[] {
+            "AuthorizeBenchmark.authorizeCacheHit",
+            "AuthorizeBenchmark.caffeineGetIfPresentAndClock"
+          }) {
+        Result r = find(name, tokens, threads);
+        if (r != null && r.forkMeans().size() > 1) {
+          spreadGoal(name + ": forks within 10 % of each other", r.forkSpread(), 0.10);
         }
       }
     }
