@@ -36,7 +36,12 @@ public interface AuthorizationListener {
     /** A token creating a token with a scope beyond its own scope and upgradable scope (403). */
     BEYOND_CALLER,
     /** An org token used from an address outside its {@code sourceIp} (403). */
-    SOURCE_IP
+    SOURCE_IP,
+    /**
+     * A route that needs a recent two-factor verification, reached with a token minted without one
+     * or too long ago (401 {@code insufficient_user_authentication}).
+     */
+    STALE_TWO_FACTOR
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.custos.scopes.Scope;
 import dev.custos.scopes.TokenRole;
 import dev.custos.token.TokenVerificationException;
 import dev.custos.token.VerifiedToken;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -33,10 +34,12 @@ final class Refusals {
 
   /**
    * The 403 for a scope the token lacks: named, with whether a customer token holding it needs
-   * two-factor verification, and RFC 6750's {@code insufficient_scope} challenge.
+   * two-factor verification, whether this token may be upgraded to it (its {@code
+   * upgradableScope}), and RFC 6750's {@code insufficient_scope} challenge.
    */
   ApiException missingScope(VerifiedToken principal, Scope requiredScope) {
     boolean twoFactor = principal.role() == TokenRole.CUSTOMER && requiredScope.requiresTwoFactor();
+    boolean upgradable = principal.upgradableScopes().contains(requiredScope);
     return deny(
         Denial.MISSING_SCOPE,
         new ApiException(
@@ -47,13 +50,42 @@ final class Refusals {
                         + (twoFactor
                             ? "; a customer token holding it must be created after two-factor"
                                 + " verification"
-                            : ""))
+                            : "")
+                        + (upgradable ? "; the token may be upgraded to it" : ""))
                 .withMeta(
-                    Map.of("requiredScope", requiredScope.name(), "twoFactorRequired", twoFactor))
+                    Map.of(
+                        "requiredScope",
+                        requiredScope.name(),
+                        "twoFactorRequired",
+                        twoFactor,
+                        "upgradable",
+                        upgradable))
                 .withAuthenticate(
                     "Bearer error=\"insufficient_scope\", scope=\""
                         + requiredScope.name()
                         + "\"")));
+  }
+
+  /**
+   * The 401 for a two-factor verification that is missing or older than a route allows: RFC 9470's
+   * {@code insufficient_user_authentication} challenge with the {@code max_age} it needs.
+   */
+  ApiException staleTwoFactor(VerifiedToken principal, Duration maxAge) {
+    long seconds = maxAge.toSeconds();
+    String detail =
+        principal.twoFactorVerified()
+            ? "the two-factor verification is older than " + seconds + " seconds"
+            : "the token was not created after two-factor verification";
+    return deny(
+        Denial.STALE_TWO_FACTOR,
+        new ApiException(
+            ApiError.of(ApiErrorCode.UNAUTHORIZED, detail)
+                .withMeta(Map.of("maxAge", seconds))
+                .withAuthenticate(
+                    "Bearer error=\"insufficient_user_authentication\", error_description=\""
+                        + quoted(detail)
+                        + "\", max_age="
+                        + seconds)));
   }
 
   /** Another customer's resource, or one outside the token's resources: both look absent. */

@@ -13,6 +13,7 @@ import dev.custos.token.TokenVerifier;
 import dev.custos.token.VerifiedToken;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,9 +47,11 @@ public final class RequestAuthorizer {
   private final Refusals refusals;
   private final RevocationStore revocations;
   private final VerifiedTokenCache verified;
+  private final Clock clock;
 
   private RequestAuthorizer(Builder b) {
     this.refusals = new Refusals(b.listener);
+    this.clock = b.verifier.clock();
     this.revocations =
         b.revocations != null
             ? b.revocations
@@ -136,6 +139,45 @@ public final class RequestAuthorizer {
     return refusals.missingScope(
         Objects.requireNonNull(principal, "principal"),
         Objects.requireNonNull(requiredScope, "requiredScope"));
+  }
+
+  /**
+   * Authorizes a step-up route: the token must have been minted after a two-factor verification at
+   * most {@code maxAge} ago on the verifier's clock. A token minted after a verification is minted
+   * the moment the code is checked, so its issue time is the verification's time.
+   *
+   * @param principal the authenticated caller
+   * @param maxAge how old the verification may be
+   * @throws ApiException 401 {@code unauthorized} with RFC 9470's {@code
+   *     insufficient_user_authentication} challenge and {@code max_age}, as {@link
+   *     #twoFactorRefusal}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code maxAge} is negative
+   */
+  public void authorizeTwoFactorAge(VerifiedToken principal, Duration maxAge) throws ApiException {
+    Objects.requireNonNull(principal, "principal");
+    if (Objects.requireNonNull(maxAge, "maxAge").isNegative()) {
+      throw new IllegalArgumentException("maxAge must not be negative");
+    }
+    if (!principal.twoFactorVerified()
+        || principal.issuedAt().plus(maxAge).isBefore(clock.instant())) {
+      throw twoFactorRefusal(principal, maxAge);
+    }
+  }
+
+  /**
+   * Returns the refusal of a two-factor verification an adapter found missing or too old elsewhere
+   * (a framework's factor check), the same 401 {@link #authorizeTwoFactorAge} throws, and tells the
+   * listener ({@link Denial#STALE_TWO_FACTOR}).
+   *
+   * @param principal the authenticated caller
+   * @param maxAge how old the verification may be, sent as {@code max_age}
+   * @return the refusal, to be thrown or rendered
+   * @throws NullPointerException if an argument is null
+   */
+  public ApiException twoFactorRefusal(VerifiedToken principal, Duration maxAge) {
+    return refusals.staleTwoFactor(
+        Objects.requireNonNull(principal, "principal"), Objects.requireNonNull(maxAge, "maxAge"));
   }
 
   /**
@@ -231,7 +273,23 @@ public final class RequestAuthorizer {
       throws ApiException {
     Objects.requireNonNull(resourceCustomerId, "resourceCustomerId");
     authorizeScope(principal, requiredScope);
-    if (principal.role() == TokenRole.CUSTOMER && !principal.isCustomer(resourceCustomerId)) {
+    authorizeOwner(principal, resourceCustomerId);
+  }
+
+  /**
+   * Authorizes reaching a customer's resources, whatever the scope (which an adapter may check
+   * elsewhere): an org token reaches every customer, a customer token its own only.
+   *
+   * @param principal the authenticated caller
+   * @param resourceCustomerId the customer who owns the resource
+   * @throws ApiException 404 {@code not_found} if a customer token reaches for another customer
+   * @throws NullPointerException if an argument is null
+   */
+  public void authorizeOwner(VerifiedToken principal, String resourceCustomerId)
+      throws ApiException {
+    Objects.requireNonNull(resourceCustomerId, "resourceCustomerId");
+    if (Objects.requireNonNull(principal, "principal").role() == TokenRole.CUSTOMER
+        && !principal.isCustomer(resourceCustomerId)) {
       throw refusals.noSuchResource(Denial.OTHER_CUSTOMER);
     }
   }

@@ -70,7 +70,14 @@ class OneDoorTest {
 
     assertThat(e.status()).isEqualTo(403);
     assertThat(e.error().meta())
-        .isEqualTo(Map.of("requiredScope", "customer-token-write", "twoFactorRequired", false));
+        .isEqualTo(
+            Map.of(
+                "requiredScope",
+                "customer-token-write",
+                "twoFactorRequired",
+                false,
+                "upgradable",
+                false));
     assertThat(e.error().authenticate())
         .contains("Bearer error=\"insufficient_scope\", scope=\"customer-token-write\"");
     assertThat(heard).containsExactly(Denial.MISSING_SCOPE);

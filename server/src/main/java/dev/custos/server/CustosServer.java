@@ -27,9 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.params.HKDFParameters;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -212,7 +209,7 @@ public final class CustosServer implements AutoCloseable {
     if (redis != null) {
       // Every server on the Redis must read the others' verification tokens and code MACs: they
       // share the signing key, so the OTP master key is derived from it (HKDF, its own label).
-      otpBuilder.store(redis.otpStore()).masterKey(otpMasterKey(key));
+      otpBuilder.store(redis.otpStore()).masterKey(key.otpMasterKey());
     }
     OtpEngine otp = otpBuilder.build();
     if (options.sandboxPasscode) {
@@ -387,18 +384,5 @@ public final class CustosServer implements AutoCloseable {
       }
     }
     return b.build();
-  }
-
-  /** The OTP master key of servers sharing a Redis: HKDF-SHA256 of the signing key's PASERK. */
-  private static byte[] otpMasterKey(SigningKey key) {
-    HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-    hkdf.init(
-        new HKDFParameters(
-            key.exportSecretPaserk().getBytes(StandardCharsets.US_ASCII),
-            null,
-            "custos server otp master key v1".getBytes(StandardCharsets.US_ASCII)));
-    byte[] master = new byte[32];
-    hkdf.generateBytes(master, 0, master.length);
-    return master;
   }
 }

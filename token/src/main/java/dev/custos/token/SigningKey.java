@@ -4,11 +4,15 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.Arrays;
 import java.util.Objects;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
@@ -144,6 +148,25 @@ public final class SigningKey {
    */
   public String keyId() {
     return verificationKey.keyId();
+  }
+
+  /**
+   * Derives the one-time-code engines' master key from this signing key, so that every instance of
+   * a host sharing this key and an OTP store (Redis) reads the verification tokens and code MACs
+   * the others wrote: HKDF-SHA256 under a label of its own, which reveals nothing of this key.
+   *
+   * @return 32 bytes for {@code OtpEngine.builder().masterKey(...)}, the same for the same key
+   */
+  public byte[] otpMasterKey() {
+    HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+    hkdf.init(
+        new HKDFParameters(
+            exportSecretPaserk().getBytes(StandardCharsets.US_ASCII),
+            null,
+            "custos server otp master key v1".getBytes(StandardCharsets.US_ASCII)));
+    byte[] master = new byte[32];
+    hkdf.generateBytes(master, 0, master.length);
+    return master;
   }
 
   /**

@@ -1,0 +1,258 @@
+package dev.custos.spring.boot;
+
+import dev.custos.authz.AuthorizationListener;
+import dev.custos.authz.RequestAuthorizer;
+import dev.custos.authz.RevocationStore;
+import dev.custos.customer.CustomerDirectory;
+import dev.custos.customer.CustomerTokenListener;
+import dev.custos.customer.CustomerTokenService;
+import dev.custos.jsonapi.JsonApiEndpoints;
+import dev.custos.org.ApiTokenStore;
+import dev.custos.org.OrgTokenService;
+import dev.custos.org.OrgUserAuthenticator;
+import dev.custos.otp.MessageTemplates;
+import dev.custos.otp.OtpEngine;
+import dev.custos.otp.OtpSender;
+import dev.custos.otp.spi.OtpStore;
+import dev.custos.scopes.ScopeCatalog;
+import dev.custos.token.KeyRing;
+import dev.custos.token.SigningKey;
+import dev.custos.token.TokenMinter;
+import dev.custos.token.TokenVerifier;
+import dev.custos.token.VerificationKey;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The library's objects as beans, from {@code custos.*} and two beans of the host's: a {@link
+ * CustomerDirectory} and an {@link OtpSender}. Every bean backs off when the host defines its own.
+ * The time is the host's {@link Clock} bean if it has one, else the system's, and the minter, the
+ * verifier and the engine all read that one clock.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(CustosProperties.class)
+public class CustosAutoConfiguration {
+  /**
+   * The scopes: Unit's catalog.
+   *
+   * @return the catalog
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public ScopeCatalog custosScopeCatalog() {
+    return ScopeCatalog.unit();
+  }
+
+  /**
+   * The signing key and the keys still accepted, from {@code custos.key.*}.
+   *
+   * @param properties the settings
+   * @return the key ring
+   * @throws
+   *     org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
+   *     if no key is configured outside sandbox mode, or a key cannot be read
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public KeyRing custosKeyRing(CustosProperties properties) {
+    SigningKey key = SigningKeys.signingKey(properties);
+    SigningKeys.verificationKeys(properties); // read now: a bad one fails the start, not a request
+    return KeyRing.of(key);
+  }
+
+  /**
+   * Mints tokens with the ring's signing key.
+   *
+   * @param properties the settings
+   * @param keys the key ring
+   * @param clock the host's clock, if it has one
+   * @return the minter
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public TokenMinter custosTokenMinter(
+      CustosProperties properties, KeyRing keys, ObjectProvider<Clock> clock) {
+    return TokenMinter.builder()
+        .keyRing(keys)
+        .issuer(properties.getIssuer())
+        .clock(clock.getIfAvailable(Clock::systemUTC))
+        .build();
+  }
+
+  /**
+   * Verifies tokens of the ring's keys and of {@code custos.key.verification-keys}.
+   *
+   * @param properties the settings
+   * @param keys the key ring
+   * @param catalog the scopes
+   * @param minter the minter, whose clock the verifier shares
+   * @return the verifier
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public TokenVerifier custosTokenVerifier(
+      CustosProperties properties, KeyRing keys, ScopeCatalog catalog, TokenMinter minter) {
+    return TokenVerifier.builder()
+        .keyRing(keys)
+        .keys(SigningKeys.verificationKeys(properties).toArray(VerificationKey[]::new))
+        .catalog(catalog)
+        .issuer(properties.getIssuer())
+        .clock(minter.clock())
+        .build();
+  }
+
+  /**
+   * Decides every question about a caller.
+   *
+   * @param properties the settings
+   * @param verifier the verifier
+   * @param listeners the host's listeners and the metrics binding's, if any
+   * @param revocations a shared revocation store (Redis's when configured), else in-process
+   * @return the authorizer
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public RequestAuthorizer custosRequestAuthorizer(
+      CustosProperties properties,
+      TokenVerifier verifier,
+      ObjectProvider<AuthorizationListener> listeners,
+      ObjectProvider<RevocationStore> revocations) {
+    RequestAuthorizer.Builder b =
+        RequestAuthorizer.builder().verifier(verifier).cacheSize(properties.getCacheSize());
+    AuthorizationListener listener = Listeners.authorization(listeners);
+    if (listener != null) {
+      b.listener(listener);
+    }
+    revocations.ifAvailable(b::revocationStore);
+    return b.build();
+  }
+
+  /**
+   * Sends and checks one-time codes through the host's {@link OtpSender}.
+   *
+   * @param properties the settings
+   * @param sender the host's SMS and voice provider
+   * @param minter the minter, whose clock the engine shares
+   * @param keys the key ring, from which engines sharing a store derive one master key
+   * @param store a shared OTP store (Redis's when configured), else in-process
+   * @return the engine
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(OtpSender.class)
+  public OtpEngine custosOtpEngine(
+      CustosProperties properties,
+      OtpSender sender,
+      TokenMinter minter,
+      KeyRing keys,
+      ObjectProvider<OtpStore> store) {
+    CustosProperties.Otp otp = properties.getOtp();
+    OtpEngine.Builder b =
+        OtpEngine.builder()
+            .brand(properties.getBrand())
+            .sender(sender)
+            .clock(minter.clock())
+            .challengeLifetime(otp.getCodeLifetime())
+            .maxAttempts(otp.getMaxAttempts())
+            .maxSendsPerMinute(otp.getMaxSendsPerMinute())
+            .allowedCountryCodes(otp.getAllowedCountries().toArray(String[]::new));
+    if (!otp.getLanguages().isEmpty()) {
+      b.templates(MessageTemplates.builtIn().only(otp.getLanguages().toArray(String[]::new)));
+    }
+    OtpStore shared = store.getIfAvailable();
+    if (shared != null) {
+      b.store(shared).masterKey(keys.signingKey().otpMasterKey());
+    }
+    return b.build();
+  }
+
+  /**
+   * The spec's two operations, for the host's customers.
+   *
+   * @param directory the host's customers
+   * @param otp the engine
+   * @param minter the minter
+   * @param authorizer the authorizer
+   * @param catalog the scopes
+   * @param listeners the host's listeners and the metrics binding's, if any
+   * @return the service
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean({CustomerDirectory.class, OtpEngine.class})
+  public CustomerTokenService custosCustomerTokenService(
+      CustomerDirectory directory,
+      OtpEngine otp,
+      TokenMinter minter,
+      RequestAuthorizer authorizer,
+      ScopeCatalog catalog,
+      ObjectProvider<CustomerTokenListener> listeners) {
+    CustomerTokenService.Builder b =
+        CustomerTokenService.builder()
+            .directory(directory)
+            .otpEngine(otp)
+            .minter(minter)
+            .authorizer(authorizer)
+            .catalog(catalog);
+    CustomerTokenListener listener = Listeners.tokens(listeners);
+    if (listener != null) {
+      b.listener(listener);
+    }
+    return b.build();
+  }
+
+  /**
+   * Org API tokens, when the host says who may manage them ({@link OrgUserAuthenticator}): kept in
+   * the host's {@link ApiTokenStore} (Redis's when configured), else in this process.
+   *
+   * @param store where the records are kept, if the host or Redis gives one
+   * @param minter the minter
+   * @param authorizer the authorizer
+   * @param catalog the scopes
+   * @return the service
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(OrgUserAuthenticator.class)
+  public OrgTokenService custosOrgTokenService(
+      ObjectProvider<ApiTokenStore> store,
+      TokenMinter minter,
+      RequestAuthorizer authorizer,
+      ScopeCatalog catalog) {
+    OrgTokenService.Builder b =
+        OrgTokenService.builder().minter(minter).authorizer(authorizer).catalog(catalog);
+    store.ifAvailable(b::store);
+    return b.build();
+  }
+
+  /**
+   * The whole wire format, which the Spring MVC routes mount.
+   *
+   * @param authorizer the authorizer
+   * @param customerTokens the customer-token service, if configured
+   * @param orgTokens the org-token service, if configured
+   * @param users who may manage org API tokens, if the host says
+   * @return the endpoints
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public JsonApiEndpoints custosJsonApiEndpoints(
+      RequestAuthorizer authorizer,
+      ObjectProvider<CustomerTokenService> customerTokens,
+      ObjectProvider<OrgTokenService> orgTokens,
+      ObjectProvider<OrgUserAuthenticator> users) {
+    JsonApiEndpoints.Builder b = JsonApiEndpoints.builder().authorizer(authorizer);
+    customerTokens.ifAvailable(b::customerTokens);
+    OrgTokenService org = orgTokens.getIfAvailable();
+    OrgUserAuthenticator who = users.getIfAvailable();
+    if (org != null && who != null) {
+      b.orgTokens(org, who);
+    }
+    return b.build();
+  }
+}

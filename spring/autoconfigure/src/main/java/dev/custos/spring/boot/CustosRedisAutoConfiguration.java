@@ -1,0 +1,91 @@
+package dev.custos.spring.boot;
+
+import dev.custos.authz.RevocationStore;
+import dev.custos.customer.JwtReplayStore;
+import dev.custos.org.ApiTokenStore;
+import dev.custos.otp.spi.OtpStore;
+import dev.custos.redis.CustosRedis;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Shared state on Redis when {@code custos.redis.uri} is set: the OTP, revocation, API token and
+ * JWT replay stores, so that several instances act as one. The connection is checked at start-up
+ * (reachable, Redis 7 or newer, no eviction), and closed with the context.
+ */
+@AutoConfiguration(before = CustosAutoConfiguration.class)
+@ConditionalOnClass(CustosRedis.class)
+@ConditionalOnProperty("custos.redis.uri")
+@EnableConfigurationProperties(CustosProperties.class)
+public class CustosRedisAutoConfiguration {
+  /**
+   * Connects to Redis.
+   *
+   * @param properties the settings
+   * @param clock the host's clock, if it has one
+   * @return the connection and its stores
+   * @throws IllegalStateException if Redis cannot be reached, is older than 7, or evicts keys
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  public CustosRedis custosRedis(CustosProperties properties, ObjectProvider<Clock> clock) {
+    return CustosRedis.builder(properties.getRedis().getUri())
+        .keyPrefix(properties.getRedis().getKeyPrefix())
+        .clock(clock.getIfAvailable(Clock::systemUTC))
+        .connect();
+  }
+
+  /**
+   * The pending challenges, send limits and failure counts, on Redis.
+   *
+   * @param redis the connection
+   * @return the store
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public OtpStore custosOtpStore(CustosRedis redis) {
+    return redis.otpStore();
+  }
+
+  /**
+   * Revocations, announced to every instance.
+   *
+   * @param redis the connection
+   * @return the store
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public RevocationStore custosRevocationStore(CustosRedis redis) {
+    return redis.revocationStore();
+  }
+
+  /**
+   * Org API token records.
+   *
+   * @param redis the connection
+   * @return the store
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public ApiTokenStore custosApiTokenStore(CustosRedis redis) {
+    return redis.apiTokenStore();
+  }
+
+  /**
+   * Identity-provider JWT ids already used.
+   *
+   * @param redis the connection
+   * @return the store
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public JwtReplayStore custosJwtReplayStore(CustosRedis redis) {
+    return redis.jwtReplayStore();
+  }
+}

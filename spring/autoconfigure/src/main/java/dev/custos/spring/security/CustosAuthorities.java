@@ -1,0 +1,47 @@
+package dev.custos.spring.security;
+
+import dev.custos.scopes.Scope;
+import dev.custos.token.VerifiedToken;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * The authorities of a Custos token: {@code SCOPE_<scope>} per scope (as Spring's resource server
+ * names OAuth scopes), {@code FACTOR_BEARER}, and {@link #TWO_FACTOR} when the token was minted
+ * after a one-time code, issued at the token's issue time (the moment the code was checked), so
+ * that {@code RequiredFactor.withAuthority(TWO_FACTOR).validDuration(...)} bounds its age.
+ */
+public final class CustosAuthorities {
+  /** The prefix of a scope's authority. */
+  public static final String SCOPE_PREFIX = "SCOPE_";
+
+  /** The factor of a token minted after a one-time code (SMS or voice). */
+  public static final String TWO_FACTOR = "FACTOR_OTP";
+
+  private CustosAuthorities() {}
+
+  /**
+   * Returns a token's authorities.
+   *
+   * @param token the verified token
+   * @return its scope authorities, then its factors
+   */
+  public static List<GrantedAuthority> of(VerifiedToken token) {
+    List<GrantedAuthority> authorities = new ArrayList<>();
+    for (Scope scope : token.scopes()) {
+      authorities.add(new SimpleGrantedAuthority(SCOPE_PREFIX + scope.name()));
+    }
+    authorities.add(
+        FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.BEARER_AUTHORITY)
+            .issuedAt(token.issuedAt())
+            .build());
+    if (token.twoFactorVerified()) {
+      authorities.add(
+          FactorGrantedAuthority.withAuthority(TWO_FACTOR).issuedAt(token.issuedAt()).build());
+    }
+    return List.copyOf(authorities);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.custos.spring.security;
+
+import dev.custos.authz.RequestAuthorizer;
+import dev.custos.error.ApiException;
+import dev.custos.scopes.Scope;
+import dev.custos.scopes.ScopeCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.security.authorization.AllRequiredFactorsAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * Custos's authorization rules for Spring Security, registered as the bean {@code custos}:
+ *
+ * <pre>{@code
+ * @PreAuthorize("hasAuthority('SCOPE_accounts') and @custos.owns(authentication, #customerId)")
+ * http.authorizeHttpRequests(a -> a.requestMatchers(POST, "/payments").access(custos.scope("payments-write")))
+ * http.authorizeHttpRequests(a -> a.requestMatchers(POST, "/payees").access(custos.twoFactorWithin(Duration.ofMinutes(5))))
+ * }</pre>
+ *
+ * Every refusal is answered by {@link CustosAccessDeniedHandler} as the library answers it.
+ * Thread-safe.
+ */
+public final class CustosAuthorization {
+  private final RequestAuthorizer authorizer;
+  private final ScopeCatalog catalog;
+  private final Clock clock;
+
+  /**
+   * Creates the rules.
+   *
+   * @param authorizer the authorizer
+   * @param catalog the scopes
+   * @param clock the platform's one clock (the minter's), on which a verification's age is read
+   */
+  public CustosAuthorization(RequestAuthorizer authorizer, ScopeCatalog catalog, Clock clock) {
+    this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Whether the caller may reach this customer's resources: an org token reaches every customer, a
+   * customer token its own only. A refusal is answered 404, as if the resource did not exist.
+   *
+   * @param authentication the caller ({@code authentication} in SpEL)
+   * @param customerId the customer who owns the resource
+   * @return true if the caller may
+   */
+  public boolean owns(Authentication authentication, String customerId) {
+    if (!(authentication instanceof CustosAuthentication caller) || customerId == null) {
+      return false;
+    }
+    try {
+      authorizer.authorizeOwner(caller.token(), customerId);
+      return true;
+    } catch (ApiException refused) {
+      Refusals.record(refused);
+      return false;
+    }
+  }
+
+  /**
+   * Returns a rule granting tokens that hold a scope; a refusal is answered 403 naming it (with
+   * whether it needs two-factor verification, and whether the token may be upgraded to it).
+   *
+   * @param <T> what is authorized
+   * @param scope the scope's name
+   * @return the rule
+   * @throws IllegalArgumentException if the catalog has no such scope
+   */
+  public <T> AuthorizationManager<T> scope(String scope) {
+    Scope required =
+        catalog
+            .find(scope)
+            .orElseThrow(() -> new IllegalArgumentException("no such scope: " + scope));
+    List<SimpleGrantedAuthority> authority =
+        List.of(new SimpleGrantedAuthority(CustosAuthorities.SCOPE_PREFIX + required.name()));
+    return (authentication, object) -> {
+      Authentication caller = authentication.get();
+      boolean granted =
+          caller instanceof CustosAuthentication custos
+              && custos.token().scopes().contains(required);
+      return granted
+          ? new AuthorizationDecision(true)
+          : new AuthorityAuthorizationDecision(false, List.copyOf(authority));
+    };
+  }
+
+  /**
+   * Returns a rule granting tokens minted after a one-time code at most {@code maxAge} ago; a
+   * refusal is answered 401 {@code insufficient_user_authentication} with {@code max_age}.
+   *
+   * @param <T> what is authorized
+   * @param maxAge how old the verification may be
+   * @return the rule (Spring Security's own factor check on {@link CustosAuthorities#TWO_FACTOR})
+   */
+  public <T> AuthorizationManager<T> twoFactorWithin(Duration maxAge) {
+    AllRequiredFactorsAuthorizationManager<T> manager =
+        AllRequiredFactorsAuthorizationManager.<T>builder()
+            .requireFactor(f -> f.authority(CustosAuthorities.TWO_FACTOR).validDuration(maxAge))
+            .build();
+    // Spring's own check reads the system clock unless told: the age is read on the platform's.
+    manager.setClock(clock);
+    return manager;
+  }
+}

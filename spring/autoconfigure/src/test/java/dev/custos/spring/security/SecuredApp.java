@@ -1,0 +1,106 @@
+package dev.custos.spring.security;
+
+import dev.custos.customer.Customer;
+import dev.custos.customer.CustomerDirectory;
+import dev.custos.org.OrgUser;
+import dev.custos.org.OrgUserAuthenticator;
+import dev.custos.otp.OtpMessage;
+import dev.custos.otp.OtpSender;
+import dev.custos.otp.Phone;
+import dev.custos.token.VerifiedToken;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A host as a user writes one: its own chain, its controllers, the two beans. */
+@SpringBootApplication
+@EnableMethodSecurity
+public class SecuredApp {
+  /** Codes sent, for the tests to read. */
+  static final List<OtpMessage> SENT = new CopyOnWriteArrayList<>();
+
+  /** The admin credential of the host's own login, for the org API token endpoints. */
+  static final String ADMIN = "Bearer admin-secret";
+
+  @Bean
+  CustomerDirectory customers() {
+    return id ->
+        id.startsWith("1000")
+            ? Optional.of(Customer.individual(id, Phone.of("1", "2025550147")))
+            : Optional.empty();
+  }
+
+  @Bean
+  OtpSender sender() {
+    return SENT::add;
+  }
+
+  @Bean
+  OrgUserAuthenticator admins() {
+    return header -> ADMIN.equals(header) ? Optional.of(OrgUser.admin("1")) : Optional.empty();
+  }
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, CustosAuthorization custos) throws Exception {
+    return http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(HttpMethod.POST, "/transfers")
+                    .access(custos.scope("payments-write"))
+                    .requestMatchers(HttpMethod.POST, "/payees")
+                    .access(custos.twoFactorWithin(Duration.ofMinutes(5)))
+                    .requestMatchers("/cards/**")
+                    .hasAuthority("SCOPE_cards")
+                    .anyRequest()
+                    .authenticated())
+        .build();
+  }
+
+  @RestController
+  static class Controllers {
+    @GetMapping("/customers/{customerId}/accounts")
+    @PreAuthorize("hasAuthority('SCOPE_accounts') and @custos.owns(authentication, #customerId)")
+    Map<String, String> accounts(@PathVariable String customerId) {
+      return Map.of("customer", customerId);
+    }
+
+    @PostMapping("/customers/{customerId}/payments")
+    @PreAuthorize("hasAuthority('SCOPE_payments-write')")
+    Map<String, String> pay(@PathVariable String customerId) {
+      return Map.of("paid", customerId);
+    }
+
+    @PostMapping("/transfers")
+    Map<String, String> transfer() {
+      return Map.of("transferred", "yes");
+    }
+
+    @PostMapping("/payees")
+    Map<String, String> payee() {
+      return Map.of("payee", "added");
+    }
+
+    @GetMapping("/cards/1")
+    Map<String, String> card() {
+      return Map.of("card", "1");
+    }
+
+    @GetMapping("/me")
+    Map<String, String> me(VerifiedToken caller) {
+      return Map.of("customer", caller.customerId().orElse("org"));
+    }
+  }
+}
