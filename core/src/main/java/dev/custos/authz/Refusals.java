@@ -9,6 +9,7 @@ import dev.custos.scopes.TokenRole;
 import dev.custos.token.TokenVerificationException;
 import dev.custos.token.VerifiedToken;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -52,18 +53,20 @@ final class Refusals {
                                 + " verification"
                             : "")
                         + (upgradable ? "; the token may be upgraded to it" : ""))
-                .withMeta(
-                    Map.of(
-                        "requiredScope",
-                        requiredScope.name(),
-                        "twoFactorRequired",
-                        twoFactor,
-                        "upgradable",
-                        upgradable))
+                .withMeta(scopeFacts(requiredScope, twoFactor, upgradable))
                 .withAuthenticate(
                     "Bearer error=\"insufficient_scope\", scope=\""
                         + requiredScope.name()
                         + "\"")));
+  }
+
+  private static Map<String, Object> scopeFacts(
+      Scope requiredScope, boolean twoFactor, boolean upgradable) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("requiredScope", requiredScope.name());
+    facts.put("twoFactorRequired", twoFactor);
+    facts.put("upgradable", upgradable);
+    return facts;
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.custos.error;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,9 +42,21 @@ public final class ApiError {
     this.detail = detail;
     this.pointer = pointer;
     this.parameter = parameter;
-    this.meta = Map.copyOf(meta);
+    this.meta = orderedCopy(meta);
     this.retryAfter = retryAfter;
     this.authenticate = authenticate;
+  }
+
+  /**
+   * The facts in the order given (documents read the same on every run, unlike {@code
+   * Map.copyOf}'s), unmodifiable, with no null key or value.
+   */
+  private static Map<String, Object> orderedCopy(Map<String, Object> meta) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    meta.forEach(
+        (name, value) ->
+            copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")));
+    return Collections.unmodifiableMap(copy);
   }
 
   /**
@@ -121,7 +135,7 @@ public final class ApiError {
   /**
    * Returns this error with extra machine-readable facts, such as {@code attemptsLeft}.
    *
-   * @param meta the facts; copied
+   * @param meta the facts; copied, in the map's iteration order
    * @return a new error
    * @throws NullPointerException if {@code meta}, a key or a value is null
    */

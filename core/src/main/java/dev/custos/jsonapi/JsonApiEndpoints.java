@@ -36,6 +36,7 @@ public final class JsonApiEndpoints {
   private final CustomerTokenEndpoints customerTokens;
   private final OrgTokenEndpoints orgTokens;
   private final IdentityEndpoint identity;
+  private final SandboxMessagesEndpoint sandboxMessages;
 
   private JsonApiEndpoints(Builder b) {
     this.exchange = new Exchange(b.authorizer, new ClientAddress(b.trustedProxies));
@@ -43,6 +44,8 @@ public final class JsonApiEndpoints {
         b.customerTokens == null ? null : new CustomerTokenEndpoints(exchange, b.customerTokens);
     this.orgTokens = b.orgTokens == null ? null : new OrgTokenEndpoints(b.orgTokens, b.users);
     this.identity = new IdentityEndpoint(exchange);
+    this.sandboxMessages =
+        b.outbox == null ? null : new SandboxMessagesEndpoint(exchange, b.authorizer, b.outbox);
   }
 
   /**
@@ -90,6 +93,19 @@ public final class JsonApiEndpoints {
   }
 
   /**
+   * Returns {@code GET /sandbox/messages}.
+   *
+   * @return the endpoint
+   * @throws IllegalStateException if no sandbox outbox was given
+   */
+  public SandboxMessagesEndpoint sandboxMessages() {
+    if (sandboxMessages == null) {
+      throw new IllegalStateException("built without a sandbox outbox");
+    }
+    return sandboxMessages;
+  }
+
+  /**
    * Authenticates the caller of one of the host's own endpoints exactly as Custos's endpoints do:
    * the bearer token, and the client's address (behind the trusted proxies) for an org token's
    * {@code sourceIp}. Authorize it then with the authorizer.
@@ -125,6 +141,7 @@ public final class JsonApiEndpoints {
     private OrgTokenService orgTokens;
     private OrgUserAuthenticator users;
     private SourceIps trustedProxies;
+    private SandboxOutbox outbox;
 
     private Builder() {}
 
@@ -163,6 +180,18 @@ public final class JsonApiEndpoints {
     public Builder orgTokens(OrgTokenService service, OrgUserAuthenticator users) {
       this.orgTokens = Objects.requireNonNull(service, "service");
       this.users = Objects.requireNonNull(users, "users");
+      return this;
+    }
+
+    /**
+     * Serves {@code GET /sandbox/messages} from this outbox (sandboxes only).
+     *
+     * @param outbox the outbox the OTP engine sends to
+     * @return this builder
+     * @throws NullPointerException if {@code outbox} is null
+     */
+    public Builder sandboxOutbox(SandboxOutbox outbox) {
+      this.outbox = Objects.requireNonNull(outbox, "outbox");
       return this;
     }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import dev.custos.authz.AuthorizationListener.Denial;
 import dev.custos.core.testing.TestPlatform;
 import dev.custos.error.ApiException;
+import dev.custos.jsonapi.JsonApiResponse;
 import dev.custos.scopes.Scope;
 import dev.custos.token.TokenRequest;
 import dev.custos.token.VerifiedToken;
@@ -95,6 +96,11 @@ class StepUpTest {
     assertThat(yes.error().meta()).containsEntry("upgradable", true);
     assertThat(yes.error().detail()).endsWith("; the token may be upgraded to it");
     assertThat(no.error().meta()).containsEntry("upgradable", false);
+    // One order on every run (Map.of's varies between JVMs), for clients and tests that compare.
+    assertThat(JsonApiResponse.error(yes.error()).body())
+        .contains(
+            "\"meta\":{\"requiredScope\":\"payments-write\",\"twoFactorRequired\":true,"
+                + "\"upgradable\":true}");
     assertThat(heard).containsExactly(Denial.MISSING_SCOPE, Denial.MISSING_SCOPE);
   }
 

@@ -60,6 +60,8 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
             "dev.custos.jsonapi.JsonApiEndpoints",
             "dev.custos.jsonapi.JsonApiEndpoints$Builder",
             "dev.custos.jsonapi.JsonApiResponse",
-            "dev.custos.jsonapi.OrgTokenEndpoints");
+            "dev.custos.jsonapi.OrgTokenEndpoints",
+            "dev.custos.jsonapi.SandboxMessagesEndpoint",
+            "dev.custos.jsonapi.SandboxOutbox");
   }
 }

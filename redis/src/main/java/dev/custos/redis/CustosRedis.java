@@ -70,9 +70,11 @@ public final class CustosRedis implements AutoCloseable {
   private final RedisRevocationStore revocationStore;
   private final RedisApiTokenStore apiTokenStore;
   private final RedisJwtReplayStore jwtReplayStore;
+  private final String safeUri;
 
   private CustosRedis(Builder b, RedisURI uri) {
     this.client = RedisClient.create(uri);
+    this.safeUri = safe(uri);
     client.setOptions(
         ClientOptions.builder()
             .autoReconnect(true)
@@ -145,6 +147,22 @@ public final class CustosRedis implements AutoCloseable {
    */
   public static Builder builder(String redisUri) {
     return new Builder(Objects.requireNonNull(redisUri, "redisUri"));
+  }
+
+  /**
+   * Checks Redis now, as a health check does: it answers within the timeout and still does not
+   * evict keys (a restarted or replaced server may run with another policy).
+   *
+   * @throws IllegalStateException if Redis does not answer, or evicts keys
+   */
+  public void check() {
+    try {
+      connection.sync().ping();
+    } catch (RedisException e) {
+      throw new IllegalStateException(
+          "Redis at " + safeUri + " does not answer (" + e.getClass().getSimpleName() + ")");
+    }
+    requireNoEviction(connection);
   }
 
   /**

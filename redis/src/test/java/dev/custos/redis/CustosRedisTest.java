@@ -49,6 +49,29 @@ class CustosRedisTest {
   }
 
   @Test
+  void check_healthy_passes_evictingOrDown_refusedSayingWhy() throws Exception {
+    CustosRedis redis = connect();
+    redis.check();
+
+    REDIS.command("CONFIG", "SET", "maxmemory-policy", "volatile-lru");
+    assertThatIllegalStateException()
+        .isThrownBy(redis::check)
+        .withMessageContaining("maxmemory-policy volatile-lru");
+    REDIS.command("CONFIG", "SET", "maxmemory-policy", "noeviction");
+
+    REDIS.stop();
+    try {
+      assertThatIllegalStateException()
+          .isThrownBy(redis::check)
+          .withMessageStartingWith(
+              "Redis at redis://127.0.0.1:" + REDIS.port() + " does not answer");
+    } finally {
+      REDIS.start();
+    }
+    assertThat(redis.toString()).doesNotContain("password");
+  }
+
+  @Test
   void connect_redisBefore7_refusedNamingTheVersion() {
     assertThatIllegalStateException()
         .isThrownBy(() -> CustosRedis.requireVersion("# Server\r\nredis_version:6.2.14\r\n"))

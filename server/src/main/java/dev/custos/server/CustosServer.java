@@ -120,15 +120,18 @@ public final class CustosServer implements AutoCloseable {
       customerTokenBuilder.identityProvider(identityProvider(options, redis));
     }
     // The reference server's stand-in for the platform's own user login, in sandbox mode only.
-    this.admin = options.sandbox ? new SandboxAdmin(sender, authorizer) : null;
+    this.admin = options.sandbox ? new SandboxAdmin() : null;
     OrgUserAuthenticator users = admin != null ? admin : header -> Optional.empty();
-    JsonApiEndpoints api =
+    JsonApiEndpoints.Builder apiBuilder =
         JsonApiEndpoints.builder()
             .authorizer(authorizer)
             .customerTokens(customerTokenBuilder.build())
             .orgTokens(orgTokenBuilder.authorizer(authorizer).build(), users)
-            .trustedProxies(options.trustedProxyCidrs)
-            .build();
+            .trustedProxies(options.trustedProxyCidrs);
+    if (options.sandbox) {
+      apiBuilder.sandboxOutbox(sender.outbox());
+    }
+    JsonApiEndpoints api = apiBuilder.build();
     // The platform backend's org token, as a host's backend would mint its own.
     this.orgToken =
         options.sandbox
@@ -193,7 +196,10 @@ public final class CustosServer implements AutoCloseable {
                 "/metrics",
                 c -> Reply.of(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
     if (admin != null) {
-      routes.add("GET", "/sandbox/messages", c -> admin.messages(api.authenticate(c.request), c));
+      routes.add(
+          "GET",
+          "/sandbox/messages",
+          c -> Reply.of(api.sandboxMessages().messages(c.request, c.customerFilter())));
     }
     return routes;
   }

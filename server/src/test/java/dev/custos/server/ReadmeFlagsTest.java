@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every command-line option the README names is one the {@code custos} command has (or curl's and
- * {@code benchmarks/run}'s few), so that the README cannot send a reader to a flag that does not
+ * {@code benchmarks/run}'s few; a Spring Boot application's {@code --name.of.property=} arguments
+ * are properties, not flags), so that the README cannot send a reader to a flag that does not
  * exist.
  */
 class ReadmeFlagsTest {
@@ -26,7 +27,7 @@ class ReadmeFlagsTest {
       help.append(CliTest.run(command, "--help").out());
     }
     Set<String> unknown = new TreeSet<>();
-    Matcher flag = Pattern.compile("(?<![\\w-])--[a-z][a-z0-9-]*").matcher(readme);
+    Matcher flag = Pattern.compile("(?<![\\w-])--[a-z][a-z0-9-]*(?![a-z0-9.-])").matcher(readme);
     while (flag.find()) {
       String name = flag.group();
       if (!NOT_CUSTOS.contains(name) && !help.toString().contains(name)) {

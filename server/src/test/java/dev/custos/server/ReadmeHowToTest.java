@@ -2,13 +2,11 @@ package dev.custos.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
+import dev.custos.testing.ShellScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -55,22 +53,10 @@ class ReadmeHowToTest {
     return blocks;
   }
 
-  private static String require(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      File candidate = new File(dir, tool);
-      if (candidate.canExecute()) {
-        return candidate.getPath();
-      }
-    }
-    throw new IllegalStateException(
-        tool + " is not installed: the README's guides need it (apt-get install " + tool + ")");
-  }
-
   @Test
   void howToGuides_runAsWritten_everyStepAnswers() throws Exception {
     List<String> blocks = guides();
     assertThat(blocks).hasSizeGreaterThanOrEqualTo(5);
-    require("curl");
     String script =
         String.join("\n", blocks)
             .replace("export API=http://127.0.0.1:8080", "export API=" + server.uri())
@@ -78,20 +64,16 @@ class ReadmeHowToTest {
                 "alias custos='java -jar server/target/custos-server.jar'",
                 "custos() { \"$JAVA\" --module-path \"$MODULES\" -m"
                     + " dev.custos.server/dev.custos.server.Cli \"$@\"; }");
-    ProcessBuilder bash =
-        new ProcessBuilder(require("bash"), "-c", "set -euo pipefail\n" + script)
-            .directory(work.toFile())
-            .redirectErrorStream(true);
-    bash.environment().put("TOKEN", server.sandboxOrgToken().orElseThrow());
-    bash.environment().put("ADMIN_TOKEN", server.sandboxAdminCredential().orElseThrow());
-    bash.environment()
-        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    bash.environment().put("MODULES", System.getProperty("jdk.module.path"));
-    Process process = bash.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    ShellScript.Run run =
+        ShellScript.of(script)
+            .env("TOKEN", server.sandboxOrgToken().orElseThrow())
+            .env("ADMIN_TOKEN", server.sandboxAdminCredential().orElseThrow())
+            .env("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString())
+            .env("MODULES", System.getProperty("jdk.module.path"))
+            .runIn(work, "curl");
+    String output = run.output();
 
-    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(run.exitCode()).as(output).isZero();
     assertThat(output)
         .as("a card listed, a card created with two-factor, an upgrade, an org token's life")
         .contains("\"type\":\"individualDebitCard\",\"id\":\"7001\"")

@@ -7,6 +7,7 @@ import dev.custos.customer.CustomerDirectory;
 import dev.custos.customer.CustomerTokenListener;
 import dev.custos.customer.CustomerTokenService;
 import dev.custos.jsonapi.JsonApiEndpoints;
+import dev.custos.jsonapi.SandboxOutbox;
 import dev.custos.org.ApiTokenStore;
 import dev.custos.org.OrgTokenService;
 import dev.custos.org.OrgUserAuthenticator;
@@ -26,6 +27,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -128,7 +130,17 @@ public class CustosAutoConfiguration {
     if (listener != null) {
       b.listener(listener);
     }
-    revocations.ifAvailable(b::revocationStore);
+    RevocationStore shared = revocations.getIfAvailable();
+    if (shared != null) {
+      b.revocationStore(shared);
+    } else if (properties.getRedis().getUri() != null) {
+      // A revocation kept in one instance only is forgotten by the others: refuse to start.
+      throw new InvalidConfigurationPropertyValueException(
+          "custos.redis.uri",
+          "(hidden)",
+          "custos.redis.uri is set but custos-redis is not on the class path (add"
+              + " custos-spring-boot-starter or dev.custos:custos-redis)");
+    }
     return b.build();
   }
 
@@ -237,6 +249,8 @@ public class CustosAutoConfiguration {
    * @param customerTokens the customer-token service, if configured
    * @param orgTokens the org-token service, if configured
    * @param users who may manage org API tokens, if the host says
+   * @param outbox the sandbox outbox, served in sandbox mode only
+   * @param properties the settings
    * @return the endpoints
    */
   @Bean
@@ -245,8 +259,13 @@ public class CustosAutoConfiguration {
       RequestAuthorizer authorizer,
       ObjectProvider<CustomerTokenService> customerTokens,
       ObjectProvider<OrgTokenService> orgTokens,
-      ObjectProvider<OrgUserAuthenticator> users) {
+      ObjectProvider<OrgUserAuthenticator> users,
+      ObjectProvider<SandboxOutbox> outbox,
+      CustosProperties properties) {
     JsonApiEndpoints.Builder b = JsonApiEndpoints.builder().authorizer(authorizer);
+    if (properties.isSandbox()) {
+      outbox.ifAvailable(b::sandboxOutbox);
+    }
     customerTokens.ifAvailable(b::customerTokens);
     OrgTokenService org = orgTokens.getIfAvailable();
     OrgUserAuthenticator who = users.getIfAvailable();

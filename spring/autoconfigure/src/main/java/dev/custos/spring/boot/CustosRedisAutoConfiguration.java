@@ -42,6 +42,18 @@ public class CustosRedisAutoConfiguration {
   }
 
   /**
+   * Redis as the shared state the health contributor checks.
+   *
+   * @param redis the connection
+   * @return the state and its check
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public CustosHealthIndicator.SharedState custosSharedState(CustosRedis redis) {
+    return new CustosHealthIndicator.SharedState("redis", redis::check);
+  }
+
+  /**
    * The pending challenges, send limits and failure counts, on Redis.
    *
    * @param redis the connection

@@ -13,7 +13,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
@@ -125,7 +124,7 @@ public class CustosSecurityAutoConfiguration {
    * @throws Exception if Spring Security cannot build it
    */
   @Bean
-  @ConditionalOnDefaultWebSecurity
+  @ConditionalOnMissingBean(SecurityFilterChain.class) // Boot's own condition moved in 4.1
   public SecurityFilterChain custosSecurityFilterChain(HttpSecurity http) throws Exception {
     return http.sessionManagement(
             s ->

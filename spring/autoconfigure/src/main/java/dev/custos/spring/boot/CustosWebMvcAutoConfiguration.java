@@ -43,7 +43,20 @@ public class CustosWebMvcAutoConfiguration {
       ObjectProvider<OrgTokenService> orgTokens,
       CustosProperties properties) {
     return CustosRoutes.of(
-        api, properties.getEndpoints().getBasePath(), orgTokens.getIfAvailable() != null);
+        api,
+        properties.getEndpoints().getBasePath(),
+        orgTokens.getIfAvailable() != null,
+        servesSandbox(api));
+  }
+
+  /** Whether the endpoints were built with a sandbox outbox (a host's own may not be). */
+  private static boolean servesSandbox(JsonApiEndpoints api) {
+    try {
+      api.sandboxMessages();
+      return true;
+    } catch (IllegalStateException notASandbox) {
+      return false;
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.custos.token.VerificationKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -22,6 +23,13 @@ final class SigningKeys {
   /** The configured signing key; a generated one only in sandbox mode. */
   static SigningKey signingKey(CustosProperties properties) {
     CustosProperties.Key key = properties.getKey();
+    if (isEmpty(key.getFile())) {
+      // An empty setting (custos.key.file= overriding a file elsewhere) is no file.
+      key.setFile(null);
+    }
+    if (key.getValue() != null && key.getValue().isBlank()) {
+      key.setValue(null);
+    }
     if (key.getFile() != null && key.getValue() != null) {
       throw new InvalidConfigurationPropertyValueException(
           "custos.key.value", HIDDEN, "set custos.key.file or custos.key.value, not both");
@@ -41,6 +49,10 @@ final class SigningKeys {
         null,
         "a signing key is required: set custos.key.file (a PASERK or JWK file) or custos.key.value,"
             + " or custos.sandbox=true for a generated one in development");
+  }
+
+  private static boolean isEmpty(Path file) {
+    return file != null && file.toString().isEmpty();
   }
 
   /** The public keys still accepted beside the signing key's own. */

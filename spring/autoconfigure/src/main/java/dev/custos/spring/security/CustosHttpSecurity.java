@@ -91,7 +91,8 @@ public final class CustosHttpSecurity implements Customizer<HttpSecurity> {
         paths.matcher(HttpMethod.POST, "/customers/{customerId}/token/verification"),
         paths.matcher("/users/{userId}/api-tokens"),
         paths.matcher("/users/{userId}/api-tokens/{tokenId}"),
-        paths.matcher(HttpMethod.GET, "/identity"));
+        paths.matcher(HttpMethod.GET, "/identity"),
+        paths.matcher(HttpMethod.GET, "/sandbox/messages"));
   }
 
   @Override

@@ -30,10 +30,11 @@ public final class CustosRoutes {
    * @param api the library's endpoints
    * @param basePath where they are served ({@code ""} for the root)
    * @param orgTokens whether the org API token endpoints are served
+   * @param sandbox whether {@code GET /sandbox/messages} is served
    * @return the router function
    */
   public static RouterFunction<ServerResponse> of(
-      JsonApiEndpoints api, String basePath, boolean orgTokens) {
+      JsonApiEndpoints api, String basePath, boolean orgTokens, boolean sandbox) {
     RouterFunctions.Builder routes =
         RouterFunctions.route()
             .POST(
@@ -72,6 +73,17 @@ public final class CustosRoutes {
                       (s, q) ->
                           api.orgTokens()
                               .revoke(s.pathVariable("userId"), s.pathVariable("tokenId"), q)));
+    }
+    if (sandbox) {
+      routes.GET(
+          basePath + "/sandbox/messages",
+          r ->
+              serve(
+                  r,
+                  false,
+                  (s, q) ->
+                      api.sandboxMessages()
+                          .messages(q, s.param("filter[customerId]").orElse(null))));
     }
     return routes.build();
   }

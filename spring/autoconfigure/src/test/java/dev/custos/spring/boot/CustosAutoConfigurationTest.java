@@ -3,16 +3,22 @@ package dev.custos.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custos.authz.RequestAuthorizer;
+import dev.custos.authz.RevocationStore;
 import dev.custos.customer.Customer;
 import dev.custos.customer.CustomerDirectory;
 import dev.custos.customer.CustomerTokenService;
+import dev.custos.customer.JwtReplayStore;
 import dev.custos.jsonapi.JsonApiEndpoints;
+import dev.custos.org.ApiTokenStore;
 import dev.custos.org.OrgTokenService;
 import dev.custos.org.OrgUserAuthenticator;
 import dev.custos.otp.OtpEngine;
 import dev.custos.otp.OtpSender;
 import dev.custos.otp.Phone;
+import dev.custos.otp.spi.OtpStore;
+import dev.custos.redis.CustosRedis;
 import dev.custos.scopes.ScopeCatalog;
+import dev.custos.testing.RedisServer;
 import dev.custos.token.KeyRing;
 import dev.custos.token.PasetoVersion;
 import dev.custos.token.SigningKey;
@@ -23,11 +29,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class CustosAutoConfigurationTest {
+  @RegisterExtension static final RedisServer REDIS = new RedisServer();
+
   static final SigningKey KEY = SigningKey.generate(PasetoVersion.V4_PUBLIC);
   static final CustomerDirectory DIRECTORY =
       id -> Optional.of(Customer.individual(id, Phone.of("1", "2025550147")));
@@ -147,6 +157,56 @@ class CustosAutoConfigurationTest {
                             .scopes()
                             .toString())
                     .isEqualTo("customers"));
+  }
+
+  @Test
+  void redisOff_inProcessStores_noConnection() {
+    withHostBeans()
+        .withConfiguration(AutoConfigurations.of(CustosRedisAutoConfiguration.class))
+        .run(
+            context ->
+                assertThat(context)
+                    .doesNotHaveBean(CustosRedis.class)
+                    .doesNotHaveBean(OtpStore.class)
+                    .doesNotHaveBean(RevocationStore.class));
+  }
+
+  @Test
+  void redisOn_everyStoreOnIt() {
+    withHostBeans()
+        .withConfiguration(AutoConfigurations.of(CustosRedisAutoConfiguration.class))
+        .withPropertyValues("custos.redis.uri=" + REDIS.uri(), "custos.redis.key-prefix=ctx")
+        .run(
+            context -> {
+              CustosRedis redis = context.getBean(CustosRedis.class);
+              assertThat(context.getBean(OtpStore.class)).isSameAs(redis.otpStore());
+              assertThat(context.getBean(RevocationStore.class)).isSameAs(redis.revocationStore());
+              assertThat(context.getBean(ApiTokenStore.class)).isSameAs(redis.apiTokenStore());
+              assertThat(context.getBean(JwtReplayStore.class)).isSameAs(redis.jwtReplayStore());
+              assertThat(context).hasSingleBean(OtpEngine.class);
+            });
+  }
+
+  @Test
+  void redisUriWithoutTheRedisModule_startFails_neverInProcessState() {
+    withHostBeans()
+        .withClassLoader(new FilteredClassLoader(CustosRedis.class))
+        .withConfiguration(AutoConfigurations.of(CustosRedisAutoConfiguration.class))
+        .withPropertyValues("custos.redis.uri=redis://127.0.0.1:1")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("custos-redis is not on the class path"));
+  }
+
+  @Test
+  void redisUnreachable_startFails() {
+    withHostBeans()
+        .withConfiguration(AutoConfigurations.of(CustosRedisAutoConfiguration.class))
+        .withPropertyValues("custos.redis.uri=redis://127.0.0.1:1")
+        .run(context -> assertThat(context).hasFailed());
   }
 
   @Test

@@ -29,6 +29,28 @@ final class HttpCalls {
     }
   }
 
+  /** {@code POST /customers/{id}/token}'s document. */
+  static String tokenRequest(String scope, String more) {
+    return "{\"data\":{\"type\":\"customerToken\",\"attributes\":{\"scope\":\""
+        + scope
+        + "\""
+        + more
+        + "}}}";
+  }
+
+  /** The attributes that upgrade with a verification. */
+  static String verified(String verificationToken, String code) {
+    return ",\"verificationToken\":\""
+        + verificationToken
+        + "\",\"verificationCode\":\""
+        + code
+        + "\"";
+  }
+
+  /** {@code POST /customers/{id}/token/verification}'s document. */
+  static final String SMS_VERIFICATION =
+      "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\"}}}";
+
   HttpCalls(int port) {
     this.base = "http://127.0.0.1:" + port;
   }
