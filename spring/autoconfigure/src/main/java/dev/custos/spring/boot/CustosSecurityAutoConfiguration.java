@@ -6,6 +6,7 @@ import dev.custos.spring.security.CustosAccessDeniedHandler;
 import dev.custos.spring.security.CustosAuthenticationEntryPoint;
 import dev.custos.spring.security.CustosAuthorization;
 import dev.custos.spring.security.CustosHttpSecurity;
+import dev.custos.spring.security.CustosRequestRejectedHandler;
 import dev.custos.spring.security.ScopeRecordingAuthorizationManagerFactory;
 import dev.custos.token.TokenMinter;
 import org.aopalliance.intercept.MethodInvocation;
@@ -15,11 +16,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Custos tokens as Spring Security authentications in a servlet application: the bearer filter, the
@@ -33,6 +37,16 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({HttpSecurity.class, BearerTokenAuthenticationFilter.class})
 public class CustosSecurityAutoConfiguration {
+  /**
+   * Web security on, where no other configuration turned it on: a {@code @WebMvcTest} slice loads
+   * this auto-configuration but not Spring Boot's security one unless its security test module is
+   * present, and a slice must see the same filter as the application.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingBean(name = "springSecurityFilterChain")
+  @EnableWebSecurity
+  static class WebSecurityOn {}
+
   /**
    * Answers unauthenticated requests with the library's 401.
    *
@@ -58,6 +72,17 @@ public class CustosSecurityAutoConfiguration {
   public CustosAccessDeniedHandler custosAccessDeniedHandler(
       RequestAuthorizer authorizer, ScopeCatalog catalog) {
     return new CustosAccessDeniedHandler(authorizer, catalog);
+  }
+
+  /**
+   * Answers requests the firewall refuses with a JSON:API 400.
+   *
+   * @return the handler
+   */
+  @Bean
+  @ConditionalOnMissingBean(RequestRejectedHandler.class)
+  public CustosRequestRejectedHandler custosRequestRejectedHandler() {
+    return new CustosRequestRejectedHandler();
   }
 
   /**
