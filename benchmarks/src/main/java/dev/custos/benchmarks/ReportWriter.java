@@ -88,6 +88,12 @@ public final class ReportWriter {
         }
       }
     }
+    // spring/benchmarks/run: the Spring Boot filter, one thread (its own run, so its ratios are
+    // among its own rows only).
+    Path spring = dir.resolve("jmh-spring.json");
+    if (Files.exists(spring)) {
+      report.read(spring);
+    }
     Map<String, Object> memory =
         JSONObjectUtils.parse(Files.readString(dir.resolve("memory.json"), StandardCharsets.UTF_8));
     Files.writeString(Path.of(args[1]), report.markdown(memory, dir), StandardCharsets.UTF_8);
@@ -264,6 +270,9 @@ public final class ReportWriter {
               "AuthorizeBenchmark.caffeineGetIfPresent";
           case "RedisOtpBenchmark.redisVerify", "RedisOtpBenchmark.redisStart" ->
               "RedisOtpBenchmark.redisPing";
+          case "FilterBenchmark.custosCachedToken", "FilterBenchmark.securityPermitAll" ->
+              "FilterBenchmark.securityOff";
+          case "FilterBenchmark.httpCustosCachedToken" -> "FilterBenchmark.httpSecurityOff";
           default -> null;
         };
     String param = r.name().startsWith("Authorize") ? r.param() : "";
@@ -276,6 +285,9 @@ public final class ReportWriter {
               r.speed()
                   / fastestPeer(threads, "jpasetoMint", "nimbusEd25519Sign", "nimbusEs256Sign"))
           + "×";
+    }
+    if (r.name().equals("FilterBenchmark.custosFirstSeenToken")) {
+      return fmt(r.speed() / speed("FilterBenchmark.nimbusJwtFirstSeen", threads)) + "×";
     }
     if (r.name().equals("TokenBenchmark.custosVerify")) {
       return fmt(
@@ -342,6 +354,24 @@ public final class ReportWriter {
         "Redis OTP start within 3 × a PING (throughput ratio ≥ 0.33)",
         speed("RedisOtpBenchmark.redisStart", threads) / ping,
         1 / 3.0);
+    double off = speed("FilterBenchmark.securityOff", threads);
+    if (!Double.isNaN(off)) {
+      goal(
+          "Spring: a request with a cached token through the Custos filter ≥ 0.9 × security off",
+          speed("FilterBenchmark.custosCachedToken", threads) / off,
+          0.9);
+      goal(
+          "  over HTTP on loopback (Tomcat, the JDK's client)",
+          speed("FilterBenchmark.httpCustosCachedToken", threads)
+              / speed("FilterBenchmark.httpSecurityOff", threads),
+          0.9);
+      goal(
+          "Spring: first-seen token through the Custos filter ≥ 1.5 × Spring's JWT resource server"
+              + " (NimbusJwtDecoder, ES256)",
+          speed("FilterBenchmark.custosFirstSeenToken", threads)
+              / speed("FilterBenchmark.nimbusJwtFirstSeen", threads),
+          1.5);
+    }
     Result mintResult = find("TokenBenchmark.custosMint", "", threads);
     if (mintResult != null && !Double.isNaN(mintResult.bytesPerOp())) {
       bytesGoal("mint allocates ≤ 4 KB/op", mintResult.bytesPerOp(), 4096);

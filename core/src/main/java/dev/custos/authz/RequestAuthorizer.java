@@ -309,7 +309,25 @@ public final class RequestAuthorizer {
   public void authorizeAccount(
       VerifiedToken principal, Scope requiredScope, String resourceCustomerId, String accountId)
       throws ApiException {
-    authorize(principal, requiredScope, resourceCustomerId);
+    authorizeScope(principal, requiredScope);
+    authorizeAccountOwner(principal, resourceCustomerId, accountId);
+  }
+
+  /**
+   * Authorizes reaching one account, whatever the scope (which an adapter may check elsewhere): the
+   * customer, as {@link #authorizeOwner}, and the token's {@code resources}.
+   *
+   * @param principal the authenticated caller
+   * @param resourceCustomerId the customer who owns the account
+   * @param accountId the account's id
+   * @throws ApiException 404 {@code not_found} for another customer's account (customer tokens) or
+   *     one outside the token's resources
+   * @throws NullPointerException if an argument is null
+   */
+  public void authorizeAccountOwner(
+      VerifiedToken principal, String resourceCustomerId, String accountId) throws ApiException {
+    Objects.requireNonNull(accountId, "accountId");
+    authorizeOwner(principal, resourceCustomerId);
     if (!principal.resources().allowsAccount(accountId)) {
       throw refusals.noSuchResource(Denial.OUTSIDE_RESOURCES);
     }
@@ -336,7 +354,29 @@ public final class RequestAuthorizer {
       String cardId,
       String accountId)
       throws ApiException {
-    authorize(principal, requiredScope, resourceCustomerId);
+    authorizeScope(principal, requiredScope);
+    authorizeCardOwner(principal, resourceCustomerId, cardId, accountId);
+  }
+
+  /**
+   * Authorizes reaching one card, whatever the scope (which an adapter may check elsewhere): the
+   * customer, as {@link #authorizeOwner}, and the token's {@code resources} (the card listed, or
+   * the account it is under).
+   *
+   * @param principal the authenticated caller
+   * @param resourceCustomerId the customer who owns the card
+   * @param cardId the card's id
+   * @param accountId the id of the account the card is under
+   * @throws ApiException 404 {@code not_found} for another customer's card (customer tokens) or one
+   *     outside the token's resources
+   * @throws NullPointerException if an argument is null
+   */
+  public void authorizeCardOwner(
+      VerifiedToken principal, String resourceCustomerId, String cardId, String accountId)
+      throws ApiException {
+    Objects.requireNonNull(cardId, "cardId");
+    Objects.requireNonNull(accountId, "accountId");
+    authorizeOwner(principal, resourceCustomerId);
     if (!principal.resources().allowsCard(cardId, accountId)) {
       throw refusals.noSuchResource(Denial.OUTSIDE_RESOURCES);
     }

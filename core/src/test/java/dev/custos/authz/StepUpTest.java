@@ -11,6 +11,7 @@ import dev.custos.core.testing.TestPlatform;
 import dev.custos.error.ApiException;
 import dev.custos.jsonapi.JsonApiResponse;
 import dev.custos.scopes.Scope;
+import dev.custos.token.Resources;
 import dev.custos.token.TokenRequest;
 import dev.custos.token.VerifiedToken;
 import java.time.Duration;
@@ -121,5 +122,28 @@ class StepUpTest {
     assertThat(heard).containsExactly(Denial.OTHER_CUSTOMER);
     assertThatNoException().isThrownBy(() -> authorizer.authorizeOwner(token, INDIVIDUAL));
     assertThatNoException().isThrownBy(() -> authorizer.authorizeOwner(org, BUSINESS));
+  }
+
+  @Test
+  void accountAndCardOwner_outsideResourcesOrAnotherCustomer_404_withinAllowed() throws Exception {
+    VerifiedToken limited =
+        customer(
+            request("accounts cards").limitedTo(Resources.of(List.of("10001"), List.of("7001"))));
+
+    assertThatNoException()
+        .isThrownBy(() -> authorizer.authorizeAccountOwner(limited, INDIVIDUAL, "10001"));
+    assertThatNoException()
+        .isThrownBy(() -> authorizer.authorizeCardOwner(limited, INDIVIDUAL, "7001", "10009"));
+    assertThat(
+            refusal(() -> authorizer.authorizeAccountOwner(limited, INDIVIDUAL, "10002")).status())
+        .isEqualTo(404);
+    assertThat(
+            refusal(() -> authorizer.authorizeCardOwner(limited, INDIVIDUAL, "7002", "10002"))
+                .status())
+        .isEqualTo(404);
+    assertThat(refusal(() -> authorizer.authorizeAccountOwner(limited, BUSINESS, "10001")).status())
+        .isEqualTo(404);
+    assertThat(heard)
+        .containsExactly(Denial.OUTSIDE_RESOURCES, Denial.OUTSIDE_RESOURCES, Denial.OTHER_CUSTOMER);
   }
 }

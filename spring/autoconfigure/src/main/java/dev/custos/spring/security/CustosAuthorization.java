@@ -4,6 +4,7 @@ import dev.custos.authz.RequestAuthorizer;
 import dev.custos.error.ApiException;
 import dev.custos.scopes.Scope;
 import dev.custos.scopes.ScopeCatalog;
+import dev.custos.token.VerifiedToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -54,11 +55,68 @@ public final class CustosAuthorization {
    * @return true if the caller may
    */
   public boolean owns(Authentication authentication, String customerId) {
-    if (!(authentication instanceof CustosAuthentication caller) || customerId == null) {
+    return decide(
+        authentication, token -> authorizer.authorizeOwner(token, customerId), customerId);
+  }
+
+  /**
+   * Whether the caller may reach this account of this customer: the customer, as {@link #owns}, and
+   * the token's {@code resources}. A refusal is answered 404, as if the account did not exist.
+   *
+   * @param authentication the caller
+   * @param customerId the customer who owns the account
+   * @param accountId the account
+   * @return true if the caller may
+   */
+  public boolean ownsAccount(Authentication authentication, String customerId, String accountId) {
+    return decide(
+        authentication,
+        token -> authorizer.authorizeAccountOwner(token, customerId, accountId),
+        customerId,
+        accountId);
+  }
+
+  /**
+   * Whether the caller may reach this card of this customer: the customer, as {@link #owns}, and
+   * the token's {@code resources} (the card, or the account it is under). A refusal is answered
+   * 404, as if the card did not exist.
+   *
+   * @param authentication the caller
+   * @param customerId the customer who owns the card
+   * @param cardId the card
+   * @param accountId the account the card is under
+   * @return true if the caller may
+   */
+  public boolean ownsCard(
+      Authentication authentication, String customerId, String cardId, String accountId) {
+    return decide(
+        authentication,
+        token -> authorizer.authorizeCardOwner(token, customerId, cardId, accountId),
+        customerId,
+        cardId,
+        accountId);
+  }
+
+  /** A library decision about a Custos caller. */
+  private interface Decision {
+    void check(VerifiedToken token) throws ApiException;
+  }
+
+  /**
+   * The library's decision for a Custos caller; any other caller is refused, and so is a missing id
+   * (a SpEL {@code #name} that names no parameter is null), rather than let through.
+   */
+  private static boolean decide(Authentication authentication, Decision decision, String... ids) {
+    if (!(authentication instanceof CustosAuthentication caller)) {
       return false;
     }
+    for (String id : ids) {
+      if (id == null) {
+        return false;
+      }
+    }
     try {
-      authorizer.authorizeOwner(caller.token(), customerId);
+      decision.check(caller.token());
       return true;
     } catch (ApiException refused) {
       Refusals.record(refused);

@@ -45,8 +45,8 @@ final class CustosBearerAuthentication extends AbstractAuthenticationToken {
 
   private static InetAddress client(HttpServletRequest request) {
     String address = request.getRemoteAddr();
-    // The container gives a literal; parsing one never looks a name up.
-    if (address == null || !(address.indexOf(':') >= 0 || address.matches("[0-9.]+"))) {
+    // The container gives a literal; parsing one never looks a name up, and nothing else is parsed.
+    if (address == null || address.isEmpty() || !isLiteral(address)) {
       return null;
     }
     try {
@@ -54,6 +54,19 @@ final class CustosBearerAuthentication extends AbstractAuthenticationToken {
     } catch (UnknownHostException e) {
       return null;
     }
+  }
+
+  private static boolean isLiteral(String address) {
+    if (address.indexOf(':') >= 0) {
+      return true;
+    }
+    for (int i = 0; i < address.length(); i++) {
+      char c = address.charAt(i);
+      if (c != '.' && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.custos.authz.AuthorizationListener.Denial;
 import dev.custos.scopes.ScopeCatalog;
 import dev.custos.testing.FakeClock;
 import dev.custos.token.PasetoVersion;
+import dev.custos.token.Resources;
 import dev.custos.token.SigningKey;
 import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
@@ -156,6 +157,30 @@ class CustosSecurityTest {
                 .header("Authorization", bearer(TokenRequest.org(catalog.parse("accounts")))))
         .andExpect(status().isOk());
     assertThat(HEARD).containsExactly(Denial.OTHER_CUSTOMER);
+  }
+
+  @Test
+  void ownsAccountAndCard_outsideTheTokensResources_404_withinThem_200() throws Exception {
+    String limited =
+        bearer(
+            TokenRequest.customer("100001", catalog.parse("accounts cards"))
+                .limitedTo(Resources.of(List.of("10001"), List.of("7001"))));
+
+    mvc.perform(get("/customers/100001/accounts/10001").header("Authorization", limited))
+        .andExpect(status().isOk());
+    mvc.perform(get("/customers/100001/accounts/10002").header("Authorization", limited))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/customers/100001/accounts/10009/cards/7001").header("Authorization", limited))
+        .andExpect(status().isOk());
+    mvc.perform(get("/customers/100001/accounts/10002/cards/7002").header("Authorization", limited))
+        .andExpect(status().isNotFound());
+    assertThat(HEARD).containsExactly(Denial.OUTSIDE_RESOURCES, Denial.OUTSIDE_RESOURCES);
+  }
+
+  @Test
+  void owns_mistypedParameterName_refusedNotLetThrough() throws Exception {
+    mvc.perform(get("/mistyped/100001").header("Authorization", customer("100001", "accounts")))
+        .andExpect(status().isForbidden());
   }
 
   @Test

@@ -77,6 +77,31 @@ public class SecuredApp {
       return Map.of("customer", customerId);
     }
 
+    @GetMapping("/customers/{customerId}/accounts/{accountId}")
+    @PreAuthorize(
+        "hasAuthority('SCOPE_accounts') and @custos.ownsAccount(authentication, #customerId,"
+            + " #accountId)")
+    Map<String, String> account(@PathVariable String customerId, @PathVariable String accountId) {
+      return Map.of("account", accountId);
+    }
+
+    @GetMapping("/customers/{customerId}/accounts/{accountId}/cards/{cardId}")
+    @PreAuthorize(
+        "hasAuthority('SCOPE_cards') and @custos.ownsCard(authentication, #customerId, #cardId,"
+            + " #accountId)")
+    Map<String, String> card(
+        @PathVariable String customerId,
+        @PathVariable String accountId,
+        @PathVariable String cardId) {
+      return Map.of("card", cardId);
+    }
+
+    @GetMapping("/mistyped/{customerId}")
+    @PreAuthorize("@custos.owns(authentication, #customer)")
+    Map<String, String> mistyped(@PathVariable String customerId) {
+      return Map.of("reached", customerId);
+    }
+
     @PostMapping("/customers/{customerId}/payments")
     @PreAuthorize("hasAuthority('SCOPE_payments-write')")
     Map<String, String> pay(@PathVariable String customerId) {

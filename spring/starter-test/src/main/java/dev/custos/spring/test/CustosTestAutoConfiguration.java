@@ -2,6 +2,8 @@ package dev.custos.spring.test;
 
 import dev.custos.scopes.ScopeCatalog;
 import dev.custos.spring.boot.CustosAutoConfiguration;
+import dev.custos.spring.boot.CustosProperties;
+import dev.custos.token.KeyRing;
 import dev.custos.token.TokenMinter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,12 +32,15 @@ public class CustosTestAutoConfiguration {
    * The test tokens.
    *
    * @param minter the application's minter
+   * @param keys the application's keys
+   * @param properties the application's Custos settings (its issuer)
    * @param catalog the application's scopes
    * @return the tokens' source
    */
   @Bean
   @ConditionalOnMissingBean
-  public CustosTestTokens custosTestTokens(TokenMinter minter, ScopeCatalog catalog) {
-    return new CustosTestTokens(minter, catalog);
+  public CustosTestTokens custosTestTokens(
+      TokenMinter minter, KeyRing keys, CustosProperties properties, ScopeCatalog catalog) {
+    return new CustosTestTokens(minter, keys, properties.getIssuer(), catalog);
   }
 }

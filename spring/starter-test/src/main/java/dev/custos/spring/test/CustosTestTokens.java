@@ -1,8 +1,12 @@
 package dev.custos.spring.test;
 
 import dev.custos.scopes.ScopeCatalog;
+import dev.custos.token.KeyRing;
 import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
@@ -21,16 +25,22 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 public final class CustosTestTokens {
   private final TokenMinter minter;
+  private final KeyRing keys;
+  private final String issuer;
   private final ScopeCatalog catalog;
 
   /**
    * Creates the tokens' source.
    *
    * @param minter the application's minter
+   * @param keys the application's keys, for tokens minted at another time
+   * @param issuer the application's issuer
    * @param catalog the application's scopes
    */
-  public CustosTestTokens(TokenMinter minter, ScopeCatalog catalog) {
+  public CustosTestTokens(TokenMinter minter, KeyRing keys, String issuer, ScopeCatalog catalog) {
     this.minter = Objects.requireNonNull(minter, "minter");
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.issuer = Objects.requireNonNull(issuer, "issuer");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
   }
 
@@ -60,9 +70,15 @@ public final class CustosTestTokens {
   /** One token to mint: refine it, then use it on a request. Immutable. */
   public final class TestToken implements RequestPostProcessor {
     private final TokenRequest request;
+    private final Instant mintedAt;
 
     private TestToken(TokenRequest request) {
+      this(request, null);
+    }
+
+    private TestToken(TokenRequest request, Instant mintedAt) {
       this.request = request;
+      this.mintedAt = mintedAt;
     }
 
     /**
@@ -71,7 +87,20 @@ public final class CustosTestTokens {
      * @return the refined token
      */
     public TestToken twoFactorVerified() {
-      return new TestToken(request.twoFactorVerified());
+      return new TestToken(request.twoFactorVerified(), mintedAt);
+    }
+
+    /**
+     * Returns this token as minted after a one-time code at a given time: its issue time, which
+     * {@code RequiredFactor.validDuration} and {@code custos.twoFactorWithin} read, and from which
+     * its lifetime (24 hours unless the application's rules say less) runs.
+     *
+     * @param verifiedAt when the code was checked
+     * @return the refined token
+     */
+    public TestToken twoFactorVerifiedAt(Instant verifiedAt) {
+      return new TestToken(
+          request.twoFactorVerified(), Objects.requireNonNull(verifiedAt, "verifiedAt"));
     }
 
     /**
@@ -81,7 +110,7 @@ public final class CustosTestTokens {
      * @return the refined token
      */
     public TestToken upgradableTo(String scopes) {
-      return new TestToken(request.upgradableTo(catalog.parse(scopes)));
+      return new TestToken(request.upgradableTo(catalog.parse(scopes)), mintedAt);
     }
 
     /**
@@ -90,7 +119,15 @@ public final class CustosTestTokens {
      * @return the token's text
      */
     public String mint() {
-      return minter.mint(request).token();
+      TokenMinter at =
+          mintedAt == null
+              ? minter
+              : TokenMinter.builder()
+                  .keyRing(keys)
+                  .issuer(issuer)
+                  .clock(Clock.fixed(mintedAt, ZoneOffset.UTC))
+                  .build();
+      return at.mint(request).token();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.custos.spring.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -10,6 +11,8 @@ import dev.custos.otp.ChallengeRequest;
 import dev.custos.otp.OtpEngine;
 import dev.custos.otp.Phone;
 import dev.custos.otp.VerificationOutcome;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -38,6 +41,26 @@ class CustosTestKitTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.customer").value("100042"))
         .andExpect(jsonPath("$.twoFactor").value(true));
+  }
+
+  @Test
+  void twoFactorVerifiedAt_olderThanARouteAllows_401WithMaxAge() throws Exception {
+    mvc.perform(
+            get("/recent")
+                .with(
+                    tokens
+                        .customer("100042", "accounts")
+                        .twoFactorVerifiedAt(Instant.now().minus(Duration.ofMinutes(6)))))
+        .andExpect(status().isUnauthorized())
+        .andExpect(
+            header().string("WWW-Authenticate", org.hamcrest.Matchers.endsWith("max_age=300")));
+    mvc.perform(
+            get("/recent")
+                .with(
+                    tokens
+                        .customer("100042", "accounts")
+                        .twoFactorVerifiedAt(Instant.now().minus(Duration.ofMinutes(4)))))
+        .andExpect(status().isOk());
   }
 
   @Test

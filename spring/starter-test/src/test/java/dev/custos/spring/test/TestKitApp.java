@@ -27,8 +27,27 @@ public class TestKitApp {
     };
   }
 
+  @Bean
+  org.springframework.security.web.SecurityFilterChain api(
+      org.springframework.security.config.annotation.web.builders.HttpSecurity http,
+      dev.custos.spring.security.CustosAuthorization custos)
+      throws Exception {
+    return http.authorizeHttpRequests(
+            r ->
+                r.requestMatchers("/recent")
+                    .access(custos.twoFactorWithin(java.time.Duration.ofMinutes(5)))
+                    .anyRequest()
+                    .authenticated())
+        .build();
+  }
+
   @RestController
   static class Me {
+    @GetMapping("/recent")
+    Map<String, Object> recent() {
+      return Map.of("recent", true);
+    }
+
     @GetMapping("/me")
     Map<String, Object> me(VerifiedToken caller) {
       return Map.of(
