@@ -13,6 +13,7 @@ module dev.custos.token {
   requires org.bouncycastle.provider;
   requires com.nimbusds.jose.jwt;
   requires com.fasterxml.jackson.core;
+  requires jdk.security.auth;
 
   exports dev.custos.token;
   // Strict JSON reading, shared with Custos's own modules only: not API.

@@ -1,6 +1,6 @@
 package dev.custos.server;
 
-import com.sun.security.auth.module.UnixSystem;
+import dev.custos.token.KeyFileAccess;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -108,45 +108,19 @@ final class KeyFiles {
   }
 
   /**
-   * Refuses, as {@code ssh} does, a key directory or secret key file that someone else could
-   * change: owned by another user than this process's (or root), or writable by its group or by
-   * others (a root-owned directory with the sticky bit, such as {@code /tmp}, excepted: nobody can
-   * replace another's file there). A secret key file of this user must also not be readable by
-   * anyone else. Skipped on file systems without POSIX owners and modes.
+   * Refuses a key directory, or a secret key file and its directory, that someone else could change
+   * or read: the library's rules ({@link KeyFileAccess}), which the Spring starter applies too.
    *
    * @param path a directory, or a secret key file
    * @param secretFile whether it is a secret key file
    * @throws IOException saying what is wrong and how to mend it
    */
   static void requirePrivate(Path path, boolean secretFile) throws IOException {
-    if (!path.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-      return;
+    if (secretFile) {
+      KeyFileAccess.requirePrivateFile(path);
+    } else {
+      KeyFileAccess.requirePrivateDirectory(path);
     }
-    int owner = (Integer) Files.getAttribute(path, "unix:uid");
-    int mode = (Integer) Files.getAttribute(path, "unix:mode");
-    String problem = problem(owner, mode, new UnixSystem().getUid(), secretFile);
-    if (problem != null) {
-      throw new IOException(path + " " + problem);
-    }
-  }
-
-  /** What is wrong with a path of this owner and mode for this user, or null if nothing. */
-  static String problem(int owner, int mode, long user, boolean secretFile) {
-    if (owner != user && owner != 0) {
-      return "is owned by another user (uid "
-          + owner
-          + "), who could swap the signing key; keep keys where only you and root can write";
-    }
-    boolean sticky = (mode & 01000) != 0;
-    if ((mode & 0022) != 0 && !(sticky && owner == 0 && !secretFile)) {
-      return "is writable by its group or by others, who could swap the signing key;"
-          + " chmod go-w it";
-    }
-    if (secretFile && owner == user && (mode & 0044) != 0) {
-      return "is readable by its group or by others, so the signing key is not secret; chmod 600"
-          + " it";
-    }
-    return null;
   }
 
   private static boolean posix(Path dir) {

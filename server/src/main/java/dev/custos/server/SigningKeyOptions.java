@@ -40,8 +40,7 @@ final class SigningKeyOptions {
   static SigningKey readSigningKey(Path file, String keyVersion) {
     try {
       // Nobody else may be able to read this key, or to swap it for one of their own.
-      KeyFiles.requirePrivate(file.toAbsolutePath().getParent(), false);
-      KeyFiles.requirePrivate(file, true);
+      KeyFiles.requirePrivate(file, true); // and its directory
     } catch (NoSuchFileException e) {
       throw new CommandFailure("cannot read key file " + file + ": no such file");
     } catch (IOException e) {

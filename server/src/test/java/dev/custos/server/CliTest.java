@@ -221,31 +221,6 @@ class CliTest {
   }
 
   @Test
-  void keyPathRules_ownerAndModes() {
-    int me = 1000;
-    assertThat(KeyFiles.problem(1000, 0700, me, false)).isNull();
-    assertThat(KeyFiles.problem(0, 0755, me, false)).as("root's, not writable").isNull();
-    assertThat(KeyFiles.problem(0, 01777, me, false)).as("a sticky root directory, /tmp").isNull();
-    assertThat(KeyFiles.problem(1000, 0600, me, true)).isNull();
-    assertThat(KeyFiles.problem(0, 0644, me, true)).as("root's secret, mounted for us").isNull();
-    assertThat(KeyFiles.problem(65534, 0700, me, false))
-        .startsWith("is owned by another user (uid 65534)");
-    assertThat(KeyFiles.problem(65534, 0777, me, false))
-        .as("the review's case: nobody's, world-writable")
-        .startsWith("is owned by another user");
-    assertThat(KeyFiles.problem(1000, 01777, me, false))
-        .as("sticky, but not root's")
-        .startsWith("is writable");
-    assertThat(KeyFiles.problem(0, 01777, me, true))
-        .as("a file has no sticky rule")
-        .startsWith("is writable");
-    assertThat(KeyFiles.problem(1000, 0640, me, true)).startsWith("is readable");
-    assertThat(KeyFiles.problem(1000, 0604, me, true)).startsWith("is readable");
-    assertThat(KeyFiles.problem(1000, 0620, me, true)).startsWith("is writable");
-    assertThat(KeyFiles.problem(0, 0700, 0, false)).as("root running as root").isNull();
-  }
-
-  @Test
   void serve_withoutAllowCountry_warnsAtStart() throws Exception {
     // The port is taken, so that serve stops right after its start-up messages.
     try (java.net.ServerSocket taken =

@@ -1,11 +1,13 @@
 package dev.custos.spring.boot;
 
+import dev.custos.token.KeyFileAccess;
 import dev.custos.token.PasetoVersion;
 import dev.custos.token.SigningKey;
 import dev.custos.token.VerificationKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +78,16 @@ final class SigningKeys {
   }
 
   private static String read(CustosProperties.Key key) {
+    try {
+      // As the CLI and ssh: nobody else may read this key, or swap it for one of their own.
+      KeyFileAccess.requirePrivateFile(key.getFile());
+    } catch (NoSuchFileException e) {
+      throw new InvalidConfigurationPropertyValueException(
+          "custos.key.file", key.getFile(), "cannot read the signing key file (no such file)");
+    } catch (IOException e) {
+      throw new InvalidConfigurationPropertyValueException(
+          "custos.key.file", key.getFile(), "refusing the signing key: " + e.getMessage());
+    }
     try {
       return Files.readString(key.getFile(), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {

@@ -26,6 +26,7 @@ import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,7 @@ class CustosAutoConfigurationTest {
   void keyFile_readAndUsed_unreadableFileFailsNamingItWithoutTheKey(@TempDir Path dir)
       throws Exception {
     Path file = Files.writeString(dir.resolve("signing.paserk"), KEY.exportSecretPaserk() + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     runner
         .withPropertyValues("custos.key.file=" + file)
         .run(
@@ -103,6 +105,24 @@ class CustosAutoConfigurationTest {
                     .rootCause()
                     .hasMessageContaining("custos.key.file")
                     .hasMessageContaining("cannot read the signing key file"));
+  }
+
+  @Test
+  void keyFile_othersCanReadIt_startFailsSayingHowToMendIt(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("signing.paserk"), KEY.exportSecretPaserk());
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+    runner
+        .withPropertyValues("custos.key.file=" + file)
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("custos.key.file")
+                    .hasMessageContaining("is readable by its group or by others")
+                    .hasMessageContaining("chmod 600")
+                    .hasMessageNotContaining(KEY.exportSecretPaserk()));
   }
 
   @Test
