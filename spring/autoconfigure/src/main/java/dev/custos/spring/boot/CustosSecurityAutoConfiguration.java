@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -46,6 +47,20 @@ public class CustosSecurityAutoConfiguration {
   @ConditionalOnMissingBean(name = "springSecurityFilterChain")
   @EnableWebSecurity
   static class WebSecurityOn {}
+
+  /**
+   * Method security on, where the application did not turn it on: a Custos application guards its
+   * controllers with {@code @PreAuthorize}, and without {@code @EnableMethodSecurity} Spring
+   * ignores the annotation and lets every authenticated caller through. An application that turns
+   * it on itself keeps its own settings.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingBean(
+      name =
+          "org.springframework.security.config.annotation.method.configuration"
+              + ".PrePostMethodSecurityConfiguration")
+  @EnableMethodSecurity
+  static class MethodSecurityOn {}
 
   /**
    * Answers unauthenticated requests with the library's 401.
