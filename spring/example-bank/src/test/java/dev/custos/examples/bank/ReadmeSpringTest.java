@@ -31,8 +31,8 @@ class ReadmeSpringTest {
 
   private static String section() throws Exception {
     String readme = Files.readString(ROOT.resolve("README.md"));
-    return readme.substring(
-        readme.indexOf("## Spring Boot"), readme.indexOf("## Running several instances"));
+    int start = readme.indexOf("## Spring Boot");
+    return readme.substring(start, readme.indexOf("\n## ", start));
   }
 
   private static List<String> blocks(String language) throws Exception {
