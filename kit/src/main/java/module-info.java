@@ -5,6 +5,7 @@
  */
 module dev.custos.kit {
   requires transitive dev.custos.scopes;
+  requires transitive dev.custos.token;
   requires dev.custos.core;
   requires static transitive quicktheories;
 

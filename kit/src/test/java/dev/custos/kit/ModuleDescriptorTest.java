@@ -3,7 +3,10 @@ package dev.custos.kit;
 import dev.custos.testing.ModuleDescriptorContract;
 import java.util.List;
 
-/** The kit's API: its generators and their QuickTheories form, over the scope catalog. */
+/**
+ * The kit's API: its generators and their QuickTheories form, over the scope catalog and the token
+ * API.
+ */
 class ModuleDescriptorTest extends ModuleDescriptorContract {
   @Override
   protected Class<?> anyType() {
@@ -17,6 +20,6 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
 
   @Override
   protected List<String> requiresTransitive() {
-    return List.of("dev.custos.scopes", "quicktheories");
+    return List.of("dev.custos.scopes", "dev.custos.token", "quicktheories");
   }
 }
