@@ -4,9 +4,7 @@
  * QuickTheories form in {@code dev.custos.kit.quicktheories}.
  */
 module dev.custos.kit {
-  requires transitive dev.custos.scopes;
-  requires transitive dev.custos.token;
-  requires dev.custos.core;
+  requires transitive dev.custos.core;
   requires static transitive quicktheories;
 
   exports dev.custos.kit;

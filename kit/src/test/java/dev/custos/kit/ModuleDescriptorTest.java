@@ -20,6 +20,6 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
 
   @Override
   protected List<String> requiresTransitive() {
-    return List.of("dev.custos.scopes", "dev.custos.token", "quicktheories");
+    return List.of("dev.custos.core", "quicktheories");
   }
 }
