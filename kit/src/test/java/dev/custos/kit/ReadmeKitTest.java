@@ -2,7 +2,7 @@ package dev.custos.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import dev.custos.testing.ReadmeText;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -10,14 +10,10 @@ import org.junit.jupiter.api.Test;
 class ReadmeKitTest {
   @Test
   void readme_showsTheKitsPropertyAsCompiled() throws Exception {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    int start = readme.indexOf("## Testing your integration");
-    String section = readme.substring(start, readme.indexOf("\n## ", start));
-    String test = Files.readString(Path.of("src/test/java/dev/custos/kit/KitPropertiesTest.java"));
+    String section = ReadmeText.section(Path.of("..", "README.md"), "## Testing your integration");
     String property =
-        test.substring(
-            test.indexOf("  // README:kit-property\n") + "  // README:kit-property\n".length(),
-            test.indexOf("  // README:end"));
+        ReadmeText.marked(
+            Path.of("src/test/java/dev/custos/kit/KitPropertiesTest.java"), "kit-property");
 
     assertThat(section).contains("```java\n" + property + "```");
   }

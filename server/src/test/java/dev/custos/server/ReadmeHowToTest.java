@@ -2,8 +2,8 @@ package dev.custos.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.testing.ReadmeText;
 import dev.custos.testing.ShellScript;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +38,9 @@ class ReadmeHowToTest {
   }
 
   private static List<String> guides() throws Exception {
-    String readme = Files.readString(Path.of("..", "README.md"));
     String section =
-        readme.substring(
-            readme.indexOf("## The spec's how-to guides against the reference server"),
-            readme.indexOf("## Choices and deviations from Unit"));
+        ReadmeText.section(
+            Path.of("..", "README.md"), "## The spec's how-to guides against the reference server");
     List<String> blocks = new ArrayList<>();
     Matcher m = SHELL_BLOCK.matcher(section);
     while (m.find()) {

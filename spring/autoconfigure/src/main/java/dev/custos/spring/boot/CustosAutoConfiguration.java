@@ -17,7 +17,6 @@ import dev.custos.otp.OtpSender;
 import dev.custos.otp.spi.OtpStore;
 import dev.custos.scopes.ScopeCatalog;
 import dev.custos.token.KeyRing;
-import dev.custos.token.SigningKey;
 import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenVerifier;
 import dev.custos.token.VerificationKey;
@@ -62,9 +61,7 @@ public class CustosAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public KeyRing custosKeyRing(CustosProperties properties) {
-    SigningKey key = SigningKeys.signingKey(properties);
-    SigningKeys.verificationKeys(properties); // read now: a bad one fails the start, not a request
-    return KeyRing.of(key);
+    return KeyRing.of(SigningKeys.signingKey(properties));
   }
 
   /**

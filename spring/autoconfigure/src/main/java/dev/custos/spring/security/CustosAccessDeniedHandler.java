@@ -77,7 +77,7 @@ public final class CustosAccessDeniedHandler implements AccessDeniedHandler {
     }
     if (result instanceof AuthorityAuthorizationDecision authorities) {
       for (GrantedAuthority required : authorities.getAuthorities()) {
-        Optional<Scope> scope = scopeOf(required.getAuthority());
+        Optional<Scope> scope = CustosAuthorities.scopeOf(required.getAuthority(), catalog);
         if (scope.isPresent() && !token.scopes().contains(scope.get())) {
           return authorizer.scopeRefusal(token, scope.get()).error();
         }
@@ -102,13 +102,6 @@ public final class CustosAccessDeniedHandler implements AccessDeniedHandler {
       }
     }
     return Optional.empty();
-  }
-
-  Optional<Scope> scopeOf(String authority) {
-    if (!authority.startsWith(CustosAuthorities.SCOPE_PREFIX)) {
-      return Optional.empty();
-    }
-    return catalog.find(authority.substring(CustosAuthorities.SCOPE_PREFIX.length()));
   }
 
   private static ApiError forbidden() {

@@ -1,9 +1,11 @@
 package dev.custos.spring.security;
 
 import dev.custos.scopes.Scope;
+import dev.custos.scopes.ScopeCatalog;
 import dev.custos.token.VerifiedToken;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -22,6 +24,20 @@ public final class CustosAuthorities {
   public static final String TWO_FACTOR = "FACTOR_OTP";
 
   private CustosAuthorities() {}
+
+  /**
+   * Returns the scope an authority names.
+   *
+   * @param authority an authority, such as {@code SCOPE_payments-write}
+   * @param catalog the scopes
+   * @return the scope; empty for an authority of another kind or a name the catalog lacks
+   */
+  public static Optional<Scope> scopeOf(String authority, ScopeCatalog catalog) {
+    if (authority == null || !authority.startsWith(SCOPE_PREFIX)) {
+      return Optional.empty();
+    }
+    return catalog.find(authority.substring(SCOPE_PREFIX.length()));
+  }
 
   /**
    * Returns a token's authorities.

@@ -1,6 +1,8 @@
 package dev.custos.spring.security;
 
+import dev.custos.scopes.Scope;
 import dev.custos.scopes.ScopeCatalog;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
@@ -123,10 +125,9 @@ public final class ScopeRecordingAuthorizationManagerFactory<T>
           caller.getAuthorities().stream()
               .map(GrantedAuthority::getAuthority)
               .anyMatch(authority::equals);
-      if (!held && authority.startsWith(CustosAuthorities.SCOPE_PREFIX)) {
-        catalog
-            .find(authority.substring(CustosAuthorities.SCOPE_PREFIX.length()))
-            .ifPresent(Refusals::recordMissing);
+      Optional<Scope> scope = CustosAuthorities.scopeOf(authority, catalog);
+      if (!held && scope.isPresent()) {
+        Refusals.recordMissing(scope.get());
         return;
       }
     }

@@ -126,6 +126,18 @@ class CustosAutoConfigurationTest {
   }
 
   @Test
+  void badVerificationKey_startFails_namingIt() {
+    withKey()
+        .withPropertyValues("custos.key.verification-keys[0]=k4.public.not-a-key")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("custos.key.verification-keys[0]"));
+  }
+
+  @Test
   void badKeys_startFails_namingThePropertyNeverTheKey() {
     String jwk = KEY.exportPrivateJwk();
     runner

@@ -2,6 +2,7 @@ package dev.custos.examples.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.testing.ReadmeText;
 import dev.custos.testing.ShellScript;
 import dev.custos.token.PasetoVersion;
 import dev.custos.token.SigningKey;
@@ -30,9 +31,7 @@ class ReadmeSpringTest {
   @TempDir Path work;
 
   private static String section() throws Exception {
-    String readme = Files.readString(ROOT.resolve("README.md"));
-    int start = readme.indexOf("## Spring Boot");
-    return readme.substring(start, readme.indexOf("\n## ", start));
+    return ReadmeText.section(ROOT.resolve("README.md"), "## Spring Boot");
   }
 
   private static List<String> blocks(String language) throws Exception {
@@ -52,11 +51,9 @@ class ReadmeSpringTest {
 
   @Test
   void snippets_areTheExamplesFilesByteForByte() throws Exception {
-    String flow = source("src/test/java/dev/custos/examples/bank/BankFlowTest.java");
     String flowMethod =
-        flow.substring(
-            flow.indexOf("  // README:flow-test\n") + "  // README:flow-test\n".length(),
-            flow.indexOf("  // README:end"));
+        ReadmeText.marked(
+            Path.of("src/test/java/dev/custos/examples/bank/BankFlowTest.java"), "flow-test");
 
     assertThat(blocks("properties"))
         .containsExactly(source("src/main/resources/application.properties"));
