@@ -19,6 +19,8 @@ public final class InvalidScopeString {
     UPPER_CASE(InvalidScopeException.Reason.MALFORMED),
     /** A known name with a letter swapped for a non-ASCII look-alike (Cyrillic, Greek). */
     NON_ASCII_LOOK_ALIKE(InvalidScopeException.Reason.MALFORMED),
+    /** A known name given twice. */
+    DUPLICATE(InvalidScopeException.Reason.DUPLICATE_SCOPE),
     /** Nothing, or only spaces. */
     EMPTY(InvalidScopeException.Reason.EMPTY),
     /** Longer than {@code ScopeCatalog.MAX_SCOPE_STRING_LENGTH}. */

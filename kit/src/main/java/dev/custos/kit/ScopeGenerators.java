@@ -65,7 +65,7 @@ public final class ScopeGenerators {
 
   /**
    * Returns valid scope strings of a role's scopes, in every form the grammar allows: any order,
-   * one or more spaces between names, spaces before and after, a name given twice.
+   * one or more spaces between names, spaces before and after.
    *
    * @param catalog the catalog
    * @param role the role of the token
@@ -75,9 +75,6 @@ public final class ScopeGenerators {
     Generator<ScopeSet> sets = scopes(catalog, role);
     return random -> {
       List<String> names = new ArrayList<>(sets.next(random).names());
-      if (random.nextInt(4) == 0) {
-        names.add(names.get(random.nextInt(names.size())));
-      }
       Collections.shuffle(names, new java.util.Random(random.nextLong()));
       StringBuilder s = new StringBuilder(" ".repeat(random.nextInt(3)));
       for (int i = 0; i < names.size(); i++) {
@@ -125,6 +122,7 @@ public final class ScopeGenerators {
           case BAD_SEPARATOR -> known + SEPARATORS[random.nextInt(SEPARATORS.length)] + other;
           case UPPER_CASE -> upperCased(known, random) + " " + other;
           case NON_ASCII_LOOK_ALIKE -> lookAlike(catalog, random);
+          case DUPLICATE -> known + " " + other + " " + known;
           case EMPTY -> " ".repeat(random.nextInt(4));
           case OVER_LONG -> overLong(known, random);
         };

@@ -29,6 +29,12 @@ public final class InvalidScopeException extends IllegalArgumentException {
      */
     UNKNOWN_SCOPE,
     /**
+     * The scope string named a scope more than once; {@link #duplicateScopes()} lists them. A
+     * repeated name is refused rather than collapsed: a client that sends one has a bug worth
+     * seeing, and a strict grammar has one spelling per set.
+     */
+    DUPLICATE_SCOPE,
+    /**
      * The scopes exist but a token of the requested role may not hold them; {@link
      * #disallowedScopes()} lists them.
      */
@@ -39,6 +45,7 @@ public final class InvalidScopeException extends IllegalArgumentException {
   private final int index;
   private final List<String> unknownScopes;
   private final List<String> disallowedScopes;
+  private final List<String> duplicateScopes;
 
   private InvalidScopeException(
       Reason reason,
@@ -46,11 +53,22 @@ public final class InvalidScopeException extends IllegalArgumentException {
       int index,
       List<String> unknownScopes,
       List<String> disallowedScopes) {
+    this(reason, message, index, unknownScopes, disallowedScopes, List.of());
+  }
+
+  private InvalidScopeException(
+      Reason reason,
+      String message,
+      int index,
+      List<String> unknownScopes,
+      List<String> disallowedScopes,
+      List<String> duplicateScopes) {
     super(message);
     this.reason = reason;
     this.index = index;
     this.unknownScopes = List.copyOf(unknownScopes);
     this.disallowedScopes = List.copyOf(disallowedScopes);
+    this.duplicateScopes = List.copyOf(duplicateScopes);
   }
 
   static InvalidScopeException empty(String message) {
@@ -88,6 +106,17 @@ public final class InvalidScopeException extends IllegalArgumentException {
         -1,
         names,
         List.of());
+  }
+
+  static InvalidScopeException duplicate(List<String> names) {
+    return new InvalidScopeException(
+        Reason.DUPLICATE_SCOPE,
+        (names.size() == 1 ? "scope given more than once: " : "scopes given more than once: ")
+            + String.join(", ", names),
+        -1,
+        List.of(),
+        List.of(),
+        names);
   }
 
   static InvalidScopeException notAllowed(TokenRole role, List<String> names) {
@@ -138,5 +167,15 @@ public final class InvalidScopeException extends IllegalArgumentException {
    */
   public List<String> disallowedScopes() {
     return disallowedScopes;
+  }
+
+  /**
+   * Returns every scope the scope string named more than once, each once, in the order they were
+   * first repeated.
+   *
+   * @return the names; empty unless {@link #reason()} is {@link Reason#DUPLICATE_SCOPE}
+   */
+  public List<String> duplicateScopes() {
+    return duplicateScopes;
   }
 }

@@ -107,9 +107,9 @@ public final class ScopeCatalog {
    * Parses a scope string into a set of this catalog's scopes.
    *
    * <p>The grammar is strict. The string holds scope names separated by one or more ASCII spaces
-   * (U+0020); leading and trailing spaces are ignored, a name given twice counts once, and the
-   * order of the names does not matter. Nothing else is accepted: no tabs, line breaks, commas,
-   * upper case or non-ASCII characters, and no name the catalog does not have.
+   * (U+0020); leading and trailing spaces are ignored, and the order of the names does not matter;
+   * each name may appear once. Nothing else is accepted: no tabs, line breaks, commas, upper case
+   * or non-ASCII characters, and no name the catalog does not have.
    *
    * @param scopeString a space-separated list of scope names, at most {@value
    *     #MAX_SCOPE_STRING_LENGTH} characters
@@ -120,7 +120,9 @@ public final class ScopeCatalog {
    *     #MAX_SCOPE_STRING_LENGTH} characters; {@link InvalidScopeException.Reason#MALFORMED
    *     MALFORMED} if it holds a character other than {@code [a-z0-9-]} and the space; {@link
    *     InvalidScopeException.Reason#UNKNOWN_SCOPE UNKNOWN_SCOPE}, listing every unknown name, if
-   *     it names scopes the catalog does not have
+   *     it names scopes the catalog does not have; {@link
+   *     InvalidScopeException.Reason#DUPLICATE_SCOPE DUPLICATE_SCOPE}, listing them, if it names a
+   *     scope more than once
    */
   public ScopeSet parse(String scopeString) {
     if (scopeString == null) {
@@ -132,6 +134,7 @@ public final class ScopeCatalog {
     }
     long[] words = new long[wordCount()];
     Set<String> unknown = null;
+    Set<String> duplicates = null;
     int i = 0;
     while (i < length) {
       if (scopeString.charAt(i) == ' ') {
@@ -149,7 +152,14 @@ public final class ScopeCatalog {
       String name = scopeString.substring(start, i);
       Scope scope = byName.get(name);
       if (scope != null) {
-        words[scope.index >>> 6] |= 1L << scope.index;
+        long bit = 1L << scope.index;
+        if ((words[scope.index >>> 6] & bit) != 0) {
+          if (duplicates == null) {
+            duplicates = new LinkedHashSet<>();
+          }
+          duplicates.add(name);
+        }
+        words[scope.index >>> 6] |= bit;
       } else {
         if (unknown == null) {
           unknown = new LinkedHashSet<>();
@@ -159,6 +169,9 @@ public final class ScopeCatalog {
     }
     if (unknown != null) {
       throw InvalidScopeException.unknown(List.copyOf(unknown));
+    }
+    if (duplicates != null) {
+      throw InvalidScopeException.duplicate(List.copyOf(duplicates));
     }
     ScopeSet set = new ScopeSet(this, words);
     if (set.isEmpty()) {

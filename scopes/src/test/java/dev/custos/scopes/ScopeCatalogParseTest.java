@@ -34,11 +34,21 @@ class ScopeCatalogParseTest {
   }
 
   @Test
-  void parse_duplicates_collapsed() {
-    ScopeSet set = catalog.parse("cards cards accounts cards");
+  void parse_nameGivenTwice_throwsDuplicateScopeListingEachOnce() {
+    InvalidScopeException e = parseFails("cards cards accounts cards payments payments");
 
-    assertThat(set.size()).isEqualTo(2);
-    assertThat(set).hasToString("accounts cards");
+    assertThat(e.reason()).isEqualTo(Reason.DUPLICATE_SCOPE);
+    assertThat(e.duplicateScopes()).containsExactly("cards", "payments");
+    assertThat(e).hasMessage("scopes given more than once: cards, payments");
+    assertThat(e.unknownScopes()).isEmpty();
+  }
+
+  @Test
+  void parse_unknownAndRepeatedNames_reportsTheUnknownFirst() {
+    InvalidScopeException e = parseFails("cards cards nope");
+
+    assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_SCOPE);
+    assertThat(e.duplicateScopes()).isEmpty();
   }
 
   @Test

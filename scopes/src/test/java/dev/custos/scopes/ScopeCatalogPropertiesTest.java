@@ -9,6 +9,8 @@ import static org.quicktheories.generators.SourceDSL.strings;
 
 import dev.custos.scopes.InvalidScopeException.Reason;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +26,7 @@ class ScopeCatalogPropertiesTest {
   /** A catalog wider than one 64-bit word, so set operations cross word boundaries. */
   private static final ScopeCatalog WIDE = wideCatalog(150);
 
-  /** Indexes into the unit catalog: any subset, in any order, with duplicates. */
+  /** Indexes into the unit catalog: any subset, in any order, often with repeats. */
   private static Gen<List<Integer>> unitIndexes(int minSize) {
     return lists().of(integers().between(0, UNIT.scopes().size() - 1)).ofSizeBetween(minSize, 80);
   }
@@ -33,12 +35,26 @@ class ScopeCatalogPropertiesTest {
   private static final Gen<List<Integer>> SPACING = lists().of(integers().between(1, 3)).ofSize(81);
 
   @Test
-  void parse_anySubsetInAnyOrderSpacingAndDuplicates_equalsSubsetAndRendersCanonically() {
+  void parse_anySubsetInAnyOrderAndSpacing_equalsSubsetOrRefusesTheRepeatedNames() {
     qt().forAll(unitIndexes(1), SPACING)
         .checkAssert(
             (indexes, spacing) -> {
               String input = render(indexes, spacing, true);
               TreeSet<Integer> distinct = new TreeSet<>(indexes);
+              Set<String> repeated = new LinkedHashSet<>();
+              Set<Integer> seen = new HashSet<>();
+              indexes.stream()
+                  .filter(i -> !seen.add(i))
+                  .forEach(i -> repeated.add(UNIT.scopes().get(i).name()));
+              if (!repeated.isEmpty()) {
+                InvalidScopeException e =
+                    assertThatExceptionOfType(InvalidScopeException.class)
+                        .isThrownBy(() -> UNIT.parse(input))
+                        .actual();
+                assertThat(e.reason()).isEqualTo(Reason.DUPLICATE_SCOPE);
+                assertThat(e.duplicateScopes()).containsExactlyElementsOf(repeated);
+                return;
+              }
               String canonical =
                   distinct.stream()
                       .map(i -> UNIT.scopes().get(i).name())
@@ -79,7 +95,8 @@ class ScopeCatalogPropertiesTest {
     qt().forAll(unitIndexes(1))
         .checkAssert(
             indexes -> {
-              ScopeSet set = UNIT.parse(render(indexes, List.of(), false));
+              ScopeSet set =
+                  UNIT.parse(render(List.copyOf(new LinkedHashSet<>(indexes)), List.of(), false));
               boolean anyMember =
                   indexes.stream().anyMatch(i -> UNIT.scopes().get(i).requiresTwoFactor());
 
