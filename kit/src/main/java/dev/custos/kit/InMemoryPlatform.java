@@ -1,5 +1,6 @@
 package dev.custos.kit;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.authz.RequestAuthorizer;
 import dev.custos.customer.Customer;
 import dev.custos.customer.CustomerDirectory;
@@ -7,7 +8,9 @@ import dev.custos.customer.CustomerTokenAttributes;
 import dev.custos.customer.CustomerTokenService;
 import dev.custos.customer.VerificationAttributes;
 import dev.custos.error.ApiException;
+import dev.custos.jsonapi.ApiRequest;
 import dev.custos.jsonapi.JsonApiEndpoints;
+import dev.custos.jsonapi.JsonApiResponse;
 import dev.custos.otp.Channel;
 import dev.custos.otp.OtpEngine;
 import dev.custos.otp.OtpMessage;
@@ -21,9 +24,12 @@ import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
 import dev.custos.token.TokenVerifier;
 import dev.custos.token.VerifiedToken;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,6 +60,7 @@ public final class InMemoryPlatform {
   private final RequestAuthorizer authorizer;
   private final CustomerTokenService customerTokens;
   private final JsonApiEndpoints endpoints;
+  private final String backendToken;
   private final VerifiedToken backend;
 
   private InMemoryPlatform(CustomerDirectory directory) {
@@ -89,8 +96,9 @@ public final class InMemoryPlatform {
             .build();
     endpoints =
         JsonApiEndpoints.builder().authorizer(authorizer).customerTokens(customerTokens).build();
+    backendToken = orgToken("customers customer-token-write");
     try {
-      backend = authorizer.authenticate("Bearer " + orgToken("customers customer-token-write"));
+      backend = authorizer.authenticate("Bearer " + backendToken);
     } catch (ApiException e) {
       throw new IllegalStateException("the platform refused its own org token", e);
     }
@@ -233,6 +241,64 @@ public final class InMemoryPlatform {
         CustomerTokenAttributes.of(scopes)
             .withVerificationToken(verificationToken)
             .withVerificationCode(code));
+  }
+
+  /**
+   * Sends {@code POST /customers/{customerId}/token} with the backend's org token, through the
+   * endpoint objects an adapter mounts.
+   *
+   * @param customerId the path's customer id, as sent (it may be invalid)
+   * @param attributes the document's {@code data.attributes}, such as {@code Map.of("scope",
+   *     "accounts")}: written as JSON, every character escaped
+   * @return the response, as an adapter would send it
+   */
+  public JsonApiResponse postCustomerToken(String customerId, Map<String, ?> attributes) {
+    return endpoints
+        .customerTokens()
+        .createToken(customerId, backendRequest(document("customerToken", attributes)));
+  }
+
+  /**
+   * Sends {@code POST /customers/{customerId}/token/verification} with the backend's org token.
+   *
+   * @param customerId the path's customer id, as sent (it may be invalid)
+   * @param attributes the document's {@code data.attributes}, such as {@code Map.of("channel",
+   *     "sms")}
+   * @return the response, as an adapter would send it
+   */
+  public JsonApiResponse postVerification(String customerId, Map<String, ?> attributes) {
+    return endpoints
+        .customerTokens()
+        .createVerification(
+            customerId, backendRequest(document("customerTokenVerification", attributes)));
+  }
+
+  /**
+   * Sends {@code GET /identity} with a bearer token: 200 for a token the platform accepts, 401 with
+   * {@code WWW-Authenticate: Bearer error="invalid_token"} for any other.
+   *
+   * @param token the token's text, sent as {@code Authorization: Bearer <token>}
+   * @return the response, as an adapter would send it
+   */
+  public JsonApiResponse getIdentity(String token) {
+    return endpoints
+        .identity()
+        .identity(ApiRequest.builder().authorization("Bearer " + token).build());
+  }
+
+  private ApiRequest backendRequest(String document) {
+    return ApiRequest.builder()
+        .authorization("Bearer " + backendToken)
+        .contentType(JsonApiResponse.MEDIA_TYPE)
+        .body(document.getBytes(StandardCharsets.UTF_8))
+        .build();
+  }
+
+  private static String document(String type, Map<String, ?> attributes) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("type", type);
+    data.put("attributes", Objects.requireNonNull(attributes, "attributes"));
+    return JSONObjectUtils.toJSONString(Map.of("data", data));
   }
 
   /**
