@@ -178,12 +178,13 @@ public final class InMemoryPlatform {
   }
 
   /**
-   * Returns token generators for this platform (its keys, issuer and clock).
+   * Returns token generators for this platform: its keys, issuer and clock, and its authorizer to
+   * revoke the {@link TamperedToken.Kind#REVOKED REVOKED} kind.
    *
    * @return the generators
    */
   public TokenGenerators tokenGenerators() {
-    return new TokenGenerators(keys, ISSUER, clock, catalog);
+    return new TokenGenerators(keys, ISSUER, clock, catalog).revokingWith(authorizer);
   }
 
   /**

@@ -24,7 +24,9 @@ public final class TamperedToken {
     /** Cut short. */
     TRUNCATED,
     /** Its base64url text altered without changing the bytes a lax decoder reads. */
-    NON_CANONICAL_BASE64
+    NON_CANONICAL_BASE64,
+    /** Valid in every other way, but revoked on the platform. */
+    REVOKED
   }
 
   private final Kind kind;

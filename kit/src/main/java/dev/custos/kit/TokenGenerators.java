@@ -1,11 +1,12 @@
 package dev.custos.kit;
 
+import dev.custos.authz.RequestAuthorizer;
+import dev.custos.error.ApiException;
 import dev.custos.scopes.ScopeCatalog;
-import dev.custos.scopes.ScopeSet;
 import dev.custos.scopes.TokenRole;
 import dev.custos.token.KeyRing;
-import dev.custos.token.MintedToken;
 import dev.custos.token.PasetoVersion;
+import dev.custos.token.Resources;
 import dev.custos.token.SigningKey;
 import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
@@ -13,7 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -39,6 +43,7 @@ public final class TokenGenerators {
   private final Clock clock;
   private final ScopeCatalog catalog;
   private final TokenMinter minter;
+  private final RequestAuthorizer revoker;
 
   /**
    * Creates the generators for a platform.
@@ -50,15 +55,46 @@ public final class TokenGenerators {
    * @throws NullPointerException if an argument is null
    */
   public TokenGenerators(KeyRing keys, String issuer, Clock clock, ScopeCatalog catalog) {
+    this(keys, issuer, clock, catalog, null);
+  }
+
+  private TokenGenerators(
+      KeyRing keys, String issuer, Clock clock, ScopeCatalog catalog, RequestAuthorizer revoker) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.issuer = Objects.requireNonNull(issuer, "issuer");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.minter = minter(keys, issuer, clock);
+    this.revoker = revoker;
+  }
+
+  /**
+   * Returns these generators with the platform's authorizer, which revokes the {@link
+   * TamperedToken.Kind#REVOKED REVOKED} kind of tampered token: without it that kind is not made.
+   *
+   * @param authorizer the platform's authorizer, whose revocations the platform checks
+   * @return the generators
+   * @throws NullPointerException if {@code authorizer} is null
+   */
+  public TokenGenerators revokingWith(RequestAuthorizer authorizer) {
+    return new TokenGenerators(
+        keys, issuer, clock, catalog, Objects.requireNonNull(authorizer, "authorizer"));
   }
 
   private static TokenMinter minter(KeyRing keys, String issuer, Clock clock) {
     return TokenMinter.builder().keyRing(keys).issuer(issuer).clock(clock).build();
+  }
+
+  TokenMinter minter() {
+    return minter;
+  }
+
+  TokenMinter minterAt(Clock then) {
+    return minter(keys, issuer, then);
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   /**
@@ -68,33 +104,51 @@ public final class TokenGenerators {
    * @return the generator
    */
   public Generator<TokenRequest> customerTokenRequests() {
-    Generator<String> ids = CustomerIdGenerators.customerIds();
-    Generator<ScopeSet> scopes = ScopeGenerators.scopes(catalog, TokenRole.CUSTOMER);
+    return customerTokens()::request;
+  }
+
+  /**
+   * Returns valid customer tokens, minted now with the platform's key: any generated customer, any
+   * customer scopes (two-factor verified when a scope needs it), a lifetime from a minute to 24
+   * hours, no resource limit; refine them with {@link CustomerTokens}'s methods.
+   *
+   * @return the generator
+   */
+  public CustomerTokens customerTokens() {
+    return new CustomerTokens(this, ScopeGenerators.scopes(catalog, TokenRole.CUSTOMER));
+  }
+
+  /**
+   * Returns resource limits (Unit's {@code resources}): one to three accounts and up to three
+   * cards, with ids of the form Custos accepts.
+   *
+   * @return the generator
+   */
+  public static Generator<Resources> resources() {
     return random -> {
-      ScopeSet set = scopes.next(random);
-      TokenRequest request =
-          TokenRequest.customer(ids.next(random), set)
-              .expiresIn(Duration.ofMinutes(1 + random.nextInt(24 * 60)));
-      return set.requiresTwoFactor() ? request.twoFactorVerified() : request;
+      List<String> accounts = new ArrayList<>();
+      List<String> cards = new ArrayList<>();
+      for (int i = 1 + random.nextInt(3); i > 0; i--) {
+        accounts.add(Long.toString(10_000 + random.nextInt(90_000)));
+      }
+      for (int i = random.nextInt(4); i > 0; i--) {
+        cards.add(Long.toString(1_000_000 + random.nextInt(9_000_000)));
+      }
+      return Resources.of(accounts, cards);
     };
   }
 
   /**
-   * Returns valid customer tokens, minted now with the platform's key.
-   *
-   * @return the generator
-   */
-  public Generator<MintedToken> customerTokens() {
-    return customerTokenRequests().map(minter::mint);
-  }
-
-  /**
-   * Returns tampered customer tokens, every kind as likely.
+   * Returns tampered customer tokens, every kind as likely ({@link TamperedToken.Kind#REVOKED
+   * REVOKED} only from generators {@link #revokingWith revoking with} the platform's authorizer).
    *
    * @return the generator
    */
   public Generator<TamperedToken> tampered() {
-    TamperedToken.Kind[] kinds = TamperedToken.Kind.values();
+    TamperedToken.Kind[] kinds =
+        Arrays.stream(TamperedToken.Kind.values())
+            .filter(kind -> revoker != null || kind != TamperedToken.Kind.REVOKED)
+            .toArray(TamperedToken.Kind[]::new);
     return random -> tampered(kinds[random.nextInt(kinds.length)], random);
   }
 
@@ -103,9 +157,15 @@ public final class TokenGenerators {
    *
    * @param kind the kind
    * @return the generator
+   * @throws IllegalStateException if {@code kind} is {@link TamperedToken.Kind#REVOKED REVOKED} and
+   *     these generators were not given the platform's authorizer ({@link #revokingWith})
    */
   public Generator<TamperedToken> tampered(TamperedToken.Kind kind) {
     Objects.requireNonNull(kind, "kind");
+    if (kind == TamperedToken.Kind.REVOKED && revoker == null) {
+      throw new IllegalStateException(
+          "a revoked token needs the platform's authorizer: use revokingWith(authorizer)");
+    }
     return random -> tampered(kind, random);
   }
 
@@ -132,8 +192,19 @@ public final class TokenGenerators {
           case OTHER_ISSUER -> minter(keys, issuer + "-other", clock).mint(request).token();
           case TRUNCATED -> truncated(minter.mint(request).token(), random);
           case NON_CANONICAL_BASE64 -> nonCanonical(minter.mint(request).token());
+          case REVOKED -> revoked(minter.mint(request).token());
         };
     return new TamperedToken(kind, token);
+  }
+
+  private String revoked(String token) {
+    try {
+      revoker.revoke(revoker.authenticate("Bearer " + token));
+    } catch (ApiException e) {
+      throw new IllegalStateException(
+          "the authorizer refused a token of these keys: give revokingWith the platform's own", e);
+    }
+    return token;
   }
 
   private static Clock at(Instant instant) {
