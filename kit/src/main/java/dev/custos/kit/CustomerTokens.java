@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -28,43 +29,40 @@ import java.util.random.RandomGenerator;
  */
 public final class CustomerTokens implements Generator<MintedToken> {
   private final TokenGenerators platform;
-  private final Generator<String> customerIds;
-  private final Generator<ScopeSet> scopes;
-  private final Duration shortest;
-  private final Duration longest;
-  private final Duration verifiedAtLeast;
-  private final Duration verifiedAtMost;
-  private final Generator<Resources> resources;
+  private final Choices choices;
 
-  CustomerTokens(TokenGenerators platform, Generator<ScopeSet> scopes) {
-    this(
-        platform,
-        CustomerIdGenerators.customerIds(),
-        scopes,
-        Duration.ofMinutes(1),
-        TokenRequest.MAX_CUSTOMER_LIFETIME,
-        null,
-        null,
-        random -> Resources.unlimited());
+  /** What a generator chooses from; copied, never shared, by each refinement. */
+  private static final class Choices {
+    Generator<String> customerIds = CustomerIdGenerators.customerIds();
+    Generator<ScopeSet> scopes;
+    Duration shortest = Duration.ofMinutes(1);
+    Duration longest = TokenRequest.MAX_CUSTOMER_LIFETIME;
+    Duration verifiedAtLeast;
+    Duration verifiedAtMost;
+    Generator<Resources> resources = random -> Resources.unlimited();
+
+    Choices copy() {
+      Choices c = new Choices();
+      c.customerIds = customerIds;
+      c.scopes = scopes;
+      c.shortest = shortest;
+      c.longest = longest;
+      c.verifiedAtLeast = verifiedAtLeast;
+      c.verifiedAtMost = verifiedAtMost;
+      c.resources = resources;
+      return c;
+    }
   }
 
-  private CustomerTokens(
-      TokenGenerators platform,
-      Generator<String> customerIds,
-      Generator<ScopeSet> scopes,
-      Duration shortest,
-      Duration longest,
-      Duration verifiedAtLeast,
-      Duration verifiedAtMost,
-      Generator<Resources> resources) {
+  CustomerTokens(TokenGenerators platform, Generator<ScopeSet> scopes) {
     this.platform = platform;
-    this.customerIds = customerIds;
-    this.scopes = scopes;
-    this.shortest = shortest;
-    this.longest = longest;
-    this.verifiedAtLeast = verifiedAtLeast;
-    this.verifiedAtMost = verifiedAtMost;
-    this.resources = resources;
+    this.choices = new Choices();
+    choices.scopes = scopes;
+  }
+
+  private CustomerTokens(TokenGenerators platform, Choices choices) {
+    this.platform = platform;
+    this.choices = choices;
   }
 
   /**
@@ -75,16 +73,8 @@ public final class CustomerTokens implements Generator<MintedToken> {
    * @return the refined generator
    */
   public CustomerTokens customerIds(Generator<String> ids) {
-    return checked(
-        new CustomerTokens(
-            platform,
-            Objects.requireNonNull(ids, "ids"),
-            scopes,
-            shortest,
-            longest,
-            verifiedAtLeast,
-            verifiedAtMost,
-            resources));
+    Objects.requireNonNull(ids, "ids");
+    return refined(c -> c.customerIds = ids);
   }
 
   /**
@@ -94,16 +84,8 @@ public final class CustomerTokens implements Generator<MintedToken> {
    * @return the refined generator
    */
   public CustomerTokens scopes(Generator<ScopeSet> sets) {
-    return checked(
-        new CustomerTokens(
-            platform,
-            customerIds,
-            Objects.requireNonNull(sets, "sets"),
-            shortest,
-            longest,
-            verifiedAtLeast,
-            verifiedAtMost,
-            resources));
+    Objects.requireNonNull(sets, "sets");
+    return refined(c -> c.scopes = sets);
   }
 
   /**
@@ -120,16 +102,11 @@ public final class CustomerTokens implements Generator<MintedToken> {
     if (shortest.isZero() || longest.compareTo(TokenRequest.MAX_CUSTOMER_LIFETIME) > 0) {
       throw new IllegalArgumentException("a customer token lives 1 second to 24 hours");
     }
-    return checked(
-        new CustomerTokens(
-            platform,
-            customerIds,
-            scopes,
-            shortest,
-            longest,
-            verifiedAtLeast,
-            verifiedAtMost,
-            resources));
+    return refined(
+        c -> {
+          c.shortest = shortest;
+          c.longest = longest;
+        });
   }
 
   /**
@@ -145,9 +122,11 @@ public final class CustomerTokens implements Generator<MintedToken> {
    */
   public CustomerTokens twoFactorVerifiedAgo(Duration atLeast, Duration atMost) {
     requireRange(atLeast, atMost);
-    return checked(
-        new CustomerTokens(
-            platform, customerIds, scopes, shortest, longest, atLeast, atMost, resources));
+    return refined(
+        c -> {
+          c.verifiedAtLeast = atLeast;
+          c.verifiedAtMost = atMost;
+        });
   }
 
   /**
@@ -157,28 +136,22 @@ public final class CustomerTokens implements Generator<MintedToken> {
    * @return the refined generator
    */
   public CustomerTokens resources(Generator<Resources> limits) {
-    return checked(
-        new CustomerTokens(
-            platform,
-            customerIds,
-            scopes,
-            shortest,
-            longest,
-            verifiedAtLeast,
-            verifiedAtMost,
-            Objects.requireNonNull(limits, "limits")));
+    Objects.requireNonNull(limits, "limits");
+    return refined(c -> c.resources = limits);
   }
 
-  /** Checks that a refined generator's tokens are still valid when made. */
-  private static CustomerTokens checked(CustomerTokens refined) {
-    if (refined.verifiedAtMost != null && refined.verifiedAtMost.compareTo(refined.shortest) >= 0) {
+  /** A copy with one choice changed, checked so that its tokens are still valid when made. */
+  private CustomerTokens refined(Consumer<Choices> change) {
+    Choices c = choices.copy();
+    change.accept(c);
+    if (c.verifiedAtMost != null && c.verifiedAtMost.compareTo(c.shortest) >= 0) {
       throw new IllegalArgumentException(
           "a token verified up to "
-              + refined.verifiedAtMost
+              + c.verifiedAtMost
               + " ago may have expired: its shortest lifetime is "
-              + refined.shortest);
+              + c.shortest);
     }
-    return refined;
+    return new CustomerTokens(platform, c);
   }
 
   private static void requireRange(Duration least, Duration most) {
@@ -196,15 +169,15 @@ public final class CustomerTokens implements Generator<MintedToken> {
    * @return the request; the token is minted {@code age} before the platform's now
    */
   TokenRequest request(RandomGenerator random) {
-    ScopeSet set = scopes.next(random);
+    ScopeSet set = choices.scopes.next(random);
     TokenRequest request =
-        TokenRequest.customer(customerIds.next(random), set)
-            .expiresIn(Duration.ofSeconds(between(random, shortest, longest)));
-    Resources limit = resources.next(random);
+        TokenRequest.customer(choices.customerIds.next(random), set)
+            .expiresIn(Duration.ofSeconds(between(random, choices.shortest, choices.longest)));
+    Resources limit = choices.resources.next(random);
     if (limit.isLimited()) {
       request = request.limitedTo(limit);
     }
-    return set.requiresTwoFactor() || verifiedAtMost != null
+    return set.requiresTwoFactor() || choices.verifiedAtMost != null
         ? request.twoFactorVerified()
         : request;
   }
@@ -212,11 +185,14 @@ public final class CustomerTokens implements Generator<MintedToken> {
   @Override
   public MintedToken next(RandomGenerator random) {
     TokenRequest request = request(random);
-    if (verifiedAtMost == null) {
+    if (choices.verifiedAtMost == null) {
       return platform.minter().mint(request);
     }
     Instant mintedAt =
-        platform.clock().instant().minusSeconds(between(random, verifiedAtLeast, verifiedAtMost));
+        platform
+            .clock()
+            .instant()
+            .minusSeconds(between(random, choices.verifiedAtLeast, choices.verifiedAtMost));
     TokenMinter then = platform.minterAt(Clock.fixed(mintedAt, ZoneOffset.UTC));
     return then.mint(request);
   }
@@ -227,6 +203,6 @@ public final class CustomerTokens implements Generator<MintedToken> {
 
   @Override
   public String toString() {
-    return "CustomerTokens[" + shortest + ".." + longest + "]";
+    return "CustomerTokens[" + choices.shortest + ".." + choices.longest + "]";
   }
 }
