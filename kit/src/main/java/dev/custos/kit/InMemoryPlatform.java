@@ -52,6 +52,8 @@ public final class InMemoryPlatform {
   /** The issuer of the platform's tokens. */
   public static final String ISSUER = "https://platform.custos.test";
 
+  private static final String BACKEND_SCOPES = "customers customer-token-write";
+
   private final ManualClock clock = ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final ScopeCatalog catalog = ScopeCatalog.unit();
   private final KeyRing keys = KeyRing.of(SigningKey.generate(PasetoVersion.V4_PUBLIC));
@@ -60,7 +62,6 @@ public final class InMemoryPlatform {
   private final RequestAuthorizer authorizer;
   private final CustomerTokenService customerTokens;
   private final JsonApiEndpoints endpoints;
-  private final String backendToken;
   private final VerifiedToken backend;
 
   private InMemoryPlatform(CustomerDirectory directory) {
@@ -96,9 +97,8 @@ public final class InMemoryPlatform {
             .build();
     endpoints =
         JsonApiEndpoints.builder().authorizer(authorizer).customerTokens(customerTokens).build();
-    backendToken = orgToken("customers customer-token-write");
     try {
-      backend = authorizer.authenticate("Bearer " + backendToken);
+      backend = authorizer.authenticate("Bearer " + orgToken(BACKEND_SCOPES));
     } catch (ApiException e) {
       throw new IllegalStateException("the platform refused its own org token", e);
     }
@@ -287,9 +287,10 @@ public final class InMemoryPlatform {
         .identity(ApiRequest.builder().authorization("Bearer " + token).build());
   }
 
+  /** A request with an org token minted now: the clock may have passed an earlier one's expiry. */
   private ApiRequest backendRequest(String document) {
     return ApiRequest.builder()
-        .authorization("Bearer " + backendToken)
+        .authorization("Bearer " + orgToken(BACKEND_SCOPES))
         .contentType(JsonApiResponse.MEDIA_TYPE)
         .body(document.getBytes(StandardCharsets.UTF_8))
         .build();

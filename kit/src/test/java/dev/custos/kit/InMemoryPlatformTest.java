@@ -9,6 +9,7 @@ import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
 import dev.custos.kit.quicktheories.KitGens;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,17 @@ class InMemoryPlatformTest {
     assertThat(platform.authorizer().authenticate("Bearer " + token.token()).twoFactorVerified())
         .isTrue();
     assertThat(platform.messages()).hasSize(1);
+  }
+
+  @Test
+  void httpCalls_aYearOnTheClock_stillCarryAValidOrgToken() {
+    InMemoryPlatform platform = InMemoryPlatform.create();
+    platform.clock().advance(Duration.ofDays(400));
+
+    assertThat(platform.postVerification("100001", Map.of("channel", "sms")).status())
+        .isEqualTo(201);
+    assertThat(platform.postCustomerToken("100001", Map.of("scope", "accounts")).status())
+        .isEqualTo(201);
   }
 
   @Test

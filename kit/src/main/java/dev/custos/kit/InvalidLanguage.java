@@ -1,0 +1,53 @@
+package dev.custos.kit;
+
+import java.util.Objects;
+
+/**
+ * A message language Custos must refuse ({@code InvalidOtpRequestException} for the field {@code
+ * LANGUAGE}; at HTTP a 400 at {@code /data/attributes/language}), and why: a request is never sent
+ * in another language than the one asked. Immutable.
+ */
+public final class InvalidLanguage {
+  /** What is wrong with the language. */
+  public enum Kind {
+    /** The empty string. */
+    EMPTY,
+    /** Not a language code at all: a name, an underscore, a single letter, a trailing dash. */
+    MALFORMED,
+    /** A language Custos has in another case ({@code EN}, {@code zh-cn} for {@code zh-CN}). */
+    WRONG_CASE,
+    /** A well-formed code with no message templates ({@code xx}, {@code tlh}). */
+    UNSUPPORTED
+  }
+
+  private final Kind kind;
+  private final String value;
+
+  InvalidLanguage(Kind kind, String value) {
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.value = Objects.requireNonNull(value, "value");
+  }
+
+  /**
+   * Returns what is wrong with it.
+   *
+   * @return the kind
+   */
+  public Kind kind() {
+    return kind;
+  }
+
+  /**
+   * Returns the language to send, as {@code language}.
+   *
+   * @return the value
+   */
+  public String value() {
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return kind + " \"" + value + "\"";
+  }
+}
