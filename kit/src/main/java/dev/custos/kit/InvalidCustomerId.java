@@ -1,12 +1,10 @@
 package dev.custos.kit;
 
-import java.util.Objects;
-
 /**
  * A customer id Custos must refuse ({@code TokenRequest.isCustomerId} is false; at HTTP a 400 or
  * 404), and why. Immutable.
  */
-public final class InvalidCustomerId {
+public final class InvalidCustomerId extends InvalidValue<InvalidCustomerId.Kind> {
   /** What is wrong with the id. */
   public enum Kind {
     /** The empty string. */
@@ -19,35 +17,7 @@ public final class InvalidCustomerId {
     NON_ASCII
   }
 
-  private final Kind kind;
-  private final String value;
-
   InvalidCustomerId(Kind kind, String value) {
-    this.kind = Objects.requireNonNull(kind, "kind");
-    this.value = Objects.requireNonNull(value, "value");
-  }
-
-  /**
-   * Returns what is wrong with it.
-   *
-   * @return the kind
-   */
-  public Kind kind() {
-    return kind;
-  }
-
-  /**
-   * Returns the id.
-   *
-   * @return the string to send
-   */
-  public String value() {
-    return value;
-  }
-
-  @Override
-  public String toString() {
-    String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-    return kind + " \"" + shown + "\"";
+    super(kind, value);
   }
 }

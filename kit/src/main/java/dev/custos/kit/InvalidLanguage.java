@@ -1,13 +1,11 @@
 package dev.custos.kit;
 
-import java.util.Objects;
-
 /**
  * A message language Custos must refuse ({@code InvalidOtpRequestException} for the field {@code
  * LANGUAGE}; at HTTP a 400 at {@code /data/attributes/language}), and why: a request is never sent
  * in another language than the one asked. Immutable.
  */
-public final class InvalidLanguage {
+public final class InvalidLanguage extends InvalidValue<InvalidLanguage.Kind> {
   /** What is wrong with the language. */
   public enum Kind {
     /** The empty string. */
@@ -20,34 +18,7 @@ public final class InvalidLanguage {
     UNSUPPORTED
   }
 
-  private final Kind kind;
-  private final String value;
-
   InvalidLanguage(Kind kind, String value) {
-    this.kind = Objects.requireNonNull(kind, "kind");
-    this.value = Objects.requireNonNull(value, "value");
-  }
-
-  /**
-   * Returns what is wrong with it.
-   *
-   * @return the kind
-   */
-  public Kind kind() {
-    return kind;
-  }
-
-  /**
-   * Returns the language to send, as {@code language}.
-   *
-   * @return the value
-   */
-  public String value() {
-    return value;
-  }
-
-  @Override
-  public String toString() {
-    return kind + " \"" + value + "\"";
+    super(kind, value);
   }
 }

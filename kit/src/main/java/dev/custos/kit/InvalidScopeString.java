@@ -1,14 +1,13 @@
 package dev.custos.kit;
 
 import dev.custos.scopes.InvalidScopeException;
-import java.util.Objects;
 
 /**
  * A scope string Custos must refuse, and why: each {@link Kind} names the mistake and the reason
  * the catalog gives for it ({@code ScopeCatalog.parse} throws {@link InvalidScopeException} with
  * {@link #expectedReason()}; at HTTP it is a 400 at {@code /data/attributes/scope}). Immutable.
  */
-public final class InvalidScopeString {
+public final class InvalidScopeString extends InvalidValue<InvalidScopeString.Kind> {
   /** What is wrong with the string. */
   public enum Kind {
     /** A well-formed name the catalog does not have, among known ones. */
@@ -42,30 +41,8 @@ public final class InvalidScopeString {
     }
   }
 
-  private final Kind kind;
-  private final String value;
-
   InvalidScopeString(Kind kind, String value) {
-    this.kind = Objects.requireNonNull(kind, "kind");
-    this.value = Objects.requireNonNull(value, "value");
-  }
-
-  /**
-   * Returns what is wrong with it.
-   *
-   * @return the kind
-   */
-  public Kind kind() {
-    return kind;
-  }
-
-  /**
-   * Returns the string.
-   *
-   * @return the scope string to send
-   */
-  public String value() {
-    return value;
+    super(kind, value);
   }
 
   /**
@@ -74,12 +51,6 @@ public final class InvalidScopeString {
    * @return {@code kind().reason()}
    */
   public InvalidScopeException.Reason expectedReason() {
-    return kind.reason();
-  }
-
-  @Override
-  public String toString() {
-    String shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
-    return kind + " \"" + shown.replace("\t", "\\t").replace("\n", "\\n") + "\"";
+    return kind().reason();
   }
 }

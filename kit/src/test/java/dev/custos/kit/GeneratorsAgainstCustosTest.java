@@ -96,4 +96,12 @@ class GeneratorsAgainstCustosTest {
     assertThat(ScopeGenerators.invalidScopeStrings(catalog).sample(seed, 20).toString())
         .isEqualTo(ScopeGenerators.invalidScopeStrings(catalog).sample(seed, 20).toString());
   }
+
+  @org.junit.jupiter.api.Test
+  void invalidValue_toString_escapesControlCharactersAndCutsLongValues() {
+    assertThat(new InvalidScopeString(InvalidScopeString.Kind.BAD_SEPARATOR, "cards\taccounts"))
+        .hasToString("BAD_SEPARATOR \"cards\\u0009accounts\"");
+    assertThat(new InvalidCustomerId(InvalidCustomerId.Kind.OVER_LONG, "a".repeat(200)))
+        .hasToString("OVER_LONG \"" + "a".repeat(40) + "…\"");
+  }
 }
