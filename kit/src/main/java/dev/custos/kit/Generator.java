@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -15,9 +16,8 @@ import java.util.random.RandomGenerator;
  * @ParameterizedTest
  * @ValueSource(longs = {1, 2, 3})
  * void everyInvalidScopeString_refused(long seed) {
- *   for (InvalidScopeString bad : ScopeGenerators.invalidScopeStrings(catalog).sample(seed, 1_000)) {
- *     assertThat(...).as("seed %d: %s", seed, bad).isEqualTo(400);
- *   }
+ *   ScopeGenerators.invalidScopeStrings(catalog).forAll(seed, 1_000, bad ->
+ *       assertEquals(400, platform.postCustomerToken("100001", Map.of("scope", bad.value())).status()));
  * }
  * }</pre>
  *
@@ -65,6 +65,34 @@ public interface Generator<T> {
       values.add(next(random));
     }
     return values;
+  }
+
+  /**
+   * Checks a property on {@code count} values from a seed, stopping at the first that fails: its
+   * failure is rethrown as an {@link AssertionError} whose message names the seed, the example's
+   * number and the value ({@code toString}: the kit's values never show a token there), so that
+   * {@code sample(seed, n)} finds it again.
+   *
+   * @param seed the seed
+   * @param count how many values
+   * @param property the check, throwing (an {@code AssertionError} or any exception) on failure
+   * @throws AssertionError if the property fails for a value
+   * @throws IllegalArgumentException if {@code count} is negative
+   */
+  default void forAll(long seed, int count, Consumer<? super T> property) {
+    Objects.requireNonNull(property, "property");
+    List<T> values = sample(seed, count);
+    for (int i = 0; i < values.size(); i++) {
+      try {
+        property.accept(values.get(i));
+      } catch (RuntimeException | AssertionError e) {
+        throw new AssertionError(
+            String.format(
+                "seed %d, example %d of %d: %s: %s",
+                seed, i + 1, count, values.get(i), e.getMessage()),
+            e);
+      }
+    }
   }
 
   /**

@@ -104,4 +104,23 @@ class GeneratorsAgainstCustosTest {
     assertThat(new InvalidCustomerId(InvalidCustomerId.Kind.OVER_LONG, "a".repeat(200)))
         .hasToString("OVER_LONG \"" + "a".repeat(40) + "…\"");
   }
+
+  @org.junit.jupiter.api.Test
+  void forAll_failingExample_namesTheSeedTheExampleAndTheValue() {
+    Generator<Integer> numbers = random -> random.nextInt(100);
+    int failing =
+        numbers
+            .sample(11, 50)
+            .indexOf(numbers.sample(11, 50).stream().filter(n -> n > 90).findFirst().orElseThrow());
+
+    AssertionError e =
+        catchThrowableOfType(
+            AssertionError.class,
+            () -> numbers.forAll(11, 50, n -> assertThat(n).isLessThanOrEqualTo(90)));
+
+    assertThat(e)
+        .hasMessageStartingWith("seed 11, example " + (failing + 1) + " of 50: ")
+        .hasCauseInstanceOf(AssertionError.class);
+    numbers.forAll(11, 50, n -> assertThat(n).isBetween(0, 99));
+  }
 }
