@@ -26,7 +26,6 @@ import dev.custos.token.TokenVerifier;
 import dev.custos.token.VerifiedToken;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,7 @@ public final class InMemoryPlatform {
   private final ManualClock clock = ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final ScopeCatalog catalog = ScopeCatalog.unit();
   private final KeyRing keys = KeyRing.of(SigningKey.generate(PasetoVersion.V4_PUBLIC));
-  private final List<OtpMessage> sent = new ArrayList<>();
+  private final CapturingOtpSender sent = new CapturingOtpSender();
   private final TokenMinter minter;
   private final RequestAuthorizer authorizer;
   private final CustomerTokenService customerTokens;
@@ -76,17 +75,7 @@ public final class InMemoryPlatform {
                     .clock(clock)
                     .build())
             .build();
-    OtpEngine otp =
-        OtpEngine.builder()
-            .brand("Platform")
-            .clock(clock)
-            .sender(
-                message -> {
-                  synchronized (sent) {
-                    sent.add(message);
-                  }
-                })
-            .build();
+    OtpEngine otp = OtpEngine.builder().brand("Platform").clock(clock).sender(sent).build();
     customerTokens =
         CustomerTokenService.builder()
             .directory(directory)
@@ -311,14 +300,7 @@ public final class InMemoryPlatform {
    * @throws IllegalStateException if no code was sent to the customer
    */
   public String lastCode(String customerId) {
-    synchronized (sent) {
-      for (int i = sent.size() - 1; i >= 0; i--) {
-        if (sent.get(i).customerId().equals(customerId)) {
-          return sent.get(i).code();
-        }
-      }
-    }
-    throw new IllegalStateException("no one-time code was sent to customer " + customerId);
+    return sent.code(customerId);
   }
 
   /**
@@ -327,9 +309,7 @@ public final class InMemoryPlatform {
    * @return a copy
    */
   public List<OtpMessage> messages() {
-    synchronized (sent) {
-      return List.copyOf(sent);
-    }
+    return sent.messages();
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.custos.error.ApiException;
 import dev.custos.scopes.ScopeCatalog;
 import dev.custos.scopes.TokenRole;
 import dev.custos.token.KeyRing;
+import dev.custos.token.MintedToken;
 import dev.custos.token.PasetoVersion;
 import dev.custos.token.Resources;
 import dev.custos.token.SigningKey;
@@ -91,6 +92,20 @@ public final class TokenGenerators {
 
   TokenMinter minterAt(Clock then) {
     return minter(keys, issuer, then);
+  }
+
+  /**
+   * Mints a token with the platform's key as if at another time: its issue time (the two-factor
+   * time of a verified token), from which its lifetime runs.
+   *
+   * @param request the token to mint
+   * @param issuedAt when it is issued
+   * @return the token
+   * @throws NullPointerException if an argument is null
+   */
+  public MintedToken mintAt(TokenRequest request, Instant issuedAt) {
+    Objects.requireNonNull(request, "request");
+    return minterAt(at(Objects.requireNonNull(issuedAt, "issuedAt"))).mint(request);
   }
 
   Clock clock() {

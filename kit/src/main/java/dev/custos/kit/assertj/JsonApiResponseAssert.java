@@ -3,9 +3,8 @@ package dev.custos.kit.assertj;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.error.ApiErrorCode;
 import dev.custos.jsonapi.JsonApiResponse;
+import dev.custos.kit.JsonApiError;
 import java.text.ParseException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -60,7 +59,7 @@ public final class JsonApiResponseAssert
    * @throws AssertionError if the response is not an error document or has another code
    */
   public JsonApiResponseAssert hasErrorCode(String expected) {
-    Object code = error().get("code");
+    String code = error().code();
     if (!expected.equals(code)) {
       failWithMessage("expected error code %s but was %s%s", expected, code, errorSummary());
     }
@@ -75,7 +74,7 @@ public final class JsonApiResponseAssert
    * @throws AssertionError if the response is not an error document or points elsewhere
    */
   public JsonApiResponseAssert hasPointer(String expected) {
-    Object pointer = source().get("pointer");
+    String pointer = error().pointer().orElse(null);
     if (!expected.equals(pointer)) {
       failWithMessage("expected source.pointer %s but was %s%s", expected, pointer, errorSummary());
     }
@@ -90,7 +89,7 @@ public final class JsonApiResponseAssert
    * @throws AssertionError if the response is not an error document or names another parameter
    */
   public JsonApiResponseAssert hasParameter(String expected) {
-    Object parameter = source().get("parameter");
+    String parameter = error().parameter().orElse(null);
     if (!expected.equals(parameter)) {
       failWithMessage(
           "expected source.parameter %s but was %s%s", expected, parameter, errorSummary());
@@ -108,9 +107,8 @@ public final class JsonApiResponseAssert
    * @throws AssertionError if the response is not an error document or the member differs
    */
   public JsonApiResponseAssert hasMeta(String name, Object expected) {
-    Object meta = error().get("meta");
-    Object value = meta instanceof Map<?, ?> members ? members.get(name) : null;
-    if (value == null || !String.valueOf(expected).equals(String.valueOf(value))) {
+    String value = error().meta(name).orElse(null);
+    if (!String.valueOf(expected).equals(value)) {
       failWithMessage("expected meta.%s %s but was %s%s", name, expected, value, errorSummary());
     }
     return this;
@@ -164,19 +162,15 @@ public final class JsonApiResponseAssert
    * @throws AssertionError if there is no challenge or the parameter is missing or differs
    */
   public JsonApiResponseAssert hasChallengeParameter(String name, String expected) {
-    String header = header("WWW-Authenticate");
-    if (header == null) {
+    JsonApiError error = error();
+    if (error.challengeScheme().isEmpty()) {
       failWithMessage("expected a WWW-Authenticate challenge but there was none%s", errorSummary());
     }
-    AuthChallenge challenge =
-        AuthChallenge.parse(header)
-            .orElseThrow(
-                () -> new AssertionError("WWW-Authenticate is not a challenge: " + header));
-    String value = challenge.parameters().get(name.toLowerCase(Locale.ROOT));
+    String value = error.challengeParameter(name).orElse(null);
     if (!expected.equals(value)) {
       failWithMessage(
           "expected WWW-Authenticate parameter %s=\"%s\" but was %s (challenge: %s)",
-          name, expected, value, header);
+          name, expected, value, header("WWW-Authenticate"));
     }
     return this;
   }
@@ -189,11 +183,9 @@ public final class JsonApiResponseAssert
    * @throws AssertionError if there is no challenge or it has another scheme
    */
   public JsonApiResponseAssert hasChallengeScheme(String expected) {
-    String header = header("WWW-Authenticate");
-    String scheme =
-        header == null ? null : AuthChallenge.parse(header).map(AuthChallenge::scheme).orElse(null);
+    String scheme = error().challengeScheme().orElse(null);
     if (!expected.equalsIgnoreCase(String.valueOf(scheme))) {
-      failWithMessage("expected a %s challenge but was %s", expected, header);
+      failWithMessage("expected a %s challenge but was %s", expected, header("WWW-Authenticate"));
     }
     return this;
   }
@@ -217,31 +209,28 @@ public final class JsonApiResponseAssert
     }
   }
 
-  private Map<?, ?> error() {
-    Object errors = document().get("errors");
-    if (!(errors instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map)) {
+  private JsonApiError error() {
+    isNotNull();
+    try {
+      return JsonApiError.of(actual);
+    } catch (IllegalArgumentException e) {
       failWithMessage(
           "expected an error document but the response (status %d) has no errors", actual.status());
+      throw new AssertionError(e);
     }
-    return (Map<?, ?>) ((List<?>) errors).get(0);
   }
 
-  private Map<?, ?> source() {
-    Object source = error().get("source");
-    return source instanceof Map<?, ?> map ? map : Map.of();
-  }
-
-  /** The status and the error's code, detail and source: never a token (errors hold none). */
+  /** The error's code, detail and source: never a token (errors hold none). */
   private String errorSummary() {
     if (actual.status() < 400) {
       return "";
     }
     try {
-      Map<?, ?> error = error();
+      JsonApiError error = JsonApiError.of(actual);
       return String.format(
           " (error %s: %s; source %s)",
-          error.get("code"), error.get("detail"), error.get("source"));
-    } catch (AssertionError e) {
+          error.code(), error.detail(), error.pointer().or(error::parameter).orElse("none"));
+    } catch (IllegalArgumentException e) {
       return "";
     }
   }

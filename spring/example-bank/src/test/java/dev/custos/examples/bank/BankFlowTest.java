@@ -5,8 +5,8 @@ import static dev.custos.examples.bank.HttpCalls.tokenRequest;
 import static dev.custos.examples.bank.HttpCalls.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.kit.CapturingOtpSender;
 import dev.custos.spring.test.AutoConfigureCustosTest;
-import dev.custos.spring.test.CapturingOtpSender;
 import dev.custos.spring.test.CustosTestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,8 +2,8 @@ package dev.custos.examples.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.kit.CapturingOtpSender;
 import dev.custos.scopes.ScopeCatalog;
-import dev.custos.spring.test.CapturingOtpSender;
 import dev.custos.spring.test.CustosTestAutoConfiguration;
 import dev.custos.testing.RedisServer;
 import dev.custos.token.PasetoVersion;

@@ -1,12 +1,10 @@
 package dev.custos.spring.test;
 
+import dev.custos.kit.TokenGenerators;
 import dev.custos.scopes.ScopeCatalog;
-import dev.custos.token.KeyRing;
 import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
@@ -25,23 +23,32 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 public final class CustosTestTokens {
   private final TokenMinter minter;
-  private final KeyRing keys;
-  private final String issuer;
+  private final TokenGenerators generators;
   private final ScopeCatalog catalog;
 
   /**
    * Creates the tokens' source.
    *
    * @param minter the application's minter
-   * @param keys the application's keys, for tokens minted at another time
-   * @param issuer the application's issuer
+   * @param generators the test kit's generators for the application's keys, issuer and clock: they
+   *     mint tokens at another time, and make tokens for property tests
    * @param catalog the application's scopes
    */
-  public CustosTestTokens(TokenMinter minter, KeyRing keys, String issuer, ScopeCatalog catalog) {
+  public CustosTestTokens(TokenMinter minter, TokenGenerators generators, ScopeCatalog catalog) {
     this.minter = Objects.requireNonNull(minter, "minter");
-    this.keys = Objects.requireNonNull(keys, "keys");
-    this.issuer = Objects.requireNonNull(issuer, "issuer");
+    this.generators = Objects.requireNonNull(generators, "generators");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
+  }
+
+  /**
+   * Returns the test kit's generators for the application: valid customer tokens (refined by
+   * scopes, lifetime, two-factor age, resources) and tampered ones of every kind, revoked ones
+   * included, for property tests of the application's routes.
+   *
+   * @return the generators
+   */
+  public TokenGenerators generators() {
+    return generators;
   }
 
   /**
@@ -119,15 +126,8 @@ public final class CustosTestTokens {
      * @return the token's text
      */
     public String mint() {
-      TokenMinter at =
-          mintedAt == null
-              ? minter
-              : TokenMinter.builder()
-                  .keyRing(keys)
-                  .issuer(issuer)
-                  .clock(Clock.fixed(mintedAt, ZoneOffset.UTC))
-                  .build();
-      return at.mint(request).token();
+      return (mintedAt == null ? minter.mint(request) : generators.mintAt(request, mintedAt))
+          .token();
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.custos.kit.CapturingOtpSender;
 import dev.custos.otp.ChallengeRequest;
 import dev.custos.otp.OtpEngine;
 import dev.custos.otp.Phone;
@@ -89,6 +90,29 @@ class CustosTestKitTest {
     assertThatIllegalStateException()
         .isThrownBy(() -> sms.code("100078"))
         .withMessage("no one-time code was sent to customer 100078");
+  }
+
+  @Test
+  void kitGenerators_everyTamperedKindRevokedIncluded_401FromTheApp() {
+    tokens
+        .generators()
+        .tampered()
+        .forAll(
+            27,
+            1_000,
+            bad -> {
+              try {
+                mvc.perform(get("/me").header("Authorization", "Bearer " + bad.token()))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(
+                        header()
+                            .string(
+                                "WWW-Authenticate",
+                                org.hamcrest.Matchers.containsString("invalid_token")));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.custos.kit.assertj;
+package dev.custos.kit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

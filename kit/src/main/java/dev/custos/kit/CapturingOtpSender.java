@@ -1,4 +1,4 @@
-package dev.custos.spring.test;
+package dev.custos.kit;
 
 import dev.custos.otp.OtpMessage;
 import dev.custos.otp.OtpSender;
@@ -8,10 +8,15 @@ import java.util.Optional;
 
 /**
  * An {@link OtpSender} that keeps what it is given, so that a test reads the code it would have
- * received by SMS or voice call: {@code sender.code("100001")}. Thread-safe; for tests only.
+ * received by SMS or voice call: {@code sender.code("100001")}, typed, no message scraping. {@link
+ * InMemoryPlatform} sends to one, and the Spring Boot test starter makes one a bean. Its {@link
+ * #toString()} shows a count, never a code. Thread-safe; for tests only.
  */
 public final class CapturingOtpSender implements OtpSender {
   private final List<OtpMessage> messages = new ArrayList<>();
+
+  /** Creates a sender that has kept nothing yet. */
+  public CapturingOtpSender() {}
 
   @Override
   public synchronized void send(OtpMessage message) {

@@ -1,4 +1,4 @@
-package dev.custos.kit.assertj;
+package dev.custos.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
