@@ -80,7 +80,6 @@ class KitPropertiesTest {
     return s.append('"').toString();
   }
 
-  // README:kit-property
   @Test
   void everyInvalidScopeString_400AtTheScopeAttribute() {
     qt().withExamples(1_000)
@@ -94,8 +93,6 @@ class KitPropertiesTest {
                   .contains("\"source\":{\"pointer\":\"/data/attributes/scope\"}");
             });
   }
-
-  // README:end
 
   @Test
   void everyScopeSetWithoutTwoFactor_mintedWithoutAVerification() {

@@ -28,6 +28,7 @@ class PaymentsPropertiesTest {
   private final PaymentsRoute payments =
       new PaymentsRoute(platform.authorizer(), platform.catalog());
 
+  // README:kit-property
   @ParameterizedTest
   @ValueSource(longs = {1, 2})
   void everyTamperedToken_401InvalidToken(long seed) {
@@ -38,6 +39,7 @@ class PaymentsPropertiesTest {
           Optional.of("invalid_token"), JsonApiError.of(response).challengeParameter("error"));
     });
   }
+  // README:end
 
   @Test
   void noTokenWithoutATwoFactorScope_movesMoney() {
