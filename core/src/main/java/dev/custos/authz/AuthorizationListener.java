@@ -7,6 +7,9 @@ package dev.custos.authz;
  * <p>Called on the refusing thread before the refusal is thrown, so implementations must be quick
  * and thread-safe (a counter increment). A listener that throws does not change the refusal: the
  * authorizer ignores its failure.
+ *
+ * <p>Compatibility: a service provider interface, implemented by hosts. New events arrive in minor
+ * releases as methods that by default do nothing; a new abstract method is a major release.
  */
 @FunctionalInterface
 public interface AuthorizationListener {

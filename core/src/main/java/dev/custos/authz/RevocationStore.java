@@ -14,6 +14,10 @@ package dev.custos.authz;
  * authorizer accepts no token it could not check.
  *
  * <p>Implementations must be thread-safe.
+ *
+ * <p>Compatibility: a service provider interface, implemented by hosts. A minor release adds a
+ * method to it only with a default that keeps existing implementations working; a new abstract
+ * method is a major release.
  */
 public interface RevocationStore {
   /**

@@ -12,6 +12,10 @@ import java.util.Optional;
  *
  * <p>Implementations must be thread-safe and should be fast: the lookup runs on every verification
  * and token request.
+ *
+ * <p>Compatibility: a service provider interface, implemented by hosts. A minor release adds a
+ * method to it only with a default that keeps existing implementations working; a new abstract
+ * method is a major release.
  */
 @FunctionalInterface
 public interface CustomerDirectory {

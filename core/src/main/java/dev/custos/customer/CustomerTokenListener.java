@@ -7,6 +7,9 @@ package dev.custos.customer;
  * <p>Called on the minting thread after the token is minted, so implementations must be quick and
  * thread-safe. A listener that throws does not undo or fail the minting: the service ignores its
  * failure.
+ *
+ * <p>Compatibility: a service provider interface, implemented by hosts. New events arrive in minor
+ * releases as methods that by default do nothing; a new abstract method is a major release.
  */
 @FunctionalInterface
 public interface CustomerTokenListener {

@@ -9,6 +9,10 @@ package dev.custos.customer;
  * <p>Implementations must be thread-safe, and {@link #firstUse} atomic: of concurrent uses of one
  * JWT, on one instance or several, exactly one is the first. A store never forgets an id before
  * {@code keepUntilMillis}; full, it refuses new ids with {@link JwtReplayStoreException}.
+ *
+ * <p>Compatibility: a service provider interface, implemented by hosts. A minor release adds a
+ * method to it only with a default that keeps existing implementations working; a new abstract
+ * method is a major release.
  */
 public interface JwtReplayStore {
   /**

@@ -12,6 +12,10 @@ import java.util.Optional;
  * <p>Implementations are thread-safe, and report a store they cannot reach, or a record they cannot
  * read back, by throwing {@link ApiTokenStoreException}: a damaged record is never passed over as
  * absent, since its token would then be neither listed nor revocable.
+ *
+ * <p>Compatibility: a service provider interface, implemented by hosts. A minor release adds a
+ * method to it only with a default that keeps existing implementations working; a new abstract
+ * method is a major release.
  */
 public interface ApiTokenStore {
   /**

@@ -12,6 +12,10 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Implementations must be thread-safe and quick, and must not throw for any header.
+ *
+ * <p>Compatibility: a service provider interface, implemented by hosts. A minor release adds a
+ * method to it only with a default that keeps existing implementations working; a new abstract
+ * method is a major release.
  */
 @FunctionalInterface
 public interface OrgUserAuthenticator {

@@ -38,6 +38,9 @@ import java.util.TreeSet;
  *
  * <p>Implementations are thread-safe: every limit and the single use of a challenge hold under any
  * concurrency.
+ *
+ * <p>Compatibility: implemented by Custos only (get one from its builder). A minor release may add
+ * methods to it; do not implement it.
  */
 public interface OtpEngine {
   /**

@@ -10,6 +10,10 @@ package dev.custos.otp;
  *
  * <p>Implementations must be thread-safe, must not log the body (it holds the code) or the full
  * phone number, and should bound their own time (a provider call with a timeout).
+ *
+ * <p>Compatibility: a service provider interface, implemented by hosts. A minor release adds a
+ * method to it only with a default that keeps existing implementations working; a new abstract
+ * method is a major release.
  */
 @FunctionalInterface
 public interface OtpSender {

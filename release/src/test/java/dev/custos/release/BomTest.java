@@ -44,6 +44,30 @@ class BomTest {
     }
   }
 
+  @Test
+  void examples_importAndNameTheBuildsVersion() throws Exception {
+    Element bomExample =
+        Reactor.read(Reactor.ROOT.resolve("bom/example/pom.xml")).getDocumentElement();
+    Element kitExample =
+        Reactor.read(Reactor.ROOT.resolve("kit/example/pom.xml")).getDocumentElement();
+
+    Element imported =
+        (Element)
+            Reactor.childElement(bomExample, "dependencyManagement")
+                .getElementsByTagName("dependency")
+                .item(0);
+    assertThat(Reactor.child(imported, "artifactId")).isEqualTo("custos-bom");
+    assertThat(Reactor.child(imported, "version")).isEqualTo(Reactor.VERSION);
+    assertThat(Reactor.child(Reactor.childElement(kitExample, "properties"), "custos.version"))
+        .isEqualTo(Reactor.VERSION);
+    // The BOM example names Custos's modules without versions: the BOM gives them.
+    NodeList dependencies =
+        Reactor.childElement(bomExample, "dependencies").getElementsByTagName("dependency");
+    for (int i = 0; i < dependencies.getLength(); i++) {
+      assertThat(Reactor.child((Element) dependencies.item(i), "version")).isEmpty();
+    }
+  }
+
   private static List<Element> bomDependencies() throws Exception {
     Element management =
         Reactor.childElement(

@@ -14,6 +14,9 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Implementations are thread-safe.
+ *
+ * <p>Compatibility: implemented by Custos only (get one from its builder). A minor release may add
+ * methods to it; do not implement it.
  */
 public interface TokenMinter {
   /**

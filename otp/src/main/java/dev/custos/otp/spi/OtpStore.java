@@ -29,6 +29,10 @@ import java.util.List;
  *
  * <p>Implementations must be thread-safe. Codes reach a store only as MACs and phone numbers only
  * as keyed ids: a store never sees a code or a phone number.
+ *
+ * <p>Compatibility: a service provider interface, implemented by hosts. A minor release adds a
+ * method to it only with a default that keeps existing implementations working; a new abstract
+ * method is a major release.
  */
 public interface OtpStore {
   /** What a send window counts: one customer's sends, one phone's, or the engine's in all. */
