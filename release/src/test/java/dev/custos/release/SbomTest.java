@@ -109,6 +109,53 @@ class SbomTest {
     assertThat(bundled).containsAll(embedded.keySet());
   }
 
+  @Test
+  void serverFatJar_carriesCustosLicenseAndEveryNonApacheNotice() throws Exception {
+    Reactor.Module server =
+        Reactor.publishedArtifacts().stream()
+            .filter(m -> m.artifactId().equals("custos-server"))
+            .findFirst()
+            .orElseThrow();
+    String license;
+    String notices;
+    try (JarFile jar = new JarFile(server.target().resolve("custos-server.jar").toFile())) {
+      license =
+          new String(
+              jar.getInputStream(jar.getEntry("META-INF/LICENSE")).readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8);
+      notices =
+          new String(
+              jar.getInputStream(jar.getEntry("META-INF/THIRD-PARTY-NOTICES.txt")).readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(jar.getEntry("META-INF/NOTICE")).isNotNull();
+    }
+
+    assertThat(license).isEqualTo(Files.readString(Reactor.ROOT.resolve("LICENSE")));
+    for (JsonNode component : sbom(server).path("components")) {
+      String coordinates = component.path("group").asText() + ":" + component.path("name").asText();
+      if (coordinates.startsWith("dev.custos:") || allLicenses(component).contains("Apache-2.0")) {
+        continue;
+      }
+      assertThat(notices)
+          .as(
+              "%s (%s) needs its notice in THIRD-PARTY-NOTICES.txt",
+              coordinates, allLicenses(component))
+          .contains(coordinates);
+    }
+  }
+
+  private static List<String> allLicenses(JsonNode component) {
+    List<String> licenses = new ArrayList<>();
+    for (JsonNode choice : component.path("licenses")) {
+      JsonNode license = choice.path("license");
+      licenses.add(
+          choice.has("expression")
+              ? choice.path("expression").asText()
+              : license.path("id").asText(license.path("name").asText()));
+    }
+    return licenses;
+  }
+
   /** embedded-in-dependencies.txt: embedded coordinates to the carrier's group:artifact. */
   private static Map<String, String> embeddedInDependencies() throws Exception {
     Map<String, String> embedded = new HashMap<>();
