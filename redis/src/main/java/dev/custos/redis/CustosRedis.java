@@ -8,20 +8,20 @@ import dev.custos.scopes.ScopeCatalog;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +50,12 @@ import org.slf4j.LoggerFactory;
  * Builder#revocationPollInterval} when a message is lost; while Redis cannot be reached, cached
  * tokens are re-checked (and refused) from the next poll on.
  *
- * <p>Redis must be version 7 or newer and must not evict keys ({@code maxmemory-policy
- * noeviction}): an evicting Redis would forget limits and revocations early, so {@link
+ * <p>A single Redis or a Sentinel-managed master ({@code redis-sentinel://}): Lettuce asks the
+ * sentinels for the master at every reconnect, so a failover needs no restart, and under Sentinel
+ * every security write waits for a replica ({@link Builder#replicaAcknowledgements}). Redis must be
+ * version 7 or newer and no data node may evict keys ({@code maxmemory-policy noeviction}, checked
+ * on the master and on every replica the sentinels list, at connect, in {@link #check()} and when
+ * Redis comes back): an evicting node would forget limits and revocations early, so {@link
  * Builder#connect()} refuses one. Full, it refuses new state (starts, code checks, new API token
  * records: the stores' {@code FULL} failures, nothing approved) while revocations, deletions and
  * unlocks still go through. Thread-safe.
@@ -59,10 +63,10 @@ import org.slf4j.LoggerFactory;
 public final class CustosRedis implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CustosRedis.class);
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_:.-]{1,64}");
-  private static final Pattern VERSION =
-      Pattern.compile("(?m)^redis_version:(\\d{1,4})\\.(\\d{1,4})");
 
+  private final ClientResources resources;
   private final RedisClient client;
+  private final Deployment deployment;
   private final StatefulRedisConnection<String, String> connection;
   private final StatefulRedisPubSubConnection<String, String> pubSub;
   private final ScheduledExecutorService poller;
@@ -72,9 +76,18 @@ public final class CustosRedis implements AutoCloseable {
   private final RedisJwtReplayStore jwtReplayStore;
   private final String safeUri;
 
-  private CustosRedis(Builder b, RedisURI uri) {
-    this.client = RedisClient.create(uri);
-    this.safeUri = safe(uri);
+  private CustosRedis(Builder b, Deployment deployment, Replication replication) {
+    this.deployment = deployment;
+    // Back within a quarter second once Redis (or a new master) answers: Lettuce's default
+    // back-off grows to 30 s, and took about 2 s to bring a server back after a short outage.
+    this.resources =
+        DefaultClientResources.builder()
+            .reconnectDelay(
+                Delay.exponential(
+                    Duration.ofMillis(10), Duration.ofMillis(250), 2, TimeUnit.MILLISECONDS))
+            .build();
+    this.client = RedisClient.create(resources, deployment.uri());
+    this.safeUri = deployment.safe();
     client.setOptions(
         ClientOptions.builder()
             .autoReconnect(true)
@@ -84,21 +97,23 @@ public final class CustosRedis implements AutoCloseable {
             .build());
     try {
       this.connection = client.connect();
-      requireVersion(connection);
-      requireNoEviction(connection);
+      deployment.checkNodes(client, connection);
       this.pubSub = client.connectPubSub();
     } catch (RedisException | IllegalStateException e) {
       client.shutdown();
+      resources.shutdown();
       throw e instanceof IllegalStateException refused
           ? refused
-          : new IllegalStateException("cannot connect to Redis at " + safe(uri), e);
+          : new IllegalStateException("cannot connect to Redis at " + safeUri, e);
     }
     Keys keys = new Keys(b.keyPrefix);
-    this.otpStore = new RedisOtpStore(connection::sync, connection::async, keys, b.timeout);
-    this.revocationStore = new RedisRevocationStore(() -> connection, keys, b.clock, b.timeout);
+    this.otpStore =
+        new RedisOtpStore(connection::sync, connection::async, keys, b.timeout, replication);
+    this.revocationStore =
+        new RedisRevocationStore(() -> connection, keys, b.clock, b.timeout, replication);
     this.apiTokenStore =
-        new RedisApiTokenStore(connection::sync, keys, b.clock, ScopeCatalog.unit());
-    this.jwtReplayStore = new RedisJwtReplayStore(connection::sync, keys, b.clock);
+        new RedisApiTokenStore(connection::sync, keys, b.clock, ScopeCatalog.unit(), replication);
+    this.jwtReplayStore = new RedisJwtReplayStore(connection::sync, keys, b.clock, replication);
     pubSub.addListener(
         new RedisPubSubAdapter<>() {
           @Override
@@ -117,7 +132,11 @@ public final class CustosRedis implements AutoCloseable {
     long every = b.pollInterval.toMillis();
     // The counter is read now, so that a revocation made before the first poll is not the baseline.
     poller.scheduleWithFixedDelay(
-        new Poll(revocationStore.sequence(), b.recheckInterval.toNanos()),
+        new RevocationPoll(
+            revocationStore,
+            () -> deployment.checkNodes(client, connection),
+            revocationStore.sequence(),
+            b.recheckInterval.toNanos()),
         every,
         every,
         TimeUnit.MILLISECONDS);
@@ -127,11 +146,13 @@ public final class CustosRedis implements AutoCloseable {
    * Connects with the defaults: key prefix {@code custos}, 500 ms timeout, revocations polled every
    * 250 ms.
    *
-   * @param redisUri {@code redis://[user:password@]host[:port][/database]}, or {@code rediss://}
-   *     for TLS
+   * @param redisUri {@code redis://[user:password@]host[:port][/database]}, {@code rediss://} for
+   *     TLS, or {@code redis-sentinel://[password@]h1:p1,h2:p2,h3:p3/#master} for the master that
+   *     Sentinel names (followed through failovers)
    * @return the connected stores
-   * @throws IllegalArgumentException if the URI is not a {@code redis://} or {@code rediss://} URI
-   * @throws IllegalStateException if Redis cannot be reached, is older than 7, or evicts keys
+   * @throws IllegalArgumentException if the URI is not of one of those forms
+   * @throws IllegalStateException if Redis cannot be reached, is older than 7, or a data node
+   *     evicts keys
    * @throws NullPointerException if {@code redisUri} is null
    */
   public static CustosRedis connect(String redisUri) {
@@ -141,7 +162,8 @@ public final class CustosRedis implements AutoCloseable {
   /**
    * Returns a builder.
    *
-   * @param redisUri {@code redis://[user:password@]host[:port][/database]}, or {@code rediss://}
+   * @param redisUri {@code redis://…}, {@code rediss://…} or {@code redis-sentinel://…}, as {@link
+   *     #connect(String)} takes
    * @return a new builder
    * @throws NullPointerException if {@code redisUri} is null
    */
@@ -150,10 +172,11 @@ public final class CustosRedis implements AutoCloseable {
   }
 
   /**
-   * Checks Redis now, as a health check does: it answers within the timeout and still does not
-   * evict keys (a restarted or replaced server may run with another policy).
+   * Checks Redis now, as a health check does: it answers within the timeout, and every data node
+   * still does not evict keys (a restarted, replaced or newly promoted server may run with another
+   * policy).
    *
-   * @throws IllegalStateException if Redis does not answer, or evicts keys
+   * @throws IllegalStateException if Redis does not answer, or a node evicts keys
    */
   public void check() {
     try {
@@ -162,7 +185,7 @@ public final class CustosRedis implements AutoCloseable {
       throw new IllegalStateException(
           "Redis at " + safeUri + " does not answer (" + e.getClass().getSimpleName() + ")");
     }
-    requireNoEviction(connection);
+    deployment.checkNodes(client, connection);
   }
 
   /**
@@ -212,6 +235,7 @@ public final class CustosRedis implements AutoCloseable {
     pubSub.close();
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 
   @Override
@@ -227,109 +251,9 @@ public final class CustosRedis implements AutoCloseable {
         + "]";
   }
 
-  /**
-   * Redis 7 or newer: every script declares how it behaves when Redis is out of memory ({@code
-   * #!lua}, with or without {@code allow-oom}), which older servers cannot read.
-   */
-  private static void requireVersion(StatefulRedisConnection<String, String> connection) {
-    String info;
-    try {
-      info = connection.sync().info("server");
-    } catch (RedisException e) {
-      log.warn("cannot read Redis's version (INFO is not allowed); Custos needs Redis 7 or newer");
-      return;
-    }
-    requireVersion(info);
-  }
-
   /** Refuses a server whose {@code INFO server} text names a version before 7. */
   static void requireVersion(String info) {
-    Matcher version = VERSION.matcher(info);
-    if (version.find() && Integer.parseInt(version.group(1)) < 7) {
-      throw new IllegalStateException(
-          "Redis "
-              + version.group(1)
-              + "."
-              + version.group(2)
-              + " is too old: Custos needs Redis 7 or newer, whose scripts declare what they do"
-              + " when Redis is out of memory");
-    }
-  }
-
-  private static void requireNoEviction(StatefulRedisConnection<String, String> connection) {
-    Map<String, String> config;
-    try {
-      config = connection.sync().configGet("maxmemory-policy");
-    } catch (RedisException e) {
-      log.warn(
-          "cannot read Redis's maxmemory-policy (CONFIG is not allowed); make sure it is noeviction");
-      return;
-    }
-    String policy = config.get("maxmemory-policy");
-    if (policy != null && !policy.equals("noeviction")) {
-      throw new IllegalStateException(
-          "Redis evicts keys under memory pressure (maxmemory-policy "
-              + policy
-              + "): Custos needs noeviction, so that no limit or revocation is forgotten early");
-    }
-  }
-
-  private static String safe(RedisURI uri) {
-    return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort();
-  }
-
-  /**
-   * Notices revocations whose pub/sub message was lost, and Redis being out of reach; makes this
-   * instance's owed announcements; and sends every cached token back to Redis now and then whatever
-   * the counter says, for a revocation whose announcing instance stopped before it could announce.
-   */
-  private final class Poll implements Runnable {
-    private final long recheckNanos;
-    private String last;
-    private boolean reachable = true;
-    private long lastRecheck = System.nanoTime();
-
-    Poll(String initial, long recheckNanos) {
-      this.last = initial;
-      this.recheckNanos = recheckNanos;
-    }
-
-    @Override
-    public void run() {
-      try {
-        revocationStore.announceOwed();
-        String sequence = revocationStore.sequence();
-        long now = System.nanoTime();
-        if (fireDue(sequence, last, now, lastRecheck, recheckNanos)) {
-          lastRecheck = now;
-          revocationStore.fire();
-        }
-        if (!reachable) {
-          log.info("Redis is reachable again");
-          revocationStore.fire(); // listeners hear that it is back
-        }
-        last = sequence;
-        reachable = true;
-      } catch (RuntimeException e) {
-        if (reachable) {
-          log.warn(
-              "Redis cannot be reached ({}): cached tokens are re-checked",
-              e.getClass().getSimpleName());
-        }
-        reachable = false;
-        // Fail closed: cached tokens go back through the store, which refuses while it is down.
-        revocationStore.fire();
-      }
-    }
-  }
-
-  /**
-   * Whether a poll runs the revocation listeners: the counter moved since the last poll (a
-   * revocation whose message was lost), or a full recheck is due (one never announced).
-   */
-  static boolean fireDue(
-      String sequence, String last, long nowNanos, long lastRecheckNanos, long recheckNanos) {
-    return !Objects.equals(sequence, last) || nowNanos - lastRecheckNanos >= recheckNanos;
+    Deployment.requireVersion(info);
   }
 
   /** Configures a {@link CustosRedis}. Not thread-safe. */
@@ -340,6 +264,9 @@ public final class CustosRedis implements AutoCloseable {
     private Duration pollInterval = Duration.ofMillis(250);
     private Duration recheckInterval = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
+    private Integer replicas;
+    private Duration replicaTimeout;
+    private boolean requirePersistence;
 
     private Builder(String uri) {
       this.uri = uri;
@@ -425,29 +352,66 @@ public final class CustosRedis implements AutoCloseable {
     }
 
     /**
+     * Sets how many replicas must acknowledge each security write (a consumed or failed code, a
+     * revocation, an API token record, a used JWT id) before it counts ({@code WAIT}); fewer within
+     * the timeout fail the operation closed (the stores' {@code UNAVAILABLE}: nothing approved, and
+     * a retry is still correct). By default 1 under Sentinel, with half the operation timeout, and
+     * 0 on a single Redis. Redis replication stays asynchronous: {@code WAIT} makes an acknowledged
+     * write survive the loss of the master when a replica that has it is promoted; it does not make
+     * Redis strongly consistent, and with every replica down every security write fails.
+     *
+     * @param replicas 0 to 5
+     * @param timeout 1 ms to the operation timeout
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     * @throws NullPointerException if {@code timeout} is null
+     */
+    public Builder replicaAcknowledgements(int replicas, Duration timeout) {
+      if (replicas < 0 || replicas > 5) {
+        throw new IllegalArgumentException("replicas must be 0 to 5");
+      }
+      this.replicaTimeout =
+          between("replica timeout", timeout, Duration.ofMillis(1), Duration.ofSeconds(60));
+      this.replicas = replicas;
+      return this;
+    }
+
+    /**
+     * Refuses to connect when a data node runs without an append-only file (a restart would forget
+     * revocations, which live up to 366 days, and failure counts); by default that is logged as a
+     * warning only.
+     *
+     * @param required whether to refuse
+     * @return this builder
+     */
+    public Builder requirePersistence(boolean required) {
+      this.requirePersistence = required;
+      return this;
+    }
+
+    /**
      * Connects.
      *
      * @return the connected stores; close them when done
-     * @throws IllegalArgumentException if the URI is not a {@code redis://} or {@code rediss://}
-     *     URI, or the recheck interval is shorter than the poll interval
-     * @throws IllegalStateException if Redis cannot be reached, is older than 7, or evicts keys
+     * @throws IllegalArgumentException if the URI is not a {@code redis://}, {@code rediss://} or
+     *     {@code redis-sentinel://} URI, the recheck interval is shorter than the poll interval, or
+     *     the replica timeout is longer than the operation timeout
+     * @throws IllegalStateException if Redis cannot be reached, is older than 7, or a data node
+     *     evicts keys (or, with {@link #requirePersistence}, runs without an append-only file)
      */
     public CustosRedis connect() {
-      if (!uri.startsWith("redis://") && !uri.startsWith("rediss://")) {
-        throw new IllegalArgumentException("a Redis URI starts with redis:// or rediss://");
-      }
-      RedisURI parsed;
-      try {
-        parsed = RedisURI.create(uri);
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("not a valid Redis URI", e);
-      }
+      Deployment deployment = Deployment.parse(uri, requirePersistence);
       if (recheckInterval.compareTo(pollInterval) < 0) {
         throw new IllegalArgumentException(
             "revocationRecheckInterval must not be shorter than revocationPollInterval");
       }
-      parsed.setTimeout(timeout);
-      return new CustosRedis(this, parsed);
+      int waitFor = replicas != null ? replicas : deployment.isSentinel() ? 1 : 0;
+      Duration waitTimeout = replicaTimeout != null ? replicaTimeout : timeout.dividedBy(2);
+      if (waitTimeout.compareTo(timeout) > 0) {
+        throw new IllegalArgumentException("the replica timeout must not exceed the timeout");
+      }
+      deployment.uri().setTimeout(timeout);
+      return new CustosRedis(this, deployment, Replication.of(waitFor, waitTimeout.toMillis()));
     }
 
     private static Duration between(String name, Duration value, Duration min, Duration max) {

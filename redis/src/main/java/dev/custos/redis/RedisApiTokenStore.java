@@ -33,13 +33,19 @@ final class RedisApiTokenStore implements ApiTokenStore {
   private final Keys keys;
   private final Clock clock;
   private final ScopeCatalog catalog;
+  private final Replication replication;
 
   RedisApiTokenStore(
-      Supplier<RedisCommands<String, String>> redis, Keys keys, Clock clock, ScopeCatalog catalog) {
+      Supplier<RedisCommands<String, String>> redis,
+      Keys keys,
+      Clock clock,
+      ScopeCatalog catalog,
+      Replication replication) {
     this.redis = redis;
     this.keys = keys;
     this.clock = clock;
     this.catalog = catalog;
+    this.replication = replication;
   }
 
   @Override
@@ -48,6 +54,7 @@ final class RedisApiTokenStore implements ApiTokenStore {
         () ->
             PUT.run(
                 redis.get(),
+                replication,
                 ScriptOutputType.INTEGER,
                 new String[] {
                   keys.apiToken(token.userId(), token.id()), keys.apiTokens(token.userId())
@@ -99,6 +106,7 @@ final class RedisApiTokenStore implements ApiTokenStore {
             () ->
                 DELETE.run(
                     redis.get(),
+                    replication,
                     ScriptOutputType.INTEGER,
                     new String[] {keys.apiToken(userId, id), keys.apiTokens(userId)},
                     id));

@@ -22,11 +22,17 @@ final class RedisJwtReplayStore implements JwtReplayStore {
   private final Supplier<RedisCommands<String, String>> redis;
   private final Keys keys;
   private final Clock clock;
+  private final Replication replication;
 
-  RedisJwtReplayStore(Supplier<RedisCommands<String, String>> redis, Keys keys, Clock clock) {
+  RedisJwtReplayStore(
+      Supplier<RedisCommands<String, String>> redis,
+      Keys keys,
+      Clock clock,
+      Replication replication) {
     this.redis = redis;
     this.keys = keys;
     this.clock = clock;
+    this.replication = replication;
   }
 
   @Override
@@ -34,7 +40,10 @@ final class RedisJwtReplayStore implements JwtReplayStore {
     long ttl = Math.max(1, keepUntilMillis - clock.millis());
     String key = keys.usedJwt(digest(issuer, jwtId));
     try {
-      return "OK".equals(redis.get().set(key, "1", SetArgs.Builder.nx().px(ttl)));
+      RedisCommands<String, String> commands = redis.get();
+      boolean first = "OK".equals(commands.set(key, "1", SetArgs.Builder.nx().px(ttl)));
+      replication.await(commands);
+      return first;
     } catch (RuntimeException e) {
       throw Failures.jwt(e);
     }

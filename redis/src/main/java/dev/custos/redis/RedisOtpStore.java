@@ -38,17 +38,20 @@ final class RedisOtpStore implements OtpStore {
   private final Supplier<RedisAsyncCommands<String, String>> async;
   private final Keys keys;
   private final Duration timeout;
+  private final Replication replication;
   private final SecureRandom random = new SecureRandom();
 
   RedisOtpStore(
       Supplier<RedisCommands<String, String>> redis,
       Supplier<RedisAsyncCommands<String, String>> async,
       Keys keys,
-      Duration timeout) {
+      Duration timeout,
+      Replication replication) {
     this.redis = redis;
     this.async = async;
     this.keys = keys;
     this.timeout = timeout;
+    this.replication = replication;
   }
 
   @Override
@@ -186,6 +189,7 @@ final class RedisOtpStore implements OtpStore {
             () ->
                 CHECK.run(
                     redis.get(),
+                    replication,
                     ScriptOutputType.MULTI,
                     new String[] {keys.challenge(customerId), keys.failures(customerId)},
                     B64.encodeToString(challengeId),

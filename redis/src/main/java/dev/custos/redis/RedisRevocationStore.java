@@ -39,6 +39,7 @@ final class RedisRevocationStore implements RevocationStore {
   private final Keys keys;
   private final Clock clock;
   private final Duration timeout;
+  private final Replication replication;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private final AtomicBoolean announcementOwed = new AtomicBoolean();
 
@@ -46,11 +47,13 @@ final class RedisRevocationStore implements RevocationStore {
       Supplier<StatefulRedisConnection<String, String>> connection,
       Keys keys,
       Clock clock,
-      Duration timeout) {
+      Duration timeout,
+      Replication replication) {
     this.connection = connection;
     this.keys = keys;
     this.clock = clock;
     this.timeout = timeout;
+    this.replication = replication;
   }
 
   @Override
@@ -61,6 +64,7 @@ final class RedisRevocationStore implements RevocationStore {
         () ->
             REVOKE_TOKEN.run(
                 connection.get().sync(),
+                replication,
                 ScriptOutputType.INTEGER,
                 new String[] {keys.revokedToken(tokenId)},
                 Long.toString(ttl)));
@@ -76,6 +80,7 @@ final class RedisRevocationStore implements RevocationStore {
         () ->
             REVOKE_CUSTOMER.run(
                 connection.get().sync(),
+                replication,
                 ScriptOutputType.INTEGER,
                 new String[] {keys.revokedCustomer(customerId)},
                 Long.toString(issuedBeforeMillis),

@@ -49,6 +49,18 @@ final class Script {
     }
   }
 
+  /** Runs the script, then waits until the replicas the deployment requires hold its writes. */
+  <T> T run(
+      RedisCommands<String, String> redis,
+      Replication replication,
+      ScriptOutputType type,
+      String[] keys,
+      String... args) {
+    T result = run(redis, type, keys, args);
+    replication.await(redis);
+    return result;
+  }
+
   /**
    * Sends the script without waiting, for pipelining; the caller waits, and on a NOSCRIPT failure
    * runs it again with {@link #run}, which loads it.

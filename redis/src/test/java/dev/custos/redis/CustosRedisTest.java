@@ -221,11 +221,13 @@ class CustosRedisTest {
     long recheck = Duration.ofSeconds(60).toNanos();
     long t = 1_000_000_000_000L;
 
-    assertThat(CustosRedis.fireDue("7", "6", t, t, recheck)).as("the counter moved").isTrue();
-    assertThat(CustosRedis.fireDue("1", null, t, t, recheck)).as("a first revocation").isTrue();
-    assertThat(CustosRedis.fireDue("7", "7", t + recheck - 1, t, recheck)).isFalse();
-    assertThat(CustosRedis.fireDue("7", "7", t + recheck, t, recheck)).as("recheck due").isTrue();
-    assertThat(CustosRedis.fireDue(null, null, t + 1, t, recheck)).isFalse();
+    assertThat(RevocationPoll.fireDue("7", "6", t, t, recheck)).as("the counter moved").isTrue();
+    assertThat(RevocationPoll.fireDue("1", null, t, t, recheck)).as("a first revocation").isTrue();
+    assertThat(RevocationPoll.fireDue("7", "7", t + recheck - 1, t, recheck)).isFalse();
+    assertThat(RevocationPoll.fireDue("7", "7", t + recheck, t, recheck))
+        .as("recheck due")
+        .isTrue();
+    assertThat(RevocationPoll.fireDue(null, null, t + 1, t, recheck)).isFalse();
   }
 
   @Test
@@ -294,7 +296,7 @@ class CustosRedisTest {
         .isThrownBy(() -> b.revocationPollInterval(Duration.ofSeconds(10).plusMillis(1)));
     assertThatIllegalArgumentException()
         .isThrownBy(() -> CustosRedis.connect("http://127.0.0.1:6379"))
-        .withMessage("a Redis URI starts with redis:// or rediss://");
+        .withMessage("a Redis URI starts with redis://, rediss:// or redis-sentinel://");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> CustosRedis.connect("redis://"))
         .withMessage("not a valid Redis URI");

@@ -172,8 +172,9 @@ final class ServeCommand implements Callable<Integer> {
       names = "--redis",
       description =
           "Share verification, limit and revocation state through Redis (redis:// or rediss://"
-              + " URI), so several servers act as one. Needs --key: every server signs with, and"
-              + " derives its OTP key from, the same key.")
+              + " URI, or redis-sentinel://h1:p1,h2:p2,h3:p3/#master for the master Sentinel"
+              + " names, followed through failovers), so several servers act as one. Needs --key:"
+              + " every server signs with, and derives its OTP key from, the same key.")
   String redis;
 
   private void tls(ServerOptions options) throws java.io.IOException {

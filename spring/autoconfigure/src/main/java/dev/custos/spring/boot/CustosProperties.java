@@ -350,8 +350,9 @@ public class CustosProperties {
   /** Shared state on Redis, for several instances acting as one. */
   public static class Redis {
     /**
-     * redis:// or rediss:// URI of a standalone Redis 7; when set, the OTP, revocation, API token
-     * and JWT replay stores are on it.
+     * redis:// or rediss:// URI of a standalone Redis 7, or redis-sentinel://h1:p1,h2:p2/#master
+     * for the master Sentinel names; when set, the OTP, revocation, API token and JWT replay stores
+     * are on it.
      */
     private String uri;
 
