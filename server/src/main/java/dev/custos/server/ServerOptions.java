@@ -374,7 +374,7 @@ public final class ServerOptions {
    * Shares verification, limit and revocation state through Redis, so that several servers act as
    * one; needs a {@link #signingKey} shared by all of them.
    *
-   * @param redisUri a {@code redis://} or {@code rediss://} URI
+   * @param redisUri a {@code redis://}, {@code rediss://} or {@code redis-sentinel://} URI
    * @return these options
    * @throws NullPointerException if {@code redisUri} is null
    */

@@ -1,0 +1,170 @@
+package dev.custos.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custos.token.PasetoVersion;
+import dev.custos.token.SigningKey;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two servers on different ports, sharing one Redis deployment and one key, behave as one: the
+ * checks every deployment passes (a subclass names the deployment).
+ */
+abstract class TwoServersChecks {
+
+  final HttpClient client = HttpClient.newHttpClient();
+  CustosServer a;
+  CustosServer b;
+  String orgToken;
+
+  /** The deployment's URI, for {@code --redis}. */
+  abstract String redisUri();
+
+  @BeforeEach
+  void start() throws Exception {
+    SigningKey key = SigningKey.generate(PasetoVersion.V2_PUBLIC);
+    a = CustosServer.start(options(key));
+    b = CustosServer.start(options(key));
+    orgToken = a.sandboxOrgToken().orElseThrow();
+  }
+
+  /** Starts a verification on server A; returns its verification token and the code sent. */
+  String[] startOnA(String customer) throws Exception {
+    HttpResponse<String> started =
+        send(
+            a,
+            "POST",
+            "/customers/" + customer + "/token/verification",
+            orgToken,
+            "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":{\"channel\":\"sms\"}}}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    HttpResponse<String> messages =
+        send(a, "GET", "/sandbox/messages?filter%5BcustomerId%5D=" + customer, orgToken, null);
+    String body = (String) ServerEndToEndTest.read(messages, "data", "0", "attributes", "body");
+    return new String[] {
+      (String) ServerEndToEndTest.read(started, "data", "attributes", "verificationToken"),
+      body.replaceAll(".*?(\\d{6}).*", "$1")
+    };
+  }
+
+  private ServerOptions options(SigningKey key) {
+    return CustosServer.options()
+        .port(0)
+        .shutdownGrace(0)
+        .signingKey(key)
+        .sandbox(true)
+        .redis(redisUri());
+  }
+
+  @AfterEach
+  void stop() {
+    a.close();
+    b.close();
+  }
+
+  @Test
+  void verificationStartedOnOne_completesOnTheOther() throws Exception {
+    String[] started = startOnA("100001");
+    String verificationToken = started[0];
+    String code = started[1];
+
+    HttpResponse<String> minted =
+        send(
+            b,
+            "POST",
+            "/customers/100001/token",
+            orgToken,
+            ServerEndToEndTest.tokenBody("customers cards-write cards", verificationToken, code));
+
+    assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+    HttpResponse<String> again =
+        send(
+            a,
+            "POST",
+            "/customers/100001/token",
+            orgToken,
+            ServerEndToEndTest.tokenBody("customers cards-write cards", verificationToken, code));
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(ServerEndToEndTest.read(again, "errors", "0", "code"))
+        .isEqualTo("verification_not_found");
+  }
+
+  @Test
+  void revocationOnOne_holdsOnTheOtherWithinASecond() throws Exception {
+    HttpResponse<String> minted =
+        send(
+            a,
+            "POST",
+            "/customers/100001/token",
+            orgToken,
+            ServerEndToEndTest.tokenBody("customers cards", null, null));
+    String token = (String) ServerEndToEndTest.read(minted, "data", "attributes", "token");
+    assertThat(send(b, "GET", "/cards", token, null).statusCode()).isEqualTo(200);
+
+    a.revoke(token);
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+    int status = 200;
+    while (status == 200 && System.nanoTime() < deadline) {
+      status = send(b, "GET", "/cards", token, null).statusCode();
+    }
+    assertThat(status).isEqualTo(401);
+  }
+
+  HttpResponse<String> send(
+      CustosServer server, String method, String path, String bearer, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.uri() + path))
+            .header("Authorization", "Bearer " + bearer)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/vnd.api+json");
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void apiTokenCreatedOnOne_listedAndRevokedOnTheOther_refusedOnBoth() throws Exception {
+    String body =
+        "{\"data\":{\"type\":\"apiToken\",\"attributes\":{\"description\":\"shared\","
+            + "\"scope\":\"customers\",\"expiration\":\""
+            + java.time.Instant.now().plusSeconds(3_600)
+            + "\"}}}";
+    HttpResponse<String> created =
+        send(a, "POST", "/users/1/api-tokens", a.sandboxAdminCredential().orElseThrow(), body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = (String) ServerEndToEndTest.read(created, "data", "id");
+    String token = (String) ServerEndToEndTest.read(created, "data", "attributes", "token");
+    String adminOnB = b.sandboxAdminCredential().orElseThrow();
+    assertThat(send(a, "GET", "/identity", token, null).statusCode()).isEqualTo(200);
+
+    assertThat(send(b, "GET", "/users/1/api-tokens", adminOnB, null).body()).contains(id);
+    assertThat(send(b, "DELETE", "/users/1/api-tokens/" + id, adminOnB, null).statusCode())
+        .isEqualTo(200);
+
+    // A has the token cached; the revocation reaches it through Redis within the poll's reach.
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    int status = send(a, "GET", "/identity", token, null).statusCode();
+    while (status == 200 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      status = send(a, "GET", "/identity", token, null).statusCode();
+    }
+    assertThat(status).isEqualTo(401);
+    assertThat(
+            send(a, "GET", "/users/1/api-tokens", a.sandboxAdminCredential().orElseThrow(), null)
+                .body())
+        .doesNotContain(id);
+  }
+}
