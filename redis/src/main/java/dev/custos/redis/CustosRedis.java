@@ -6,13 +6,9 @@ import dev.custos.org.ApiTokenStore;
 import dev.custos.otp.spi.OtpStore;
 import dev.custos.scopes.ScopeCatalog;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -65,10 +61,7 @@ public final class CustosRedis implements AutoCloseable {
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_:.-]{1,64}");
 
   private final ClientResources resources;
-  private final RedisClient client;
-  private final Deployment deployment;
-  private final StatefulRedisConnection<String, String> connection;
-  private final StatefulRedisPubSubConnection<String, String> pubSub;
+  private final Link link;
   private final ScheduledExecutorService poller;
   private final RedisOtpStore otpStore;
   private final RedisRevocationStore revocationStore;
@@ -76,8 +69,7 @@ public final class CustosRedis implements AutoCloseable {
   private final RedisJwtReplayStore jwtReplayStore;
   private final String safeUri;
 
-  private CustosRedis(Builder b, Deployment deployment, Replication replication) {
-    this.deployment = deployment;
+  private CustosRedis(Builder b, Deployment deployment, int waitFor, Duration waitTimeout) {
     // Back within a quarter second once Redis (or a new master) answers: Lettuce's default
     // back-off grows to 30 s, and took about 2 s to bring a server back after a short outage.
     this.resources =
@@ -86,42 +78,35 @@ public final class CustosRedis implements AutoCloseable {
                 Delay.exponential(
                     Duration.ofMillis(10), Duration.ofMillis(250), 2, TimeUnit.MILLISECONDS))
             .build();
-    this.client = RedisClient.create(resources, deployment.uri());
     this.safeUri = deployment.safe();
-    client.setOptions(
-        ClientOptions.builder()
-            .autoReconnect(true)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .timeoutOptions(TimeoutOptions.enabled(b.timeout))
-            .socketOptions(SocketOptions.builder().connectTimeout(b.timeout).build())
-            .build());
     try {
-      this.connection = client.connect();
-      deployment.checkNodes(client, connection);
-      this.pubSub = client.connectPubSub();
+      this.link =
+          deployment.isCluster()
+              ? new ClusterLink(deployment, resources, b.timeout)
+              : new SingleMasterLink(
+                  deployment,
+                  resources,
+                  ClientOptions.builder()
+                      .autoReconnect(true)
+                      .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                      .timeoutOptions(TimeoutOptions.enabled(b.timeout))
+                      .socketOptions(SocketOptions.builder().connectTimeout(b.timeout).build())
+                      .build());
     } catch (RedisException | IllegalStateException e) {
-      client.shutdown();
       resources.shutdown();
       throw e instanceof IllegalStateException refused
           ? refused
           : new IllegalStateException("cannot connect to Redis at " + safeUri, e);
     }
+    Replication replication = Replication.of(waitFor, waitTimeout.toMillis(), link.waiter());
     Keys keys = new Keys(b.keyPrefix);
-    this.otpStore =
-        new RedisOtpStore(connection::sync, connection::async, keys, b.timeout, replication);
+    this.otpStore = new RedisOtpStore(link::sync, link::async, keys, b.timeout, replication);
     this.revocationStore =
-        new RedisRevocationStore(() -> connection, keys, b.clock, b.timeout, replication);
+        new RedisRevocationStore(link::sync, link::async, keys, b.clock, b.timeout, replication);
     this.apiTokenStore =
-        new RedisApiTokenStore(connection::sync, keys, b.clock, ScopeCatalog.unit(), replication);
-    this.jwtReplayStore = new RedisJwtReplayStore(connection::sync, keys, b.clock, replication);
-    pubSub.addListener(
-        new RedisPubSubAdapter<>() {
-          @Override
-          public void message(String channel, String message) {
-            revocationStore.fire();
-          }
-        });
-    pubSub.sync().subscribe(keys.revocationChannel());
+        new RedisApiTokenStore(link::sync, keys, b.clock, ScopeCatalog.unit(), replication);
+    this.jwtReplayStore = new RedisJwtReplayStore(link::sync, keys, b.clock, replication);
+    link.subscribe(keys.revocationChannel(), revocationStore::fire);
     this.poller =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -134,7 +119,7 @@ public final class CustosRedis implements AutoCloseable {
     poller.scheduleWithFixedDelay(
         new RevocationPoll(
             revocationStore,
-            () -> deployment.checkNodes(client, connection),
+            link::checkNodes,
             revocationStore.sequence(),
             b.recheckInterval.toNanos()),
         every,
@@ -168,7 +153,34 @@ public final class CustosRedis implements AutoCloseable {
    * @throws NullPointerException if {@code redisUri} is null
    */
   public static Builder builder(String redisUri) {
-    return new Builder(Objects.requireNonNull(redisUri, "redisUri"));
+    return new Builder(Objects.requireNonNull(redisUri, "redisUri"), false);
+  }
+
+  /**
+   * Connects to a Redis Cluster with the defaults, as {@link #connect(String)} does to one Redis.
+   *
+   * @param seeds some of the cluster's nodes, {@code redis://[user:password@]h1:p1,h2:p2,…} ({@code
+   *     rediss://} for TLS): the client learns the rest of the topology from them
+   * @return the connected stores
+   * @throws IllegalArgumentException if the seeds are not of that form
+   * @throws IllegalStateException if no seed can be reached, or a node is older than 7 or evicts
+   *     keys
+   * @throws NullPointerException if {@code seeds} is null
+   */
+  public static CustosRedis connectCluster(String seeds) {
+    return clusterBuilder(seeds).connect();
+  }
+
+  /**
+   * Returns a builder for a Redis Cluster: every script runs on the master of its keys' slot (each
+   * script's keys share one hash tag), and every security write waits for one replica by default.
+   *
+   * @param seeds {@code redis://[user:password@]h1:p1,h2:p2,…}, as {@link #connectCluster} takes
+   * @return a new builder
+   * @throws NullPointerException if {@code seeds} is null
+   */
+  public static Builder clusterBuilder(String seeds) {
+    return new Builder(Objects.requireNonNull(seeds, "seeds"), true);
   }
 
   /**
@@ -180,12 +192,12 @@ public final class CustosRedis implements AutoCloseable {
    */
   public void check() {
     try {
-      connection.sync().ping();
+      link.sync().ping();
     } catch (RedisException e) {
       throw new IllegalStateException(
           "Redis at " + safeUri + " does not answer (" + e.getClass().getSimpleName() + ")");
     }
-    deployment.checkNodes(client, connection);
+    link.checkNodes();
   }
 
   /**
@@ -232,9 +244,7 @@ public final class CustosRedis implements AutoCloseable {
   @Override
   public void close() {
     poller.shutdownNow();
-    pubSub.close();
-    connection.close();
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    link.close();
     resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 
@@ -268,8 +278,11 @@ public final class CustosRedis implements AutoCloseable {
     private Duration replicaTimeout;
     private boolean requirePersistence;
 
-    private Builder(String uri) {
+    private final boolean cluster;
+
+    private Builder(String uri, boolean cluster) {
       this.uri = uri;
+      this.cluster = cluster;
     }
 
     /**
@@ -400,18 +413,23 @@ public final class CustosRedis implements AutoCloseable {
      *     evicts keys (or, with {@link #requirePersistence}, runs without an append-only file)
      */
     public CustosRedis connect() {
-      Deployment deployment = Deployment.parse(uri, requirePersistence);
+      Deployment deployment =
+          cluster
+              ? Deployment.cluster(uri, requirePersistence)
+              : Deployment.parse(uri, requirePersistence);
       if (recheckInterval.compareTo(pollInterval) < 0) {
         throw new IllegalArgumentException(
             "revocationRecheckInterval must not be shorter than revocationPollInterval");
       }
-      int waitFor = replicas != null ? replicas : deployment.isSentinel() ? 1 : 0;
+      int waitFor =
+          replicas != null ? replicas : deployment.isSentinel() || deployment.isCluster() ? 1 : 0;
       Duration waitTimeout = replicaTimeout != null ? replicaTimeout : timeout.dividedBy(2);
       if (waitTimeout.compareTo(timeout) > 0) {
         throw new IllegalArgumentException("the replica timeout must not exceed the timeout");
       }
+      deployment.seeds().forEach(seed -> seed.setTimeout(timeout));
       deployment.uri().setTimeout(timeout);
-      return new CustosRedis(this, deployment, Replication.of(waitFor, waitTimeout.toMillis()));
+      return new CustosRedis(this, deployment, waitFor, waitTimeout);
     }
 
     private static Duration between(String name, Duration value, Duration min, Duration max) {

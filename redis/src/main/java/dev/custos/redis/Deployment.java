@@ -14,24 +14,68 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What Custos is connected to: one Redis ({@code redis://}, {@code rediss://}) or a master that
+ * What Custos is connected to: one Redis ({@code redis://}, {@code rediss://}), a master that
  * Sentinel names ({@code redis-sentinel://h1:p1,h2:p2,h3:p3/#master}, Lettuce's form, which Lettuce
- * follows through failovers); and the checks every data node of it must pass: Redis 7 or newer, no
- * eviction (per node: a replica that evicts can be promoted), and persistence.
+ * follows through failovers), or a Redis Cluster by its seed nodes; and the checks every data node
+ * of it must pass: Redis 7 or newer, no eviction (per node: a replica that evicts can be promoted),
+ * and persistence.
  */
 final class Deployment {
   private static final Logger log = LoggerFactory.getLogger(Deployment.class);
   private static final Pattern VERSION =
       Pattern.compile("(?m)^redis_version:(\\d{1,4})\\.(\\d{1,4})");
 
+  private static final Pattern SEEDS =
+      Pattern.compile("(rediss?)://(?:([^@/]*)@)?([^/@?#]+)(?:/\\d+)?");
+
   private final RedisURI uri;
+  private final List<RedisURI> seeds;
   private final boolean sentinel;
+  private final boolean cluster;
   private final boolean requirePersistence;
 
-  private Deployment(RedisURI uri, boolean sentinel, boolean requirePersistence) {
+  private Deployment(
+      RedisURI uri,
+      List<RedisURI> seeds,
+      boolean sentinel,
+      boolean cluster,
+      boolean requirePersistence) {
     this.uri = uri;
+    this.seeds = seeds;
     this.sentinel = sentinel;
+    this.cluster = cluster;
     this.requirePersistence = requirePersistence;
+  }
+
+  /**
+   * Parses a Redis Cluster's seed nodes in Lettuce's multi-host form, {@code
+   * redis://[user:password@]h1:p1,h2:p2,…} ({@code rediss://} for TLS), or throws
+   * IllegalArgumentException.
+   */
+  static Deployment cluster(String text, boolean requirePersistence) {
+    Matcher m = SEEDS.matcher(text);
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          "a Redis Cluster is named by its seed nodes: redis://h1:p1,h2:p2,h3:p3");
+    }
+    List<RedisURI> seeds = new ArrayList<>();
+    for (String node : m.group(3).split(",")) {
+      String address = m.group(1) + "://" + (m.group(2) == null ? "" : m.group(2) + "@") + node;
+      try {
+        seeds.add(RedisURI.create(address));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("not a valid seed node: " + node, e);
+      }
+    }
+    return new Deployment(seeds.get(0), List.copyOf(seeds), false, true, requirePersistence);
+  }
+
+  boolean isCluster() {
+    return cluster;
+  }
+
+  List<RedisURI> seeds() {
+    return seeds;
   }
 
   /** Parses a URI of one of the accepted forms, or throws IllegalArgumentException. */
@@ -51,7 +95,7 @@ final class Deployment {
       throw new IllegalArgumentException(
           "a Sentinel URI names its sentinels and master: redis-sentinel://h1:p1,h2:p2/#master");
     }
-    return new Deployment(parsed, sentinel, requirePersistence);
+    return new Deployment(parsed, List.of(parsed), sentinel, false, requirePersistence);
   }
 
   RedisURI uri() {
@@ -64,6 +108,16 @@ final class Deployment {
 
   /** The URI without credentials, for messages and logs. */
   String safe() {
+    if (cluster) {
+      StringBuilder s = new StringBuilder(uri.isSsl() ? "rediss://" : "redis://");
+      for (int i = 0; i < seeds.size(); i++) {
+        s.append(i == 0 ? "" : ",")
+            .append(seeds.get(i).getHost())
+            .append(':')
+            .append(seeds.get(i).getPort());
+      }
+      return s.append(" (cluster)").toString();
+    }
     if (!sentinel) {
       return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort();
     }
@@ -120,8 +174,7 @@ final class Deployment {
     return replicas;
   }
 
-  private static void checkVersion(
-      StatefulRedisConnection<String, String> connection, String node) {
+  static void checkVersion(StatefulRedisConnection<String, String> connection, String node) {
     String info;
     try {
       info = connection.sync().info("server");
@@ -148,7 +201,7 @@ final class Deployment {
   }
 
   /** No eviction on this node; persistence as configured (refused, or warned about). */
-  private void checkNode(StatefulRedisConnection<String, String> connection, String node) {
+  void checkNode(StatefulRedisConnection<String, String> connection, String node) {
     Map<String, String> policy;
     Map<String, String> appendonly;
     try {

@@ -8,7 +8,7 @@ import dev.custos.scopes.ScopeCatalog;
 import dev.custos.token.Resources;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,14 +29,14 @@ final class RedisApiTokenStore implements ApiTokenStore {
   private static final Script PUT = Script.load("put_api_token");
   private static final Script DELETE = Script.load("delete_api_token");
 
-  private final Supplier<RedisCommands<String, String>> redis;
+  private final Supplier<RedisClusterCommands<String, String>> redis;
   private final Keys keys;
   private final Clock clock;
   private final ScopeCatalog catalog;
   private final Replication replication;
 
   RedisApiTokenStore(
-      Supplier<RedisCommands<String, String>> redis,
+      Supplier<RedisClusterCommands<String, String>> redis,
       Keys keys,
       Clock clock,
       ScopeCatalog catalog,

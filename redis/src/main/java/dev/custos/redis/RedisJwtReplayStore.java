@@ -2,7 +2,7 @@ package dev.custos.redis;
 
 import dev.custos.customer.JwtReplayStore;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,13 +19,13 @@ import java.util.function.Supplier;
 final class RedisJwtReplayStore implements JwtReplayStore {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-  private final Supplier<RedisCommands<String, String>> redis;
+  private final Supplier<RedisClusterCommands<String, String>> redis;
   private final Keys keys;
   private final Clock clock;
   private final Replication replication;
 
   RedisJwtReplayStore(
-      Supplier<RedisCommands<String, String>> redis,
+      Supplier<RedisClusterCommands<String, String>> redis,
       Keys keys,
       Clock clock,
       Replication replication) {
@@ -40,9 +40,9 @@ final class RedisJwtReplayStore implements JwtReplayStore {
     long ttl = Math.max(1, keepUntilMillis - clock.millis());
     String key = keys.usedJwt(digest(issuer, jwtId));
     try {
-      RedisCommands<String, String> commands = redis.get();
+      RedisClusterCommands<String, String> commands = redis.get();
       boolean first = "OK".equals(commands.set(key, "1", SetArgs.Builder.nx().px(ttl)));
-      replication.await(commands);
+      replication.await(commands, key);
       return first;
     } catch (RuntimeException e) {
       throw Failures.jwt(e);

@@ -12,8 +12,8 @@ import dev.custos.otp.spi.SendSlot;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,16 +34,16 @@ final class RedisOtpStore implements OtpStore {
   private static final Script PUT = Script.load("put_challenge");
   private static final Script CHECK = Script.load("check_code");
 
-  private final Supplier<RedisCommands<String, String>> redis;
-  private final Supplier<RedisAsyncCommands<String, String>> async;
+  private final Supplier<RedisClusterCommands<String, String>> redis;
+  private final Supplier<RedisClusterAsyncCommands<String, String>> async;
   private final Keys keys;
   private final Duration timeout;
   private final Replication replication;
   private final SecureRandom random = new SecureRandom();
 
   RedisOtpStore(
-      Supplier<RedisCommands<String, String>> redis,
-      Supplier<RedisAsyncCommands<String, String>> async,
+      Supplier<RedisClusterCommands<String, String>> redis,
+      Supplier<RedisClusterAsyncCommands<String, String>> async,
       Keys keys,
       Duration timeout,
       Replication replication) {
@@ -77,7 +77,6 @@ final class RedisOtpStore implements OtpStore {
             sent.add(
                 ACQUIRE.send(
                     async.get(),
-                    redis.get(),
                     ScriptOutputType.MULTI,
                     acquireKeys(slot.scope(), slot.id()),
                     args.get(i)));

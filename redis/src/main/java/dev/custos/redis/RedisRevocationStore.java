@@ -2,7 +2,8 @@ package dev.custos.redis;
 
 import dev.custos.authz.RevocationStore;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +36,8 @@ final class RedisRevocationStore implements RevocationStore {
   /** How long the revocation counter lives after its last move; every key has a TTL. */
   private static final long SEQUENCE_TTL_MILLIS = Duration.ofDays(30).toMillis();
 
-  private final Supplier<StatefulRedisConnection<String, String>> connection;
+  private final Supplier<RedisClusterCommands<String, String>> sync;
+  private final Supplier<RedisClusterAsyncCommands<String, String>> async;
   private final Keys keys;
   private final Clock clock;
   private final Duration timeout;
@@ -44,12 +46,14 @@ final class RedisRevocationStore implements RevocationStore {
   private final AtomicBoolean announcementOwed = new AtomicBoolean();
 
   RedisRevocationStore(
-      Supplier<StatefulRedisConnection<String, String>> connection,
+      Supplier<RedisClusterCommands<String, String>> sync,
+      Supplier<RedisClusterAsyncCommands<String, String>> async,
       Keys keys,
       Clock clock,
       Duration timeout,
       Replication replication) {
-    this.connection = connection;
+    this.sync = sync;
+    this.async = async;
     this.keys = keys;
     this.clock = clock;
     this.timeout = timeout;
@@ -63,7 +67,7 @@ final class RedisRevocationStore implements RevocationStore {
     call(
         () ->
             REVOKE_TOKEN.run(
-                connection.get().sync(),
+                sync.get(),
                 replication,
                 ScriptOutputType.INTEGER,
                 new String[] {keys.revokedToken(tokenId)},
@@ -79,7 +83,7 @@ final class RedisRevocationStore implements RevocationStore {
     call(
         () ->
             REVOKE_CUSTOMER.run(
-                connection.get().sync(),
+                sync.get(),
                 replication,
                 ScriptOutputType.INTEGER,
                 new String[] {keys.revokedCustomer(customerId)},
@@ -123,7 +127,7 @@ final class RedisRevocationStore implements RevocationStore {
     call(
         () ->
             ANNOUNCE.run(
-                connection.get().sync(),
+                sync.get(),
                 ScriptOutputType.INTEGER,
                 new String[] {keys.revocationSequence()},
                 Long.toString(SEQUENCE_TTL_MILLIS),
@@ -133,7 +137,7 @@ final class RedisRevocationStore implements RevocationStore {
   @Override
   public boolean isRevoked(String tokenId, String customerId, long issuedAtMillis) {
     try {
-      var redis = connection.get().async();
+      var redis = async.get();
       // Both questions go out at once and share one wait.
       CompletableFuture<Long> token =
           redis.exists(keys.revokedToken(tokenId)).toCompletableFuture();
@@ -168,7 +172,7 @@ final class RedisRevocationStore implements RevocationStore {
 
   /** The counter's value now, or null if there is none. */
   String sequence() {
-    return connection.get().sync().get(keys.revocationSequence());
+    return sync.get().get(keys.revocationSequence());
   }
 
   /** Runs a write whose reply carries nothing, with Redis's failures typed. */

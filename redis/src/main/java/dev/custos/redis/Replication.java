@@ -1,6 +1,6 @@
 package dev.custos.redis;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 /**
  * How many replicas must hold a security write before it counts: after a consumed or failed code, a
@@ -10,34 +10,49 @@ import io.lettuce.core.api.sync.RedisCommands;
  * consumption that a failover loses was never reported as approved).
  */
 final class Replication {
-  private static final Replication NONE = new Replication(0, 0);
+  /** Sends {@code WAIT} where the write of a key went; returns the replicas that acknowledged. */
+  @FunctionalInterface
+  interface Waiter {
+    long await(
+        RedisClusterCommands<String, String> redis, String key, int replicas, long timeoutMillis);
+  }
+
+  /** One connection to one master: {@code WAIT} on it, whatever the key. */
+  static final Waiter SAME_CONNECTION =
+      (redis, key, replicas, timeoutMillis) -> redis.waitForReplication(replicas, timeoutMillis);
+
+  private static final Replication NONE = new Replication(0, 0, SAME_CONNECTION);
 
   private final int replicas;
   private final long timeoutMillis;
+  private final Waiter waiter;
 
-  private Replication(int replicas, long timeoutMillis) {
+  private Replication(int replicas, long timeoutMillis, Waiter waiter) {
     this.replicas = replicas;
     this.timeoutMillis = timeoutMillis;
+    this.waiter = waiter;
   }
 
   static Replication none() {
     return NONE;
   }
 
-  static Replication of(int replicas, long timeoutMillis) {
-    return replicas == 0 ? NONE : new Replication(replicas, timeoutMillis);
+  static Replication of(int replicas, long timeoutMillis, Waiter waiter) {
+    return replicas == 0 ? NONE : new Replication(replicas, timeoutMillis, waiter);
   }
 
   int replicas() {
     return replicas;
   }
 
-  /** Waits for the connection's writes so far to reach the replicas, or throws. */
-  void await(RedisCommands<String, String> redis) {
+  /**
+   * Waits for the connection's writes so far (that of {@code key}) to reach replicas, or throws.
+   */
+  void await(RedisClusterCommands<String, String> redis, String key) {
     if (replicas == 0) {
       return;
     }
-    long acknowledged = redis.waitForReplication(replicas, timeoutMillis);
+    long acknowledged = waiter.await(redis, key, replicas, timeoutMillis);
     if (acknowledged < replicas) {
       throw new NotReplicatedException(acknowledged, replicas, timeoutMillis);
     }

@@ -3,25 +3,41 @@ package dev.custos.redis;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
- * One server-side script: run by its SHA-1 (one round trip), loaded again when the server answers
- * NOSCRIPT (after a restart or {@code SCRIPT FLUSH}).
+ * One server-side script: run by its SHA-1 (one round trip); where the server answers NOSCRIPT (a
+ * restart, {@code SCRIPT FLUSH}, a promoted replica, a cluster master that never ran it) it is sent
+ * whole with {@code EVAL}, which caches it there. Never {@code SCRIPT LOAD}: on a cluster that goes
+ * to every node, and one node down or paused would fail it.
  */
 final class Script {
   private final String name;
   private final String source;
-  private volatile String sha;
+  private final String sha;
 
   private Script(String name, String source) {
     this.name = name;
     this.source = source;
+    this.sha = sha1Hex(source);
+  }
+
+  private static String sha1Hex(String source) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-1", e);
+    }
   }
 
   static Script load(String name) {
@@ -36,46 +52,39 @@ final class Script {
   }
 
   <T> T run(
-      RedisCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {
-    String current = sha;
-    if (current == null) {
-      current = sha = redis.scriptLoad(source);
-    }
+      RedisClusterCommands<String, String> redis,
+      ScriptOutputType type,
+      String[] keys,
+      String... args) {
     try {
-      return redis.evalsha(current, type, keys, args);
-    } catch (RedisNoScriptException e) {
-      sha = redis.scriptLoad(source);
       return redis.evalsha(sha, type, keys, args);
+    } catch (RedisNoScriptException e) {
+      return redis.eval(source, type, keys, args);
     }
   }
 
   /** Runs the script, then waits until the replicas the deployment requires hold its writes. */
   <T> T run(
-      RedisCommands<String, String> redis,
+      RedisClusterCommands<String, String> redis,
       Replication replication,
       ScriptOutputType type,
       String[] keys,
       String... args) {
     T result = run(redis, type, keys, args);
-    replication.await(redis);
+    replication.await(redis, keys[0]);
     return result;
   }
 
   /**
-   * Sends the script without waiting, for pipelining; the caller waits, and on a NOSCRIPT failure
-   * runs it again with {@link #run}, which loads it.
+   * Sends the script by its digest without waiting, for pipelining; the caller waits, and on a
+   * NOSCRIPT failure runs it again with {@link #run}, which sends it whole.
    */
   <T> RedisFuture<T> send(
-      RedisAsyncCommands<String, String> redis,
-      RedisCommands<String, String> sync,
+      RedisClusterAsyncCommands<String, String> redis,
       ScriptOutputType type,
       String[] keys,
       String... args) {
-    String current = sha;
-    if (current == null) {
-      current = sha = sync.scriptLoad(source);
-    }
-    return redis.evalsha(current, type, keys, args);
+    return redis.evalsha(sha, type, keys, args);
   }
 
   @Override

@@ -33,7 +33,7 @@ class ScriptTest {
 
   private static long loads() throws Exception {
     for (String line : REDIS.command("INFO", "commandstats").split("\r\n")) {
-      if (line.startsWith("cmdstat_script|load:")) {
+      if (line.startsWith("cmdstat_eval:")) {
         String count = line.substring(line.indexOf("calls=") + 6);
         return Long.parseLong(count.substring(0, count.indexOf(',')));
       }
@@ -49,7 +49,7 @@ class ScriptTest {
     assertThat(Script.load("release_send")).hasToString("Script[release_send]");
   }
 
-  /** How many times {@code call} made the server load a script, over three calls. */
+  /** How many times {@code call} sent a script whole ({@code EVAL}), over three calls. */
   private static long loadsOverThreeCalls(java.util.concurrent.Callable<Long> call)
       throws Exception {
     long before = loads();
@@ -60,7 +60,8 @@ class ScriptTest {
   }
 
   @Test
-  void run_loadsOnceThenRunsByDigest() throws Exception {
+  void run_sentWholeOnceThenByDigest() throws Exception {
+    connection.sync().scriptFlush();
     Script script = Script.load("release_send");
 
     assertThat(
@@ -75,8 +76,9 @@ class ScriptTest {
   }
 
   @Test
-  void send_loadsOnceThenPipelinesByDigest() throws Exception {
+  void send_onceTheServerHasTheScript_pipelinesByDigestOnly() throws Exception {
     Script script = Script.load("release_send");
+    script.run(connection.sync(), ScriptOutputType.INTEGER, new String[] {"script-test:s"}, "1");
 
     assertThat(
             loadsOverThreeCalls(
@@ -84,11 +86,28 @@ class ScriptTest {
                     script
                         .<Long>send(
                             connection.async(),
-                            connection.sync(),
                             ScriptOutputType.INTEGER,
                             new String[] {"script-test:send"},
                             "1")
                         .get()))
-        .isEqualTo(1);
+        .isZero();
+  }
+
+  @Test
+  void send_afterAFlush_failsNoScriptForTheCallerToRunIt() {
+    connection.sync().scriptFlush();
+    Script script = Script.load("release_send");
+
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    script
+                        .<Long>send(
+                            connection.async(),
+                            ScriptOutputType.INTEGER,
+                            new String[] {"script-test:flushed"},
+                            "1")
+                        .get()))
+        .hasRootCauseInstanceOf(io.lettuce.core.RedisNoScriptException.class);
   }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class SentinelTest {
   private static final byte[] MASTER_KEY = new byte[32];
-  private static final Duration FAILOVER = Duration.ofSeconds(30);
+  private static final Duration FAILOVER = Failover.TIMEOUT;
 
   private final FakeClock clock = FakeClock.create();
   private final RecordingSender sender = new RecordingSender();
@@ -70,7 +70,8 @@ class SentinelTest {
     ha.awaitFailover(old, FAILOVER);
     long back = System.nanoTime();
     VerificationChallenge after =
-        eventually(() -> otp.start(ChallengeRequest.sms("100003", Phone.of("1", "5550102"))));
+        Failover.eventually(
+            () -> otp.start(ChallengeRequest.sms("100003", Phone.of("1", "5550102"))));
     long recoveryMillis = (System.nanoTime() - back) / 1_000_000;
     System.out.printf(
         "Sentinel failover: a start succeeded %d ms after the new master took writes%n",
@@ -128,7 +129,8 @@ class SentinelTest {
     ha.resumeReplicas();
     ha.awaitFailover(old, FAILOVER);
 
-    if (eventually(() -> otp.verify("100009", challenge.verificationToken(), code)).outcome()
+    if (Failover.eventually(() -> otp.verify("100009", challenge.verificationToken(), code))
+            .outcome()
         == VerificationOutcome.APPROVED) {
       approvals++;
     }
@@ -159,26 +161,6 @@ class SentinelTest {
             && System.nanoTime() < deadline) {
           Thread.sleep(10);
         }
-      }
-    }
-  }
-
-  /** An operation that may fail while Redis fails over. */
-  private interface Attempt<T> {
-    T get() throws Exception;
-  }
-
-  /** Retries an operation that fails while the client reconnects to the new master. */
-  private static <T> T eventually(Attempt<T> operation) throws Exception {
-    long deadline = System.nanoTime() + FAILOVER.toNanos();
-    while (true) {
-      try {
-        return operation.get();
-      } catch (Exception e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.sleep(20);
       }
     }
   }

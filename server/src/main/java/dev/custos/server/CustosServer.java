@@ -100,7 +100,11 @@ public final class CustosServer implements AutoCloseable {
     this.redis =
         options.redis == null
             ? null
-            : CustosRedis.builder(options.redis).clock(options.clock).connect();
+            : (options.redisCluster
+                    ? CustosRedis.clusterBuilder(options.redis)
+                    : CustosRedis.builder(options.redis))
+                .clock(options.clock)
+                .connect();
     RequestAuthorizer.Builder authorizerBuilder =
         RequestAuthorizer.builder().verifier(verifier).listener(metrics.authorizationListener());
     OrgTokenService.Builder orgTokenBuilder = OrgTokenService.builder().minter(minter);

@@ -177,6 +177,13 @@ final class ServeCommand implements Callable<Integer> {
               + " every server signs with, and derives its OTP key from, the same key.")
   String redis;
 
+  @Option(
+      names = "--redis-cluster",
+      description =
+          "Share that state through a Redis Cluster instead: some of its nodes, as"
+              + " redis://h1:p1,h2:p2,h3:p3 (every script runs on the master of its keys' slot).")
+  String redisCluster;
+
   private void tls(ServerOptions options) throws java.io.IOException {
     if (tlsKeystore != null && (tlsCert != null || tlsKey != null)) {
       throw new CommandLine.ParameterException(
@@ -230,8 +237,15 @@ final class ServeCommand implements Callable<Integer> {
     if (keys.key != null) {
       options.signingKey(keys.signingKeyOrNull());
     }
+    if (redis != null && redisCluster != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--redis and --redis-cluster exclude each other");
+    }
     if (redis != null) {
       options.redis(redis);
+    }
+    if (redisCluster != null) {
+      options.redisCluster(redisCluster);
     }
     tls(options);
     if ((jwtIssuer == null) != (jwtJwks == null) || (jwtIssuer == null) != (jwtAudience == null)) {

@@ -35,6 +35,7 @@ public final class ServerOptions {
   String issuer = "custos-sandbox";
   String brand = "Unit";
   String redis;
+  boolean redisCluster;
   Clock clock = Clock.systemUTC();
   int shutdownGraceSeconds = 2;
   Set<String> corsOrigins = Set.of();
@@ -380,6 +381,20 @@ public final class ServerOptions {
    */
   public ServerOptions redis(String redisUri) {
     this.redis = Objects.requireNonNull(redisUri, "redisUri");
+    this.redisCluster = false;
+    return this;
+  }
+
+  /**
+   * Shares that state through a Redis Cluster instead, as {@link #redis} does through one Redis.
+   *
+   * @param seeds some of the cluster's nodes, {@code redis://h1:p1,h2:p2,…}
+   * @return these options
+   * @throws NullPointerException if {@code seeds} is null
+   */
+  public ServerOptions redisCluster(String seeds) {
+    this.redis = Objects.requireNonNull(seeds, "seeds");
+    this.redisCluster = true;
     return this;
   }
 

@@ -27,11 +27,16 @@ abstract class TwoServersChecks {
   /** The deployment's URI, for {@code --redis}. */
   abstract String redisUri();
 
+  /** Points the options at the deployment: {@code --redis} unless a subclass says otherwise. */
+  ServerOptions shared(ServerOptions options) {
+    return options.redis(redisUri());
+  }
+
   @BeforeEach
   void start() throws Exception {
     SigningKey key = SigningKey.generate(PasetoVersion.V2_PUBLIC);
-    a = CustosServer.start(options(key));
-    b = CustosServer.start(options(key));
+    a = CustosServer.start(shared(options(key)));
+    b = CustosServer.start(shared(options(key)));
     orgToken = a.sandboxOrgToken().orElseThrow();
   }
 
@@ -55,12 +60,7 @@ abstract class TwoServersChecks {
   }
 
   private ServerOptions options(SigningKey key) {
-    return CustosServer.options()
-        .port(0)
-        .shutdownGrace(0)
-        .signingKey(key)
-        .sandbox(true)
-        .redis(redisUri());
+    return CustosServer.options().port(0).shutdownGrace(0).signingKey(key).sandbox(true);
   }
 
   @AfterEach

@@ -1,0 +1,42 @@
+package dev.custos.redis;
+
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+
+/**
+ * Custos's connections to one deployment, whatever its kind: the commands every store sends, the
+ * revocation channel, the checks of every data node, and where a {@code WAIT} must go.
+ */
+interface Link extends AutoCloseable {
+  /** Commands, routed by key where the deployment is a cluster. */
+  RedisClusterCommands<String, String> sync();
+
+  /** The same, for pipelining. */
+  RedisClusterAsyncCommands<String, String> async();
+
+  /** Runs {@code onMessage} for every message on the channel, from now on. */
+  void subscribe(String channel, Runnable onMessage);
+
+  /** Checks every data node it can reach; throws IllegalStateException naming a node that fails. */
+  void checkNodes();
+
+  /** Where a key's write waits for its replicas. */
+  Replication.Waiter waiter();
+
+  /** The deployment, without credentials. */
+  String describe();
+
+  @Override
+  void close();
+
+  /** A pub/sub listener that runs {@code onMessage} for each message, whatever its channel. */
+  static RedisPubSubAdapter<String, String> onEveryMessage(Runnable onMessage) {
+    return new RedisPubSubAdapter<>() {
+      @Override
+      public void message(String channel, String message) {
+        onMessage.run();
+      }
+    };
+  }
+}

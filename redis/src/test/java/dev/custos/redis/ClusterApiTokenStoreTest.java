@@ -1,0 +1,33 @@
+package dev.custos.redis;
+
+import dev.custos.org.ApiTokenStore;
+import dev.custos.org.testing.ApiTokenStoreContract;
+import dev.custos.testing.RedisClusterDeployment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Redis ApiTokenStore meets the contract on a Sentinel deployment too (master, two replicas,
+ * three sentinels), each write waiting for a replica.
+ */
+class ClusterApiTokenStoreTest extends ApiTokenStoreContract {
+  @RegisterExtension static final RedisClusterDeployment HA = new RedisClusterDeployment();
+
+  private CustosRedis redis;
+
+  @Override
+  protected ApiTokenStore store() {
+    if (redis == null) {
+      redis = CustosRedis.clusterBuilder(HA.seeds()).clock(clock).connect();
+    }
+    return redis.apiTokenStore();
+  }
+
+  @AfterEach
+  void close() {
+    if (redis != null) {
+      redis.close();
+      redis = null;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.custos.redis;
+
+import dev.custos.otp.spi.OtpStore;
+import dev.custos.otp.testing.OtpStoreContract;
+import dev.custos.testing.RedisClusterDeployment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Redis OtpStore meets the contract on a Redis Cluster too (three masters with a replica each,
+ * each write waiting for a replica).
+ */
+class ClusterOtpStoreTest extends OtpStoreContract {
+  @RegisterExtension static final RedisClusterDeployment HA = new RedisClusterDeployment();
+
+  private CustosRedis redis;
+
+  @Override
+  protected OtpStore store() {
+    if (redis == null) {
+      redis = CustosRedis.connectCluster(HA.seeds());
+    }
+    return redis.otpStore();
+  }
+
+  @AfterEach
+  void close() {
+    if (redis != null) {
+      redis.close();
+      redis = null;
+    }
+  }
+}
