@@ -13,12 +13,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClusterJwtReplayStoreTest extends JwtReplayStoreContract {
   @RegisterExtension static final RedisClusterDeployment HA = new RedisClusterDeployment();
 
+  /** Generous: these check what the store does, not how fast a loaded machine replicates. */
+  private static final java.time.Duration SLOW = java.time.Duration.ofSeconds(5);
+
   private CustosRedis redis;
 
   @Override
   protected JwtReplayStore store() {
     if (redis == null) {
-      redis = CustosRedis.clusterBuilder(HA.seeds()).clock(clock).connect();
+      redis =
+          CustosRedis.clusterBuilder(HA.seeds())
+              .clock(clock)
+              .timeout(SLOW)
+              .replicaAcknowledgements(1, SLOW)
+              .connect();
     }
     return redis.jwtReplayStore();
   }

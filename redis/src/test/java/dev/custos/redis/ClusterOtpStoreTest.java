@@ -13,12 +13,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClusterOtpStoreTest extends OtpStoreContract {
   @RegisterExtension static final RedisClusterDeployment HA = new RedisClusterDeployment();
 
+  /** Generous: these check what the store does, not how fast a loaded machine replicates. */
+  private static final java.time.Duration SLOW = java.time.Duration.ofSeconds(5);
+
   private CustosRedis redis;
 
   @Override
   protected OtpStore store() {
     if (redis == null) {
-      redis = CustosRedis.connectCluster(HA.seeds());
+      redis =
+          CustosRedis.clusterBuilder(HA.seeds())
+              .timeout(SLOW)
+              .replicaAcknowledgements(1, SLOW)
+              .connect();
     }
     return redis.otpStore();
   }

@@ -53,7 +53,11 @@ class ClusterTest {
   void cluster_everyStoreWorks_acrossSlots_andAShardFailsOverWithoutARestart() throws Exception {
     cluster = new RedisClusterDeployment();
     cluster.start();
-    redis = CustosRedis.connectCluster(cluster.seeds());
+    redis =
+        CustosRedis.clusterBuilder(cluster.seeds())
+            .timeout(Duration.ofSeconds(5))
+            .replicaAcknowledgements(1, Duration.ofSeconds(2))
+            .connect();
     OtpEngine otp = engine();
     for (int i = 0; i < 30; i++) {
       String customer = "10010" + i;
@@ -122,6 +126,7 @@ class ClusterTest {
     cluster.start();
     redis =
         CustosRedis.clusterBuilder(cluster.seeds())
+            .timeout(Duration.ofSeconds(5))
             .replicaAcknowledgements(waitForReplica ? 1 : 0, Duration.ofMillis(100))
             .connect();
     OtpEngine otp = engine();

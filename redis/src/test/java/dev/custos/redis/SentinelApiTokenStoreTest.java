@@ -13,12 +13,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SentinelApiTokenStoreTest extends ApiTokenStoreContract {
   @RegisterExtension static final RedisSentinelDeployment HA = new RedisSentinelDeployment();
 
+  /** Generous: these check what the store does, not how fast a loaded machine replicates. */
+  private static final java.time.Duration SLOW = java.time.Duration.ofSeconds(5);
+
   private CustosRedis redis;
 
   @Override
   protected ApiTokenStore store() {
     if (redis == null) {
-      redis = CustosRedis.builder(HA.uri()).clock(clock).connect();
+      redis =
+          CustosRedis.builder(HA.uri())
+              .clock(clock)
+              .timeout(SLOW)
+              .replicaAcknowledgements(1, SLOW)
+              .connect();
     }
     return redis.apiTokenStore();
   }

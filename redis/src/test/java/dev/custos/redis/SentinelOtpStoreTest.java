@@ -13,12 +13,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SentinelOtpStoreTest extends OtpStoreContract {
   @RegisterExtension static final RedisSentinelDeployment HA = new RedisSentinelDeployment();
 
+  /** Generous: these check what the store does, not how fast a loaded machine replicates. */
+  private static final java.time.Duration SLOW = java.time.Duration.ofSeconds(5);
+
   private CustosRedis redis;
 
   @Override
   protected OtpStore store() {
     if (redis == null) {
-      redis = CustosRedis.connect(HA.uri());
+      redis =
+          CustosRedis.builder(HA.uri()).timeout(SLOW).replicaAcknowledgements(1, SLOW).connect();
     }
     return redis.otpStore();
   }

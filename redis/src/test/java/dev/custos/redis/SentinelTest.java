@@ -55,7 +55,11 @@ class SentinelTest {
   void sentinelUri_followsTheMasterThroughAFailover_stateKept_noRestart() throws Exception {
     ha = new RedisSentinelDeployment();
     ha.start();
-    redis = CustosRedis.connect(ha.uri());
+    redis =
+        CustosRedis.builder(ha.uri())
+            .timeout(Duration.ofSeconds(5))
+            .replicaAcknowledgements(1, Duration.ofSeconds(2))
+            .connect();
     OtpEngine otp = engine(redis);
     VerificationChallenge used =
         otp.start(ChallengeRequest.sms("100001", Phone.of("1", "5550100")));
@@ -105,6 +109,7 @@ class SentinelTest {
     ha.start();
     redis =
         CustosRedis.builder(ha.uri())
+            .timeout(Duration.ofSeconds(5))
             .replicaAcknowledgements(waitForReplica ? 1 : 0, Duration.ofMillis(100))
             .connect();
     OtpEngine otp = engine(redis);
