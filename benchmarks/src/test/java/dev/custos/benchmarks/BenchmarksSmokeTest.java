@@ -38,7 +38,7 @@ class BenchmarksSmokeTest {
                     .build())
             .run();
 
-    assertThat(results).hasSize(24);
+    assertThat(results).hasSize(39);
     assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 
