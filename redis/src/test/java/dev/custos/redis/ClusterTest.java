@@ -73,7 +73,7 @@ class ClusterTest {
         otp.start(ChallengeRequest.sms("100200", Phone.of("1", "5550200")));
     String code = sender.lastCode();
     int old = cluster.masterOf(challengeKey);
-    Thread.sleep(300); // a start does not wait for a replica: let replication carry it
+    cluster.awaitReplicaInSync(challengeKey); // a start does not wait for a replica
     cluster.kill(old);
     cluster.awaitFailover(challengeKey, old, FAILOVER);
     // The promoted replica has no replica of its own until the old master is back: until then
@@ -135,7 +135,7 @@ class ClusterTest {
     String code = sender.lastCode();
     String challengeKey = new Keys("custos").challenge("100300");
     int master = cluster.masterOf(challengeKey);
-    Thread.sleep(200); // asynchronous replication of the start
+    cluster.awaitReplicaInSync(challengeKey); // a start does not wait for a replica
 
     int approvals = 0;
     cluster.cutReplicationOf(master);

@@ -103,17 +103,15 @@ class SentinelFaultTest {
             return null;
           });
     }
-    Thread.sleep(700);
+    // The phases end on counts of what the workers did, not on time.
+    awaitAtLeast(operations, 300);
     ha.cutReplication();
-    Thread.sleep(300);
+    awaitAtLeast(refused, refused.get() + 50); // writes the master took that no replica has
     int old = ha.killMaster();
     ha.resumeReplicas();
     ha.awaitFailover(old, Duration.ofSeconds(30));
     failedOver.set(true);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (approvedAfterFailover.get() < 20 && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    awaitAtLeast(approvedAfterFailover, 20);
     running.set(false);
     workers.shutdown();
     assertThat(workers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
@@ -146,6 +144,17 @@ class SentinelFaultTest {
     assertThat(doubleSpends).as("codes approved twice").isZero();
     assertThat(lost).as("acknowledged revocations lost").isZero();
     assertThat(refused.get()).as("operations refused during the cut and the failover").isPositive();
+  }
+
+  /** Waits until the workers have counted {@code target}, for at most 30 s. */
+  private static void awaitAtLeast(AtomicInteger counter, int target) throws Exception {
+    Failover.eventually(
+        () -> {
+          if (counter.get() < target) {
+            throw new IllegalStateException("at " + counter.get() + " of " + target);
+          }
+          return counter.get();
+        });
   }
 
   private static void sleep(long millis) {

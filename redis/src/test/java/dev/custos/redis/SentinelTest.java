@@ -117,7 +117,7 @@ class SentinelTest {
         otp.start(ChallengeRequest.sms("100009", Phone.of("1", "5550109")));
     String code = sender.lastCode();
     redis.revocationStore().revokeToken("jti-kept", System.currentTimeMillis() + 60_000);
-    awaitReplicated();
+    ha.awaitReplicasInSync();
 
     int approvals = 0;
     ha.cutReplication();
@@ -154,19 +154,5 @@ class SentinelTest {
         .isThrownBy(() -> CustosRedis.connect(ha.uri()))
         .withMessageContaining("replica 127.0.0.1:")
         .withMessageContaining("maxmemory-policy allkeys-lru");
-  }
-
-  /** Lets asynchronous replication catch up with what was written before a cut. */
-  private void awaitReplicated() throws Exception {
-    int master = ha.masterPort();
-    for (int port : ha.dataPorts()) {
-      if (port != master) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!ha.command(port, "DBSIZE").equals(ha.command(master, "DBSIZE"))
-            && System.nanoTime() < deadline) {
-          Thread.sleep(10);
-        }
-      }
-    }
   }
 }

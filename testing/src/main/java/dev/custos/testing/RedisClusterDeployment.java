@@ -257,6 +257,26 @@ public final class RedisClusterDeployment implements BeforeAllCallback, AfterAll
   }
 
   /**
+   * Waits until the replica of the master that serves a key holds everything that master had when
+   * this was called (replication is asynchronous).
+   *
+   * @param key the key
+   * @throws IOException if it does not catch up within 5 s
+   */
+  public void awaitReplicaInSync(String key) throws IOException {
+    int master = masterOf(key);
+    List<Integer> replicas = new ArrayList<>();
+    for (Map.Entry<Integer, RedisProcess> node : nodes.entrySet()) {
+      if (node.getValue().alive()
+          && RedisProcess.command(node.getKey(), "INFO", "replication")
+              .contains("master_port:" + master)) {
+        replicas.add(node.getKey());
+      }
+    }
+    RedisProcess.awaitInSync(master, replicas, Duration.ofSeconds(5));
+  }
+
+  /**
    * Sends one command to a node in Redis's inline form.
    *
    * @param port the node's port

@@ -162,6 +162,33 @@ final class RedisProcess {
     }
   }
 
+  /**
+   * Waits until every replica has applied the master's replication stream up to where it stood when
+   * this was called: what the master acknowledged before, the replicas now hold.
+   */
+  static void awaitInSync(int master, List<Integer> replicas, Duration timeout) throws IOException {
+    long target = offset(command(master, "INFO", "replication"), "master_repl_offset:");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (int replica : replicas) {
+      while (offset(command(replica, "INFO", "replication"), "slave_repl_offset:") < target) {
+        if (System.nanoTime() > deadline) {
+          throw new IOException("replica " + replica + " did not catch up within " + timeout);
+        }
+        sleep(5);
+      }
+    }
+  }
+
+  private static long offset(String info, String field) {
+    int at = info.indexOf(field);
+    if (at < 0) {
+      return -1;
+    }
+    int end = info.indexOf('\r', at);
+    return Long.parseLong(
+        info.substring(at + field.length(), end < 0 ? info.length() : end).trim());
+  }
+
   static void sleep(long millis) throws IOException {
     try {
       Thread.sleep(millis);

@@ -247,6 +247,19 @@ public final class RedisSentinelDeployment implements BeforeAllCallback, AfterAl
   }
 
   /**
+   * Waits until both replicas hold everything the master had when this was called (replication is
+   * asynchronous: a write the master acknowledged may not have reached them yet).
+   *
+   * @throws IOException if they do not catch up within 5 s
+   */
+  public void awaitReplicasInSync() throws IOException {
+    int master = masterPort();
+    List<Integer> replicas = new ArrayList<>(data.keySet());
+    replicas.remove(Integer.valueOf(master));
+    RedisProcess.awaitInSync(master, replicas, Duration.ofSeconds(5));
+  }
+
+  /**
    * Sends one command to a node in Redis's inline form.
    *
    * @param port the node's port
