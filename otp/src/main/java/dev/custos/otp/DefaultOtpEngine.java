@@ -91,10 +91,14 @@ final class DefaultOtpEngine implements OtpEngine {
     }
 
     long now = clock.millis();
-    String phoneId = crypto.phoneId(phone);
-    reserveSends(customerId, phoneId, now);
-
     String code = crypto.newCode();
+    byte[] challengeId = crypto.newChallengeId();
+    long expiresAtMillis = Math.addExact(now, lifetimeMillis);
+    ChallengeRecord challenge =
+        ChallengeRecord.of(
+            challengeId, crypto.codeTag(challengeId, code), expiresAtMillis, maxAttempts);
+    reserveSends(customerId, crypto.phoneId(phone), challenge, now);
+
     String body = template.render(request.channel(), brand, code, request.appHash().orElse(null));
     OtpMessage message =
         new OtpMessage(customerId, request.channel(), phone, request.language(), body, code);
@@ -108,17 +112,13 @@ final class DefaultOtpEngine implements OtpEngine {
           request.channel(),
           phone.masked(),
           e.getClass().getName());
-      throw new DeliveryFailedException(request.channel(), e);
+      DeliveryFailedException failed = new DeliveryFailedException(request.channel(), e);
+      abandon(customerId, challengeId, now, failed);
+      throw failed;
     }
 
-    // Stored only once delivered: a failed send leaves the customer's state as it was.
-    byte[] challengeId = crypto.newChallengeId();
-    long expiresAtMillis = Math.addExact(now, lifetimeMillis);
-    store.putChallenge(
-        customerId,
-        ChallengeRecord.of(
-            challengeId, crypto.codeTag(challengeId, code), expiresAtMillis, maxAttempts),
-        now);
+    // Pending only once delivered: a failed send leaves the customer's earlier challenge pending.
+    store.confirmChallenge(customerId, challenge, now);
     started.increment();
     log.info(
         "OTP challenge started: customer={}, channel={}, phone={}, language={}",
@@ -132,11 +132,12 @@ final class DefaultOtpEngine implements OtpEngine {
   }
 
   /**
-   * Counts one send against every limit, or none: the windows are asked at once, and those that
-   * counted the send give it back when another refused. The customer's window comes first in the
-   * report: it also refuses a locked-out customer.
+   * Counts one send against every limit, or none: the windows are asked at once (a store may store
+   * the challenge in the same step), and those that counted the send give it back when another
+   * refused. The customer's window comes first in the report: it also refuses a locked-out
+   * customer.
    */
-  private void reserveSends(String customerId, String phoneId, long now)
+  private void reserveSends(String customerId, String phoneId, ChallengeRecord challenge, long now)
       throws RateLimitedException {
     List<SendSlot> slots = new ArrayList<>(3);
     slots.add(SendSlot.of(Scope.CUSTOMER, customerId, customerLimit));
@@ -144,7 +145,7 @@ final class DefaultOtpEngine implements OtpEngine {
     if (globalLimit != null) {
       slots.add(SendSlot.of(Scope.GLOBAL, GLOBAL_ID, globalLimit));
     }
-    List<SendDecision> decisions = store.acquireSends(slots, now);
+    List<SendDecision> decisions = store.startChallenge(customerId, slots, challenge, now);
     SendDecision refusal = null;
     for (SendDecision d : decisions) {
       if (!d.isAcquired()) {
@@ -160,7 +161,21 @@ final class DefaultOtpEngine implements OtpEngine {
         store.releaseSend(slots.get(i).scope(), slots.get(i).id(), now, decisions.get(i).sendId());
       }
     }
-    throw refused(customerId, refusal);
+    RateLimitedException refused = refused(customerId, refusal);
+    abandon(customerId, challenge.challengeId(), now, refused);
+    throw refused;
+  }
+
+  /**
+   * Ends a start that will not finish. The start's own failure is what the caller must see: a store
+   * failure here is added to it, and leaves at worst a challenge pending whose code no one has.
+   */
+  private void abandon(String customerId, byte[] challengeId, long now, Exception cause) {
+    try {
+      store.abandonChallenge(customerId, challengeId, now);
+    } catch (OtpStoreException e) {
+      cause.addSuppressed(e);
+    }
   }
 
   private RateLimitedException refused(String customerId, SendDecision decision) {

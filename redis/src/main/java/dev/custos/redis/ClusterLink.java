@@ -16,6 +16,7 @@ import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ final class ClusterLink implements Link {
   private final RedisClusterClient client;
   private final StatefulRedisClusterConnection<String, String> connection;
   private final StatefulRedisClusterPubSubConnection<String, String> pubSub;
+  private final AtomicLong disconnects = new AtomicLong();
 
   // Lettuce 7 deprecates the adaptive refresh triggers by name; 6.8 (Spring Boot 4.0's) has
   // nothing else, and both need them.
@@ -60,6 +62,7 @@ final class ClusterLink implements Link {
                     .enablePeriodicRefresh(Duration.ofSeconds(1))
                     .build())
             .build());
+    client.addListener(Link.counting(disconnects));
     try {
       this.connection = client.connect();
       checkNodes();
@@ -115,17 +118,22 @@ final class ClusterLink implements Link {
   }
 
   @Override
-  public Replication.Waiter waiter() {
-    return (redis, key, replicas, timeoutMillis) -> {
-      RedisClusterNode master = connection.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
-      if (master == null) {
-        throw new IllegalStateException("no master serves the slot of a key");
-      }
-      return connection
-          .getConnection(master.getUri().getHost(), master.getUri().getPort())
-          .sync()
-          .waitForReplication(replicas, timeoutMillis);
-    };
+  public RedisClusterAsyncCommands<String, String> masterOf(String key) {
+    RedisClusterNode master = connection.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
+    if (master == null) {
+      throw new RedisException("no master serves the slot of a key");
+    }
+    return connection.getConnection(master.getUri().getHost(), master.getUri().getPort()).async();
+  }
+
+  @Override
+  public void refreshTopology() {
+    client.refreshPartitions();
+  }
+
+  @Override
+  public long disconnects() {
+    return disconnects.get();
   }
 
   @Override

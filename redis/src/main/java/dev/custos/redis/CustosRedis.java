@@ -98,14 +98,14 @@ public final class CustosRedis implements AutoCloseable {
           ? refused
           : new IllegalStateException("cannot connect to Redis at " + safeUri, e);
     }
-    Replication replication = Replication.of(waitFor, waitTimeout.toMillis(), link.waiter());
+    Replication replication = Replication.of(link, waitFor, waitTimeout, b.timeout);
     Keys keys = new Keys(b.keyPrefix);
     this.otpStore = new RedisOtpStore(link::sync, link::async, keys, b.timeout, replication);
     this.revocationStore =
         new RedisRevocationStore(link::sync, link::async, keys, b.clock, b.timeout, replication);
     this.apiTokenStore =
         new RedisApiTokenStore(link::sync, keys, b.clock, ScopeCatalog.unit(), replication);
-    this.jwtReplayStore = new RedisJwtReplayStore(link::sync, keys, b.clock, replication);
+    this.jwtReplayStore = new RedisJwtReplayStore(keys, b.clock, replication);
     link.subscribe(keys.revocationChannel(), revocationStore::fire);
     this.poller =
         Executors.newSingleThreadScheduledExecutor(
@@ -277,6 +277,7 @@ public final class CustosRedis implements AutoCloseable {
     private Integer replicas;
     private Duration replicaTimeout;
     private boolean requirePersistence;
+    private boolean allowEviction;
 
     private final boolean cluster;
 
@@ -403,6 +404,20 @@ public final class CustosRedis implements AutoCloseable {
     }
 
     /**
+     * Connects even when a data node's {@code maxmemory-policy} evicts keys, logging an error that
+     * names the node at every check instead of refusing. An evicted key is a forgotten failure
+     * count, send window, challenge or revocation: set this only for a Redis that cannot be
+     * configured otherwise, and knowing that its memory must never fill. Off by default.
+     *
+     * @param allowed whether to accept an evicting node
+     * @return this builder
+     */
+    public Builder allowEvictingNodes(boolean allowed) {
+      this.allowEviction = allowed;
+      return this;
+    }
+
+    /**
      * Connects.
      *
      * @return the connected stores; close them when done
@@ -410,13 +425,14 @@ public final class CustosRedis implements AutoCloseable {
      *     {@code redis-sentinel://} URI, the recheck interval is shorter than the poll interval, or
      *     the replica timeout is longer than the operation timeout
      * @throws IllegalStateException if Redis cannot be reached, is older than 7, or a data node
-     *     evicts keys (or, with {@link #requirePersistence}, runs without an append-only file)
+     *     evicts keys (unless {@link #allowEvictingNodes}) or, with {@link #requirePersistence},
+     *     runs without an append-only file
      */
     public CustosRedis connect() {
       Deployment deployment =
           cluster
-              ? Deployment.cluster(uri, requirePersistence)
-              : Deployment.parse(uri, requirePersistence);
+              ? Deployment.cluster(uri, requirePersistence, allowEviction)
+              : Deployment.parse(uri, requirePersistence, allowEviction);
       if (recheckInterval.compareTo(pollInterval) < 0) {
         throw new IllegalArgumentException(
             "revocationRecheckInterval must not be shorter than revocationPollInterval");

@@ -33,18 +33,21 @@ final class Deployment {
   private final boolean sentinel;
   private final boolean cluster;
   private final boolean requirePersistence;
+  private final boolean allowEviction;
 
   private Deployment(
       RedisURI uri,
       List<RedisURI> seeds,
       boolean sentinel,
       boolean cluster,
-      boolean requirePersistence) {
+      boolean requirePersistence,
+      boolean allowEviction) {
     this.uri = uri;
     this.seeds = seeds;
     this.sentinel = sentinel;
     this.cluster = cluster;
     this.requirePersistence = requirePersistence;
+    this.allowEviction = allowEviction;
   }
 
   /**
@@ -52,7 +55,7 @@ final class Deployment {
    * redis://[user:password@]h1:p1,h2:p2,…} ({@code rediss://} for TLS), or throws
    * IllegalArgumentException.
    */
-  static Deployment cluster(String text, boolean requirePersistence) {
+  static Deployment cluster(String text, boolean requirePersistence, boolean allowEviction) {
     Matcher m = SEEDS.matcher(text);
     if (!m.matches()) {
       throw new IllegalArgumentException(
@@ -67,7 +70,8 @@ final class Deployment {
         throw new IllegalArgumentException("not a valid seed node: " + node, e);
       }
     }
-    return new Deployment(seeds.get(0), List.copyOf(seeds), false, true, requirePersistence);
+    return new Deployment(
+        seeds.get(0), List.copyOf(seeds), false, true, requirePersistence, allowEviction);
   }
 
   boolean isCluster() {
@@ -79,7 +83,7 @@ final class Deployment {
   }
 
   /** Parses a URI of one of the accepted forms, or throws IllegalArgumentException. */
-  static Deployment parse(String text, boolean requirePersistence) {
+  static Deployment parse(String text, boolean requirePersistence, boolean allowEviction) {
     boolean sentinel = text.startsWith("redis-sentinel://");
     if (!sentinel && !text.startsWith("redis://") && !text.startsWith("rediss://")) {
       throw new IllegalArgumentException(
@@ -95,7 +99,8 @@ final class Deployment {
       throw new IllegalArgumentException(
           "a Sentinel URI names its sentinels and master: redis-sentinel://h1:p1,h2:p2/#master");
     }
-    return new Deployment(parsed, List.of(parsed), sentinel, false, requirePersistence);
+    return new Deployment(
+        parsed, List.of(parsed), sentinel, false, requirePersistence, allowEviction);
   }
 
   RedisURI uri() {
@@ -216,13 +221,17 @@ final class Deployment {
     }
     String evicts = policy.get("maxmemory-policy");
     if (evicts != null && !evicts.equals("noeviction")) {
-      throw new IllegalStateException(
+      String message =
           "Redis "
               + node
               + " evicts keys under memory pressure (maxmemory-policy "
               + evicts
               + "): Custos needs noeviction on every node, so that no limit or revocation is"
-              + " forgotten early");
+              + " forgotten early";
+      if (!allowEviction) {
+        throw new IllegalStateException(message);
+      }
+      log.error("{} (allowEvictingNodes is set: limits and revocations may be lost)", message);
     }
     if ("no".equals(appendonly.get("appendonly"))) {
       String message =

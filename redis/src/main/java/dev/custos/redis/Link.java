@@ -1,8 +1,11 @@
 package dev.custos.redis;
 
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Custos's connections to one deployment, whatever its kind: the commands every store sends, the
@@ -21,14 +24,33 @@ interface Link extends AutoCloseable {
   /** Checks every data node it can reach; throws IllegalStateException naming a node that fails. */
   void checkNodes();
 
-  /** Where a key's write waits for its replicas. */
-  Replication.Waiter waiter();
+  /**
+   * The connection to the master of a key's slot (the one master, where there is one), for a write
+   * and its {@code WAIT}: unlike {@link #async()}, never redirected elsewhere.
+   */
+  RedisClusterAsyncCommands<String, String> masterOf(String key);
+
+  /** Looks up the masters again, after one answered that a slot has moved. */
+  void refreshTopology();
+
+  /** How many times a connection to the deployment was lost so far. */
+  long disconnects();
 
   /** The deployment, without credentials. */
   String describe();
 
   @Override
   void close();
+
+  /** A listener that counts lost connections into {@code disconnects}. */
+  static RedisConnectionStateListener counting(AtomicLong disconnects) {
+    return new RedisConnectionStateListener() {
+      @Override
+      public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+        disconnects.incrementAndGet();
+      }
+    };
+  }
 
   /** A pub/sub listener that runs {@code onMessage} for each message, whatever its channel. */
   static RedisPubSubAdapter<String, String> onEveryMessage(Runnable onMessage) {

@@ -53,7 +53,6 @@ final class RedisApiTokenStore implements ApiTokenStore {
     call(
         () ->
             PUT.run(
-                redis.get(),
                 replication,
                 ScriptOutputType.INTEGER,
                 new String[] {
@@ -105,7 +104,6 @@ final class RedisApiTokenStore implements ApiTokenStore {
         call(
             () ->
                 DELETE.run(
-                    redis.get(),
                     replication,
                     ScriptOutputType.INTEGER,
                     new String[] {keys.apiToken(userId, id), keys.apiTokens(userId)},

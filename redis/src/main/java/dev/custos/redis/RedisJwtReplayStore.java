@@ -2,13 +2,11 @@ package dev.custos.redis;
 
 import dev.custos.customer.JwtReplayStore;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.function.Supplier;
 
 /**
  * Used JWT ids on Redis: one {@code SET NX PX} per use (atomic on its own, so of racing uses on any
@@ -19,17 +17,11 @@ import java.util.function.Supplier;
 final class RedisJwtReplayStore implements JwtReplayStore {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-  private final Supplier<RedisClusterCommands<String, String>> redis;
   private final Keys keys;
   private final Clock clock;
   private final Replication replication;
 
-  RedisJwtReplayStore(
-      Supplier<RedisClusterCommands<String, String>> redis,
-      Keys keys,
-      Clock clock,
-      Replication replication) {
-    this.redis = redis;
+  RedisJwtReplayStore(Keys keys, Clock clock, Replication replication) {
     this.keys = keys;
     this.clock = clock;
     this.replication = replication;
@@ -40,10 +32,9 @@ final class RedisJwtReplayStore implements JwtReplayStore {
     long ttl = Math.max(1, keepUntilMillis - clock.millis());
     String key = keys.usedJwt(digest(issuer, jwtId));
     try {
-      RedisClusterCommands<String, String> commands = redis.get();
-      boolean first = "OK".equals(commands.set(key, "1", SetArgs.Builder.nx().px(ttl)));
-      replication.await(commands, key);
-      return first;
+      return "OK"
+          .equals(
+              replication.write(key, master -> master.set(key, "1", SetArgs.Builder.nx().px(ttl))));
     } catch (RuntimeException e) {
       throw Failures.jwt(e);
     }

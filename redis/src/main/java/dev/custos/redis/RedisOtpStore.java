@@ -17,6 +17,7 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-/** The OTP store on Redis: each operation one script, one round trip, on one hash slot. */
+/**
+ * The OTP store on Redis: each operation one script, one round trip, on one hash slot; a start's
+ * windows are pipelined in one round trip, the challenge written with the customer's.
+ */
 final class RedisOtpStore implements OtpStore {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final long LONGEST_LOCKOUT_MILLIS = Duration.ofHours(24).toMillis();
@@ -33,6 +37,7 @@ final class RedisOtpStore implements OtpStore {
   private static final Script RELEASE = Script.load("release_send");
   private static final Script PUT = Script.load("put_challenge");
   private static final Script CHECK = Script.load("check_code");
+  private static final Script WITHDRAW = Script.load("withdraw_challenge");
 
   private final Supplier<RedisClusterCommands<String, String>> redis;
   private final Supplier<RedisClusterAsyncCommands<String, String>> async;
@@ -65,26 +70,66 @@ final class RedisOtpStore implements OtpStore {
   /** Pipelines the windows' scripts: one round trip for all of them. */
   @Override
   public List<SendDecision> acquireSends(List<SendSlot> slots, long nowMillis) {
+    return acquire(slots, nowMillis, null, null);
+  }
+
+  /**
+   * The windows' scripts pipelined, the customer's also making the challenge pending: a start's one
+   * round trip before delivery, and none after it ({@link #confirmChallenge} has nothing to do).
+   */
+  @Override
+  public List<SendDecision> startChallenge(
+      String customerId, List<SendSlot> slots, ChallengeRecord challenge, long nowMillis) {
+    SendSlot first = slots.isEmpty() ? null : slots.get(0);
+    if (first == null || first.scope() != Scope.CUSTOMER || !first.id().equals(customerId)) {
+      throw new IllegalArgumentException("the first window must be the customer's");
+    }
+    return acquire(slots, nowMillis, customerId, challenge);
+  }
+
+  @Override
+  public void confirmChallenge(String customerId, ChallengeRecord challenge, long nowMillis) {
+    // Already pending since startChallenge.
+  }
+
+  @Override
+  public void abandonChallenge(String customerId, byte[] challengeId, long nowMillis) {
+    write(
+        () ->
+            WITHDRAW.run(
+                redis.get(),
+                ScriptOutputType.INTEGER,
+                new String[] {keys.challenge(customerId)},
+                B64.encodeToString(challengeId),
+                Long.toString(nowMillis)));
+  }
+
+  private List<SendDecision> acquire(
+      List<SendSlot> slots, long nowMillis, String customerId, ChallengeRecord challenge) {
     List<RedisFuture<List<Object>>> sent = new ArrayList<>(slots.size());
+    List<String[]> keyLists = new ArrayList<>(slots.size());
     List<String[]> args = new ArrayList<>(slots.size());
-    for (SendSlot slot : slots) {
-      args.add(acquireArgs(slot.scope(), slot.limit(), nowMillis));
+    for (int i = 0; i < slots.size(); i++) {
+      SendSlot slot = slots.get(i);
+      String[] slotArgs = acquireArgs(slot.scope(), slot.limit(), nowMillis);
+      String[] slotKeys = acquireKeys(slot.scope(), slot.id());
+      if (i == 0 && challenge != null) {
+        slotKeys = new String[] {slotKeys[0], slotKeys[1], keys.challenge(customerId)};
+        slotArgs = withChallenge(slotArgs, challenge);
+      }
+      keyLists.add(slotKeys);
+      args.add(slotArgs);
     }
     write(
         () -> {
           for (int i = 0; i < slots.size(); i++) {
-            SendSlot slot = slots.get(i);
             sent.add(
-                ACQUIRE.send(
-                    async.get(),
-                    ScriptOutputType.MULTI,
-                    acquireKeys(slot.scope(), slot.id()),
-                    args.get(i)));
+                ACQUIRE.send(async.get(), ScriptOutputType.MULTI, keyLists.get(i), args.get(i)));
           }
         });
     List<SendDecision> decisions = new ArrayList<>(slots.size());
     for (int i = 0; i < slots.size(); i++) {
-      SendSlot slot = slots.get(i);
+      String[] slotKeys = keyLists.get(i);
       String[] slotArgs = args.get(i);
       List<Object> reply;
       try {
@@ -94,23 +139,25 @@ final class RedisOtpStore implements OtpStore {
           throw Failures.otp(e.getCause());
         }
         // The server lost its scripts (a restart): run this one again, loading the script.
-        reply =
-            call(
-                () ->
-                    ACQUIRE.run(
-                        redis.get(),
-                        ScriptOutputType.MULTI,
-                        acquireKeys(slot.scope(), slot.id()),
-                        slotArgs));
+        reply = call(() -> ACQUIRE.run(redis.get(), ScriptOutputType.MULTI, slotKeys, slotArgs));
       } catch (TimeoutException e) {
         throw Failures.otp(new IllegalStateException("Redis did not answer in " + timeout));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw Failures.otp(new IllegalStateException("interrupted"));
       }
-      decisions.add(decision(reply, slot.limit(), slotArgs));
+      decisions.add(decision(reply, slots.get(i).limit(), slotArgs));
     }
     return decisions;
+  }
+
+  private static String[] withChallenge(String[] windowArgs, ChallengeRecord challenge) {
+    String[] all = Arrays.copyOf(windowArgs, windowArgs.length + 4);
+    all[windowArgs.length] = B64.encodeToString(challenge.challengeId());
+    all[windowArgs.length + 1] = B64.encodeToString(challenge.codeTag());
+    all[windowArgs.length + 2] = Long.toString(challenge.expiresAtMillis());
+    all[windowArgs.length + 3] = Integer.toString(challenge.attempts());
+    return all;
   }
 
   private String[] acquireKeys(Scope scope, String id) {
@@ -187,7 +234,6 @@ final class RedisOtpStore implements OtpStore {
         call(
             () ->
                 CHECK.run(
-                    redis.get(),
                     replication,
                     ScriptOutputType.MULTI,
                     new String[] {keys.challenge(customerId), keys.failures(customerId)},

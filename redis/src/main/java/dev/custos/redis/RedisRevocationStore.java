@@ -67,7 +67,6 @@ final class RedisRevocationStore implements RevocationStore {
     call(
         () ->
             REVOKE_TOKEN.run(
-                sync.get(),
                 replication,
                 ScriptOutputType.INTEGER,
                 new String[] {keys.revokedToken(tokenId)},
@@ -83,7 +82,6 @@ final class RedisRevocationStore implements RevocationStore {
     call(
         () ->
             REVOKE_CUSTOMER.run(
-                sync.get(),
                 replication,
                 ScriptOutputType.INTEGER,
                 new String[] {keys.revokedCustomer(customerId)},

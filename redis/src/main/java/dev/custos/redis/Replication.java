@@ -1,44 +1,43 @@
 package dev.custos.redis;
 
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
- * How many replicas must hold a security write before it counts: after a consumed or failed code, a
- * revocation, an API token record or a used JWT id, {@code WAIT n timeout} on the connection that
- * wrote it (Redis waits for every earlier write of that connection). Fewer acknowledgements throw
- * {@link NotReplicatedException}: the operation fails closed, and is still correct when retried (a
- * consumption that a failover loses was never reported as approved).
+ * How a security write is sent (a consumed or failed code, a revocation, an API token record, a
+ * used JWT id), and how many replicas must hold it before it counts: the write and {@code WAIT n
+ * timeout} go out together on the connection to the master of the write's key, one round trip
+ * (Redis answers {@code WAIT} once the replicas have acknowledged every earlier write of that
+ * connection). Fewer acknowledgements, or a reconnection while the two were under way (a {@code
+ * WAIT} resent on a new connection waits for nothing), throw {@link NotReplicatedException}: the
+ * operation fails closed, and is still correct when retried (a consumption that a failover loses
+ * was never reported as approved).
  */
 final class Replication {
-  /** Sends {@code WAIT} where the write of a key went; returns the replicas that acknowledged. */
-  @FunctionalInterface
-  interface Waiter {
-    long await(
-        RedisClusterCommands<String, String> redis, String key, int replicas, long timeoutMillis);
-  }
-
-  /** One connection to one master: {@code WAIT} on it, whatever the key. */
-  static final Waiter SAME_CONNECTION =
-      (redis, key, replicas, timeoutMillis) -> redis.waitForReplication(replicas, timeoutMillis);
-
-  private static final Replication NONE = new Replication(0, 0, SAME_CONNECTION);
-
+  private final Link link;
   private final int replicas;
+  private final long waitMillis;
   private final long timeoutMillis;
-  private final Waiter waiter;
 
-  private Replication(int replicas, long timeoutMillis, Waiter waiter) {
+  private Replication(Link link, int replicas, Duration wait, Duration timeout) {
+    this.link = link;
     this.replicas = replicas;
-    this.timeoutMillis = timeoutMillis;
-    this.waiter = waiter;
+    this.waitMillis = wait.toMillis();
+    this.timeoutMillis = timeout.toMillis();
   }
 
-  static Replication none() {
-    return NONE;
-  }
-
-  static Replication of(int replicas, long timeoutMillis, Waiter waiter) {
-    return replicas == 0 ? NONE : new Replication(replicas, timeoutMillis, waiter);
+  /**
+   * @param replicas how many replicas must acknowledge a write; 0 sends no {@code WAIT}
+   * @param wait how long {@code WAIT} waits for them
+   * @param timeout how long the write and its {@code WAIT} may take in all
+   */
+  static Replication of(Link link, int replicas, Duration wait, Duration timeout) {
+    return new Replication(link, replicas, wait, timeout);
   }
 
   int replicas() {
@@ -46,35 +45,73 @@ final class Replication {
   }
 
   /**
-   * Waits for the connection's writes so far (that of {@code key}) to reach replicas, or throws.
+   * Sends a write of {@code key} and, behind it on the same connection, {@code WAIT}; returns the
+   * write's reply once enough replicas hold it.
+   *
+   * @throws NotReplicatedException if fewer replicas acknowledged it in time
+   * @throws io.lettuce.core.RedisException if Redis failed the write, or did not answer in time
    */
-  void await(RedisClusterCommands<String, String> redis, String key) {
+  <T> T write(
+      String key, Function<RedisClusterAsyncCommands<String, String>, RedisFuture<T>> write) {
     if (replicas == 0) {
-      return;
+      return await(write.apply(link.async()));
     }
-    long acknowledged = waiter.await(redis, key, replicas, timeoutMillis);
-    if (acknowledged < replicas) {
-      throw new NotReplicatedException(acknowledged, replicas, timeoutMillis);
+    try {
+      return writeAndWait(key, write);
+    } catch (RedisCommandExecutionException e) {
+      if (!isRedirection(e)) {
+        throw e;
+      }
+      // The slot moved (a failover, a reshard): the write did not run. Ask the cluster again.
+      link.refreshTopology();
+      return writeAndWait(key, write);
     }
+  }
+
+  private <T> T writeAndWait(
+      String key, Function<RedisClusterAsyncCommands<String, String>, RedisFuture<T>> write) {
+    long disconnects = link.disconnects();
+    RedisClusterAsyncCommands<String, String> master = link.masterOf(key);
+    RedisFuture<T> reply = write.apply(master);
+    RedisFuture<Long> acknowledged = master.waitForReplication(replicas, waitMillis);
+    T result = await(reply);
+    long count = await(acknowledged);
+    if (link.disconnects() != disconnects) {
+      throw new NotReplicatedException(
+          "a connection to Redis was lost while the write was waited on");
+    }
+    if (count < replicas) {
+      throw new NotReplicatedException(
+          count
+              + " of "
+              + replicas
+              + " replicas acknowledged the write within "
+              + waitMillis
+              + " ms");
+    }
+    return result;
+  }
+
+  private <T> T await(RedisFuture<T> future) {
+    return LettuceFutures.awaitOrCancel(future, timeoutMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private static boolean isRedirection(RedisCommandExecutionException e) {
+    String message = e.getMessage();
+    return message != null && (message.startsWith("MOVED ") || message.startsWith("ASK "));
   }
 
   @Override
   public String toString() {
-    return replicas == 0 ? "no WAIT" : "WAIT " + replicas + " " + timeoutMillis;
+    return replicas == 0 ? "no WAIT" : "WAIT " + replicas + " " + waitMillis;
   }
 
   /** A write that fewer replicas than required acknowledged in time. */
   static final class NotReplicatedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    NotReplicatedException(long acknowledged, int required, long timeoutMillis) {
-      super(
-          acknowledged
-              + " of "
-              + required
-              + " replicas acknowledged the write within "
-              + timeoutMillis
-              + " ms");
+    NotReplicatedException(String message) {
+      super(message);
     }
   }
 }

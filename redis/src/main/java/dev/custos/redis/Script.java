@@ -63,16 +63,17 @@ final class Script {
     }
   }
 
-  /** Runs the script, then waits until the replicas the deployment requires hold its writes. */
-  <T> T run(
-      RedisClusterCommands<String, String> redis,
-      Replication replication,
-      ScriptOutputType type,
-      String[] keys,
-      String... args) {
-    T result = run(redis, type, keys, args);
-    replication.await(redis, keys[0]);
-    return result;
+  /**
+   * Runs the script as a security write: sent with the {@code WAIT} the deployment requires, on the
+   * connection to the master of its first key (see {@link Replication}).
+   */
+  <T> T run(Replication replication, ScriptOutputType type, String[] keys, String... args) {
+    try {
+      return replication.write(keys[0], master -> master.evalsha(sha, type, keys, args));
+    } catch (RedisNoScriptException e) {
+      // Nothing ran, so nothing was waited for: send it whole, with its WAIT.
+      return replication.write(keys[0], master -> master.eval(source, type, keys, args));
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** One Redis, or the master Sentinel names: one connection for commands, one for pub/sub. */
 final class SingleMasterLink implements Link {
@@ -16,11 +17,13 @@ final class SingleMasterLink implements Link {
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
   private final StatefulRedisPubSubConnection<String, String> pubSub;
+  private final AtomicLong disconnects = new AtomicLong();
 
   SingleMasterLink(Deployment deployment, ClientResources resources, ClientOptions options) {
     this.deployment = deployment;
     this.client = RedisClient.create(resources, deployment.uri());
     client.setOptions(options);
+    client.addListener(Link.counting(disconnects));
     try {
       this.connection = client.connect();
       deployment.checkNodes(client, connection);
@@ -53,8 +56,18 @@ final class SingleMasterLink implements Link {
   }
 
   @Override
-  public Replication.Waiter waiter() {
-    return Replication.SAME_CONNECTION;
+  public RedisClusterAsyncCommands<String, String> masterOf(String key) {
+    return connection.async();
+  }
+
+  @Override
+  public void refreshTopology() {
+    // One master: Lettuce finds it again (through the sentinels) at each reconnect.
+  }
+
+  @Override
+  public long disconnects() {
+    return disconnects.get();
   }
 
   @Override

@@ -4,7 +4,10 @@
 -- Out of memory: refused before it runs (no allow-oom): a start is new state, refused while full.
 -- KEYS[1] the window (sorted set: member = nonce, score = send time in epoch ms)
 -- KEYS[2] the customer's failure record (hash n, until), read only when ARGV[6] == '1'
--- ARGV: now, max, window ms, cooldown ms, nonce, check lockout (0/1)
+-- KEYS[3] the customer's challenge (hash id, tag, exp, left), only with ARGV[7..10]
+-- ARGV: now, max, window ms, cooldown ms, nonce, check lockout (0/1), and optionally the start's
+--       challenge (id, code tag, expiry, attempts): made pending with the send, in this one step,
+--       keeping the one it replaces (pid, ptag, pexp, pleft) for withdraw_challenge.lua
 -- Returns {decision, wait ms}: decision 'ok', 'locked', 'cooldown' or 'full'.
 local now = tonumber(ARGV[1])
 local max = tonumber(ARGV[2])
@@ -34,4 +37,15 @@ if count >= max then
 end
 redis.call('ZADD', KEYS[1], string.format('%.0f', now), ARGV[5])
 redis.call('PEXPIRE', KEYS[1], window)
+if ARGV[7] then
+  local old = redis.call('HMGET', KEYS[3], 'id', 'tag', 'exp', 'left')
+  redis.call('DEL', KEYS[3])
+  local exp = tonumber(ARGV[9])
+  redis.call('HSET', KEYS[3], 'id', ARGV[7], 'tag', ARGV[8], 'exp', ARGV[9], 'left', ARGV[10])
+  if old[1] and tonumber(old[3]) > now then
+    redis.call('HSET', KEYS[3], 'pid', old[1], 'ptag', old[2], 'pexp', old[3], 'pleft', old[4])
+    exp = math.max(exp, tonumber(old[3]))
+  end
+  redis.call('PEXPIRE', KEYS[3], string.format('%.0f', exp - now))
+end
 return {'ok', 0}

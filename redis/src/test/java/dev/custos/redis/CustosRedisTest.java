@@ -49,6 +49,18 @@ class CustosRedisTest {
   }
 
   @Test
+  void connect_serverThatEvictsKeys_allowedExplicitly_connectsAndWorks() throws Exception {
+    REDIS.command("CONFIG", "SET", "maxmemory-policy", "allkeys-lru");
+
+    CustosRedis redis = CustosRedis.builder(REDIS.uri()).allowEvictingNodes(true).connect();
+    connections.add(redis);
+
+    redis.check();
+    redis.revocationStore().revokeToken("evicting-ok", System.currentTimeMillis() + 60_000);
+    assertThat(redis.revocationStore().isRevoked("evicting-ok", null, 0)).isTrue();
+  }
+
+  @Test
   void check_healthy_passes_evictingOrDown_refusedSayingWhy() throws Exception {
     CustosRedis redis = connect();
     redis.check();

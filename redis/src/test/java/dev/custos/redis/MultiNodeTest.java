@@ -169,6 +169,44 @@ class MultiNodeTest {
   }
 
   @Test
+  void start_deliveryFails_earlierCodeStillApprovesOnAnotherNode() throws Exception {
+    String customer = customer("d");
+    Phone phone = phone();
+    VerificationChallenge first = nodes.get(0).start(ChallengeRequest.sms(customer, phone));
+    String code = sender.lastCode();
+    sender.failWith(new IllegalStateException("provider down"));
+
+    assertThatExceptionOfType(dev.custos.otp.DeliveryFailedException.class)
+        .isThrownBy(() -> nodes.get(1).start(ChallengeRequest.sms(customer, phone)));
+
+    assertThat(nodes.get(2).verify(customer, first.verificationToken(), code).outcome())
+        .isEqualTo(VerificationOutcome.APPROVED);
+  }
+
+  @Test
+  void start_refusedByThePhoneWindow_earlierCodeStillApproves() throws Exception {
+    OtpEngine cooling =
+        OtpEngine.builder()
+            .brand("Unit")
+            .sender(sender)
+            .clock(clock)
+            .masterKey(MASTER_KEY)
+            .store(connections.get(0).otpStore())
+            .build();
+    String customer = customer("r");
+    Phone phone = phone();
+    VerificationChallenge first = cooling.start(ChallengeRequest.sms(customer, phone));
+    String code = sender.lastCode();
+
+    assertThatExceptionOfType(RateLimitedException.class)
+        .isThrownBy(() -> cooling.start(ChallengeRequest.sms(customer, phone)))
+        .satisfies(e -> assertThat(e.limit()).isEqualTo(RateLimit.PHONE_COOLDOWN));
+
+    assertThat(nodes.get(1).verify(customer, first.verificationToken(), code).outcome())
+        .isEqualTo(VerificationOutcome.APPROVED);
+  }
+
+  @Test
   void sendLimits_holdAcrossNodes() throws Exception {
     List<OtpEngine> strict = new ArrayList<>();
     for (CustosRedis redis : connections) {

@@ -315,6 +315,7 @@ class OutOfMemoryTest {
             "check_code", refused,
             "put_api_token", refused,
             "release_send", runs,
+            "withdraw_challenge", runs,
             "revoke_token", runs,
             "revoke_customer", runs,
             "announce_revocation", runs,

@@ -7,62 +7,104 @@ import dev.custos.otp.OtpEngine;
 import dev.custos.otp.Phone;
 import dev.custos.otp.VerificationChallenge;
 import dev.custos.otp.testing.RecordingSender;
-import dev.custos.testing.RedisServer;
+import dev.custos.testing.RedisSentinelDeployment;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * How many commands an operation costs, counted by the server itself: a check is one command (one
- * round trip); a start with the default limits is four (the customer window with the lockout, the
- * phone window and the global budget, pipelined in one round trip, then the challenge: two round
- * trips).
+ * What an operation costs on the wire, counted by a proxy in front of the master (round trips) and
+ * by the server itself (commands): a start is one round trip before delivery and none after (the
+ * customer window with the lockout and the challenge, the phone window and the global budget,
+ * pipelined); a check is one round trip with its {@code WAIT}; so is a revocation, before its
+ * announcement.
  */
 class RoundTripTest {
-  @RegisterExtension static final RedisServer REDIS = new RedisServer();
+  @RegisterExtension static final RedisSentinelDeployment HA = new RedisSentinelDeployment();
+
+  private static RoundTripCounter proxy;
+  private static CustosRedis redis;
+  private static OtpEngine engine;
+  private static final RecordingSender SENDER = new RecordingSender();
+
+  @BeforeAll
+  static void connect() throws Exception {
+    proxy = new RoundTripCounter(HA.masterPort());
+    // A long poll interval, so that no revocation poll falls between the counts.
+    redis =
+        CustosRedis.builder(proxy.uri())
+            .replicaAcknowledgements(1, Duration.ofSeconds(2))
+            .timeout(Duration.ofSeconds(5))
+            .revocationPollInterval(Duration.ofSeconds(10))
+            .connect();
+    engine = OtpEngine.builder().brand("Unit").sender(SENDER).store(redis.otpStore()).build();
+    // Warm up: every script cached on the server, connections open.
+    VerificationChallenge warm =
+        engine.start(ChallengeRequest.sms("warm", Phone.of("1", "5550000000")));
+    engine.verify("warm", warm.verificationToken(), SENDER.lastCode());
+    redis.revocationStore().revokeToken("warm", System.currentTimeMillis() + 60_000);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    redis.close();
+    proxy.close();
+  }
 
   @Test
-  void verifyIsOneCommand_startIsFourInTwoRoundTrips() throws Exception {
-    RecordingSender sender = new RecordingSender();
-    // A long poll interval, so that no revocation poll falls between the counts.
-    try (CustosRedis redis =
-        CustosRedis.builder(REDIS.uri())
-            .revocationPollInterval(java.time.Duration.ofSeconds(10))
-            .connect()) {
-      OtpEngine engine =
-          OtpEngine.builder().brand("Unit").sender(sender).store(redis.otpStore()).build();
-      // Warm up: every script loaded once, connection open.
-      VerificationChallenge warm =
-          engine.start(ChallengeRequest.sms("warm", Phone.of("1", "5550000000")));
-      engine.verify("warm", warm.verificationToken(), sender.lastCode());
+  void start_oneRoundTripOfThreeCommands() throws Exception {
+    long roundTrips = proxy.roundTrips();
+    long commands = scriptCalls();
 
-      long beforeStart = commands();
-      VerificationChallenge challenge =
-          engine.start(ChallengeRequest.sms("100001", Phone.of("1", "5550000001")));
-      long start = commands() - beforeStart;
-      long beforeVerify = commands();
-      engine.verify("100001", challenge.verificationToken(), sender.lastCode());
-      long verify = commands() - beforeVerify;
+    engine.start(ChallengeRequest.sms("100001", Phone.of("1", "5550000001")));
 
-      assertThat(start).as("commands per start").isEqualTo(4);
-      assertThat(verify).as("commands per verify").isEqualTo(1);
-    }
+    assertThat(proxy.roundTrips() - roundTrips).as("round trips per start").isEqualTo(1);
+    assertThat(scriptCalls() - commands).as("scripts per start").isEqualTo(3);
+  }
+
+  @Test
+  void verify_oneRoundTripWithItsWait() throws Exception {
+    VerificationChallenge challenge =
+        engine.start(ChallengeRequest.sms("100002", Phone.of("1", "5550000002")));
+    long roundTrips = proxy.roundTrips();
+    long commands = scriptCalls();
+    long waits = calls("cmdstat_wait:");
+
+    assertThat(engine.verify("100002", challenge.verificationToken(), SENDER.lastCode()).approved())
+        .isTrue();
+
+    assertThat(proxy.roundTrips() - roundTrips).as("round trips per verify").isEqualTo(1);
+    assertThat(scriptCalls() - commands).as("scripts per verify").isEqualTo(1);
+    assertThat(calls("cmdstat_wait:") - waits).as("WAITs per verify").isEqualTo(1);
+  }
+
+  @Test
+  void revokeToken_oneRoundTripWithItsWait_thenTheAnnouncement() throws Exception {
+    long roundTrips = proxy.roundTrips();
+
+    redis.revocationStore().revokeToken("jti-1", System.currentTimeMillis() + 60_000);
+
+    assertThat(proxy.roundTrips() - roundTrips).as("round trips per revocation").isEqualTo(2);
   }
 
   /**
-   * The script calls the server ran ({@code EVALSHA}, {@code EVAL}, {@code SCRIPT LOAD}): every OTP
-   * operation is one script, so these are the commands the store sent. (Commands that scripts run
-   * inside count in the server's statistics too, so a total would count them twice.)
+   * The script calls the server ran ({@code EVALSHA}, {@code EVAL}): every OTP operation is
+   * scripts, so these are the commands the store sent. (Commands that scripts run inside count in
+   * the server's statistics too, so a total would count them twice.)
    */
-  private static long commands() throws Exception {
-    long calls = 0;
-    for (String line : REDIS.command("INFO", "commandstats").split("\r\n")) {
-      if (line.startsWith("cmdstat_evalsha:")
-          || line.startsWith("cmdstat_eval:")
-          || line.startsWith("cmdstat_script|load:")) {
+  private static long scriptCalls() throws Exception {
+    return calls("cmdstat_evalsha:") + calls("cmdstat_eval:");
+  }
+
+  private static long calls(String stat) throws Exception {
+    for (String line : HA.command(HA.masterPort(), "INFO", "commandstats").split("\r\n")) {
+      if (line.startsWith(stat)) {
         String count = line.substring(line.indexOf("calls=") + 6);
-        calls += Long.parseLong(count.substring(0, count.indexOf(',')));
+        return Long.parseLong(count.substring(0, count.indexOf(',')));
       }
     }
-    return calls;
+    return 0;
   }
 }

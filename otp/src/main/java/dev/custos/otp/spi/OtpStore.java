@@ -104,6 +104,57 @@ public interface OtpStore {
   void putChallenge(String customerId, ChallengeRecord challenge, long nowMillis);
 
   /**
+   * The first step of a start, before the code is delivered: counts one send against every window,
+   * as {@link #acquireSends} does. A network store may also make {@code challenge} the customer's
+   * pending one in the same round trip (the Redis store writes it in the customer window's script);
+   * one that does must keep the challenge it replaced, so that {@link #abandonChallenge} can bring
+   * it back. The engine then calls exactly one of {@link #confirmChallenge} (the code was
+   * delivered) and {@link #abandonChallenge} (a window refused, or delivery failed).
+   *
+   * <p>The default is {@link #acquireSends}: the challenge is stored at {@link #confirmChallenge}.
+   *
+   * @param customerId the customer the challenge is for
+   * @param slots the windows, the customer's first, in the order their refusals should be reported
+   * @param challenge the challenge the start will make pending once its code is delivered
+   * @param nowMillis the engine's clock
+   * @return one decision per slot, in order
+   * @throws OtpStoreException if the store is unreachable or full
+   */
+  default List<SendDecision> startChallenge(
+      String customerId, List<SendSlot> slots, ChallengeRecord challenge, long nowMillis) {
+    return acquireSends(slots, nowMillis);
+  }
+
+  /**
+   * The last step of a start whose code was delivered: from now on {@code challenge} is the
+   * customer's pending one. The default is {@link #putChallenge}; a store whose {@link
+   * #startChallenge} stored it already has nothing left to do.
+   *
+   * @param customerId the customer
+   * @param challenge the challenge {@link #startChallenge} was given
+   * @param nowMillis the engine's clock
+   * @throws OtpStoreException if the store is unreachable or full
+   */
+  default void confirmChallenge(String customerId, ChallengeRecord challenge, long nowMillis) {
+    putChallenge(customerId, challenge, nowMillis);
+  }
+
+  /**
+   * Ends a start that will not finish (a window refused it, or its code could not be delivered): if
+   * {@link #startChallenge} made the challenge {@code challengeId} pending and it still is, the
+   * challenge it replaced is pending again (while it has not expired), or none is. A later start's
+   * challenge is left alone. The default does nothing, which is right for a store whose {@link
+   * #startChallenge} stores nothing. (Sends are given back with {@link #releaseSend}, apart.)
+   *
+   * @param customerId the customer
+   * @param challengeId the id of the abandoned challenge
+   * @param nowMillis the engine's clock
+   * @throws OtpStoreException if the store is unreachable; the abandoned challenge may then stay
+   *     pending, but no one holds its code or its verification token
+   */
+  default void abandonChallenge(String customerId, byte[] challengeId, long nowMillis) {}
+
+  /**
    * Checks a code against the customer's pending challenge in one atomic step: a locked-out
    * customer gets {@link CheckResult.Outcome#CUSTOMER_LOCKED} and nothing is compared; an expired
    * token {@link CheckResult.Outcome#EXPIRED} (its challenge, if still there, is removed); an

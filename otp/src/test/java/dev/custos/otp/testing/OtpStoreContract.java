@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custos.otp.RateLimit;
 import dev.custos.otp.spi.ChallengeRecord;
 import dev.custos.otp.spi.CheckResult;
-import dev.custos.otp.spi.LockoutPolicy;
 import dev.custos.otp.spi.OtpStore;
 import dev.custos.otp.spi.OtpStore.Scope;
-import dev.custos.otp.spi.SendDecision;
-import dev.custos.otp.spi.SendLimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,111 +15,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link OtpStore} must do, as a JUnit base class: the in-process store's test and every
  * shared store's test extend it, so all stores answer alike. Times are explicit epoch milliseconds;
- * a store decides by them, not by its own clock.
+ * a store decides by them, not by its own clock. This class holds the checks of codes; {@link
+ * OtpStoreStartContract}, which it extends, the send windows and the steps of a start.
  */
-public abstract class OtpStoreContract {
-  /** An instant in 2027, where every contract test starts. */
-  protected static final long T0 = 1_800_000_000_000L;
-
-  private static final SendLimit PHONE =
-      SendLimit.of(RateLimit.PHONE_SENDS, 3, Duration.ofMinutes(10), Duration.ofSeconds(30));
-  private static final SendLimit CUSTOMER =
-      SendLimit.of(RateLimit.CUSTOMER_SENDS, 3, Duration.ofMinutes(10), Duration.ZERO);
-  private static final LockoutPolicy POLICY =
-      LockoutPolicy.of(3, Duration.ofMinutes(15), 9, Duration.ofDays(366));
-  private static final long MINUTE = 60_000;
-
-  private final AtomicInteger next = new AtomicInteger();
-
+public abstract class OtpStoreContract extends OtpStoreStartContract {
   /** For subclasses. */
   protected OtpStoreContract() {}
-
-  /**
-   * Returns the store under test, empty of the ids this test uses (each test draws fresh ids).
-   *
-   * @return the store
-   */
-  protected abstract OtpStore store();
-
-  /**
-   * Returns a customer id no other test used.
-   *
-   * @return the id
-   */
-  protected final String freshCustomer() {
-    return "contract-" + System.nanoTime() + "-" + next.incrementAndGet();
-  }
-
-  private static byte[] bytes(int seed) {
-    byte[] b = new byte[16];
-    for (int i = 0; i < 16; i++) {
-      b[i] = (byte) (seed * 31 + i);
-    }
-    return b;
-  }
-
-  @Test
-  void acquireSend_withinWindow_countsThenRefusesWithTheWait() {
-    OtpStore store = store();
-    String customer = freshCustomer();
-    for (int i = 0; i < 3; i++) {
-      assertThat(
-              store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + i * MINUTE).isAcquired())
-          .isTrue();
-    }
-
-    SendDecision refused = store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 3 * MINUTE);
-
-    assertThat(refused.refusedBy()).isEqualTo(RateLimit.CUSTOMER_SENDS);
-    assertThat(refused.retryAfterMillis()).isEqualTo(7 * MINUTE);
-    assertThat(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 10 * MINUTE).isAcquired())
-        .isTrue();
-  }
-
-  @Test
-  void acquireSend_phoneWithinCooldown_refusedForTheRestOfIt() {
-    OtpStore store = store();
-    String phone = freshCustomer();
-    store.acquireSend(Scope.PHONE, phone, PHONE, T0);
-
-    SendDecision refused = store.acquireSend(Scope.PHONE, phone, PHONE, T0 + 10_000);
-
-    assertThat(refused.refusedBy()).isEqualTo(RateLimit.PHONE_COOLDOWN);
-    assertThat(refused.retryAfterMillis()).isEqualTo(20_000);
-  }
-
-  @Test
-  void releaseSend_givesTheSlotBack() {
-    OtpStore store = store();
-    String customer = freshCustomer();
-    SendDecision last = null;
-    for (int i = 0; i < 3; i++) {
-      last = store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + i);
-    }
-    store.releaseSend(Scope.CUSTOMER, customer, T0 + 2, last.sendId());
-
-    assertThat(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 3).isAcquired()).isTrue();
-    assertThat(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 4).isAcquired())
-        .isFalse();
-  }
-
-  @Test
-  void scopes_countApart() {
-    OtpStore store = store();
-    String id = freshCustomer();
-    for (int i = 0; i < 3; i++) {
-      store.acquireSend(Scope.CUSTOMER, id, CUSTOMER, T0 + i);
-    }
-
-    assertThat(store.acquireSend(Scope.PHONE, id, PHONE, T0 + 5).isAcquired()).isTrue();
-    assertThat(store.acquireSend(Scope.GLOBAL, "global", CUSTOMER, T0 + 5).isAcquired()).isTrue();
-  }
 
   @Test
   void check_rightCode_approvedOnceThenNotFound() {
@@ -268,40 +171,6 @@ public abstract class OtpStoreContract {
    * @return {@code now}
    */
   @Test
-  void releaseSend_oldestSend_laterOnesStillCountWithTheirOwnTimes() {
-    OtpStore store = store();
-    String customer = freshCustomer();
-    List<SendDecision> sends = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      sends.add(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + i * MINUTE));
-    }
-    store.releaseSend(Scope.CUSTOMER, customer, T0, sends.get(0).sendId());
-    store.releaseSend(Scope.CUSTOMER, customer, T0 + 9 * MINUTE, "a send never counted");
-
-    assertThat(store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 3 * MINUTE).isAcquired())
-        .isTrue();
-    SendDecision refused = store.acquireSend(Scope.CUSTOMER, customer, CUSTOMER, T0 + 4 * MINUTE);
-    assertThat(refused.refusedBy()).isEqualTo(RateLimit.CUSTOMER_SENDS);
-    assertThat(refused.retryAfterMillis())
-        .as("the oldest send left is the one at T0 + 1 minute")
-        .isEqualTo(7 * MINUTE);
-  }
-
-  @Test
-  void acquireSend_sendExactlyOneWindowAgo_noLongerCounts() {
-    OtpStore store = store();
-    String customer = freshCustomer();
-    SendLimit one =
-        SendLimit.of(RateLimit.CUSTOMER_SENDS, 1, Duration.ofMinutes(10), Duration.ZERO);
-    store.acquireSend(Scope.CUSTOMER, customer, one, T0);
-
-    assertThat(store.acquireSend(Scope.CUSTOMER, customer, one, T0 + 10 * MINUTE - 1).refusedBy())
-        .isEqualTo(RateLimit.CUSTOMER_SENDS);
-    assertThat(store.acquireSend(Scope.CUSTOMER, customer, one, T0 + 10 * MINUTE).isAcquired())
-        .isTrue();
-  }
-
-  @Test
   void check_challengeAtItsExpiryInstant_expired() {
     OtpStore store = store();
     String customer = freshCustomer();
@@ -397,11 +266,6 @@ public abstract class OtpStoreContract {
           .isEqualTo(CheckResult.Outcome.INCORRECT_CODE);
     }
     return now;
-  }
-
-  /** Checks with a verification token that is still valid at {@code now}. */
-  private static CheckResult check(OtpStore store, String customer, int id, int tag, long now) {
-    return store.check(customer, bytes(id), bytes(tag), now + 10 * MINUTE, now, POLICY);
   }
 
   private static <T> List<T> race(int threads, java.util.concurrent.Callable<T> call)

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Custos's settings under {@code custos.*}. Only a signing key is required ({@code custos.key.file}
@@ -29,7 +30,10 @@ public class CustosProperties {
 
   private final Key key = new Key();
   private final Otp otp = new Otp();
-  private final Redis redis = new Redis();
+
+  @NestedConfigurationProperty
+  private final CustosRedisProperties redis = new CustosRedisProperties();
+
   private final Endpoints endpoints = new Endpoints();
 
   /**
@@ -127,7 +131,7 @@ public class CustosProperties {
    *
    * @return {@code custos.redis.*}
    */
-  public Redis getRedis() {
+  public CustosRedisProperties getRedis() {
     return redis;
   }
 
@@ -344,60 +348,6 @@ public class CustosProperties {
      */
     public void setMaxSendsPerMinute(int maxSendsPerMinute) {
       this.maxSendsPerMinute = maxSendsPerMinute;
-    }
-  }
-
-  /** Shared state on Redis, for several instances acting as one. */
-  public static class Redis {
-    /**
-     * redis:// or rediss:// URI of a standalone Redis 7, or redis-sentinel://h1:p1,h2:p2/#master
-     * for the master Sentinel names; when set, the OTP, revocation, API token and JWT replay stores
-     * are on it.
-     */
-    private String uri;
-
-    /** Prefix of every key Custos writes. */
-    private String keyPrefix = "custos";
-
-    /**
-     * Returns the URI.
-     *
-     * @return {@code custos.redis.uri}
-     */
-    public String getUri() {
-      return uri;
-    }
-
-    /**
-     * Sets the URI.
-     *
-     * @param uri {@code custos.redis.uri}
-     */
-    public void setUri(String uri) {
-      this.uri = uri;
-    }
-
-    /**
-     * Returns the key prefix.
-     *
-     * @return {@code custos.redis.key-prefix}
-     */
-    public String getKeyPrefix() {
-      return keyPrefix;
-    }
-
-    /**
-     * Sets the key prefix.
-     *
-     * @param keyPrefix {@code custos.redis.key-prefix}
-     */
-    public void setKeyPrefix(String keyPrefix) {
-      this.keyPrefix = keyPrefix;
-    }
-
-    @Override
-    public String toString() {
-      return "Redis[uri=" + (uri == null ? "unset" : "set") + "]";
     }
   }
 

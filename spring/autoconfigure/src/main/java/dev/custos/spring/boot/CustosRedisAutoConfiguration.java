@@ -15,9 +15,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Shared state on Redis when {@code custos.redis.uri} is set: the OTP, revocation, API token and
- * JWT replay stores, so that several instances act as one. The connection is checked at start-up
- * (reachable, Redis 7 or newer, no eviction), and closed with the context.
+ * Shared state on Redis when {@code custos.redis.uri} is set (one Redis, a Sentinel URI, or with
+ * {@code custos.redis.cluster} a cluster's seed nodes): the OTP, revocation, API token and JWT
+ * replay stores, so that several instances act as one. The connection is checked at start-up
+ * (reachable, Redis 7 or newer, no eviction on any data node), and closed with the context.
  */
 @AutoConfiguration(before = CustosAutoConfiguration.class)
 @ConditionalOnClass(CustosRedis.class)
@@ -30,15 +31,33 @@ public class CustosRedisAutoConfiguration {
    * @param properties the settings
    * @param clock the host's clock, if it has one
    * @return the connection and its stores
-   * @throws IllegalStateException if Redis cannot be reached, is older than 7, or evicts keys
+   * @throws IllegalStateException if Redis cannot be reached, is older than 7, or evicts keys, or
+   *     only one of the replica settings is set
+   * @throws IllegalArgumentException if the URI or a setting is out of range
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public CustosRedis custosRedis(CustosProperties properties, ObjectProvider<Clock> clock) {
-    return CustosRedis.builder(properties.getRedis().getUri())
-        .keyPrefix(properties.getRedis().getKeyPrefix())
-        .clock(clock.getIfAvailable(Clock::systemUTC))
-        .connect();
+    CustosRedisProperties redis = properties.getRedis();
+    CustosRedis.Builder builder =
+        (redis.isCluster()
+                ? CustosRedis.clusterBuilder(redis.getUri())
+                : CustosRedis.builder(redis.getUri()))
+            .keyPrefix(redis.getKeyPrefix())
+            .timeout(redis.getTimeout())
+            .requirePersistence(redis.isRequirePersistence())
+            .allowEvictingNodes(redis.isAllowEvictingNodes())
+            .clock(clock.getIfAvailable(Clock::systemUTC));
+    if (redis.getReplicaAcknowledgements() != null || redis.getReplicaTimeout() != null) {
+      if (redis.getReplicaAcknowledgements() == null || redis.getReplicaTimeout() == null) {
+        throw new IllegalStateException(
+            "custos.redis.replica-acknowledgements and custos.redis.replica-timeout are set"
+                + " together");
+      }
+      builder.replicaAcknowledgements(
+          redis.getReplicaAcknowledgements(), redis.getReplicaTimeout());
+    }
+    return builder.connect();
   }
 
   /**
