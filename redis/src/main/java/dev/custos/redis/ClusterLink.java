@@ -16,6 +16,9 @@ import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,7 @@ final class ClusterLink implements Link {
   private final RedisClusterClient client;
   private final StatefulRedisClusterConnection<String, String> connection;
   private final StatefulRedisClusterPubSubConnection<String, String> pubSub;
+  private final AtomicLong connects = new AtomicLong();
   private final AtomicLong disconnects = new AtomicLong();
 
   // Lettuce 7 deprecates the adaptive refresh triggers by name; 6.8 (Spring Boot 4.0's) has
@@ -62,7 +66,7 @@ final class ClusterLink implements Link {
                     .enablePeriodicRefresh(Duration.ofSeconds(1))
                     .build())
             .build());
-    client.addListener(Link.counting(disconnects));
+    client.addListener(Link.counting(connects, disconnects));
     try {
       this.connection = client.connect();
       checkNodes();
@@ -134,6 +138,20 @@ final class ClusterLink implements Link {
   @Override
   public long disconnects() {
     return disconnects.get();
+  }
+
+  /**
+   * The nodes of the client's view of the cluster, each with its role and whether it is failing
+   * (the topology refresh itself connects every second, so connections say nothing here).
+   */
+  @Override
+  public String topology() {
+    List<String> nodes = new ArrayList<>();
+    for (RedisClusterNode node : connection.getPartitions()) {
+      nodes.add(node.getNodeId() + " " + node.getUri() + " " + node.getFlags());
+    }
+    Collections.sort(nodes);
+    return String.join("\n", nodes);
   }
 
   @Override

@@ -15,8 +15,6 @@ import io.lettuce.core.resource.Delay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -62,7 +60,7 @@ public final class CustosRedis implements AutoCloseable {
 
   private final ClientResources resources;
   private final Link link;
-  private final ScheduledExecutorService poller;
+  private final Watchers watchers;
   private final RedisOtpStore otpStore;
   private final RedisRevocationStore revocationStore;
   private final RedisApiTokenStore apiTokenStore;
@@ -107,24 +105,11 @@ public final class CustosRedis implements AutoCloseable {
         new RedisApiTokenStore(link::sync, keys, b.clock, ScopeCatalog.unit(), replication);
     this.jwtReplayStore = new RedisJwtReplayStore(keys, b.clock, replication);
     link.subscribe(keys.revocationChannel(), revocationStore::fire);
-    this.poller =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "custos-redis-revocations");
-              t.setDaemon(true);
-              return t;
-            });
-    long every = b.pollInterval.toMillis();
     // The counter is read now, so that a revocation made before the first poll is not the baseline.
-    poller.scheduleWithFixedDelay(
+    RevocationPoll poll =
         new RevocationPoll(
-            revocationStore,
-            link::checkNodes,
-            revocationStore.sequence(),
-            b.recheckInterval.toNanos()),
-        every,
-        every,
-        TimeUnit.MILLISECONDS);
+            revocationStore, revocationStore.sequence(), b.recheckInterval.toNanos());
+    this.watchers = Watchers.start(link, poll, b.pollInterval);
   }
 
   /**
@@ -243,7 +228,7 @@ public final class CustosRedis implements AutoCloseable {
   /** Stops polling and closes the connections; the stores fail from then on. */
   @Override
   public void close() {
-    poller.shutdownNow();
+    watchers.close();
     link.close();
     resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
@@ -261,9 +246,9 @@ public final class CustosRedis implements AutoCloseable {
         + "]";
   }
 
-  /** Refuses a server whose {@code INFO server} text names a version before 7. */
-  static void requireVersion(String info) {
-    Deployment.requireVersion(info);
+  /** What the last check after a change of nodes found wrong, or null: for tests. */
+  String nodeProblem() {
+    return watchers.nodeProblem();
   }
 
   /** Configures a {@link CustosRedis}. Not thread-safe. */

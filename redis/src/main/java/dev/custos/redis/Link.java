@@ -5,6 +5,7 @@ import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import java.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,15 +37,28 @@ interface Link extends AutoCloseable {
   /** How many times a connection to the deployment was lost so far. */
   long disconnects();
 
+  /**
+   * A value that changes whenever the nodes Custos talks to may have changed: a new connection (to
+   * a new master, perhaps), a new cluster topology. Read locally, without a command.
+   */
+  String topology();
+
   /** The deployment, without credentials. */
   String describe();
 
   @Override
   void close();
 
-  /** A listener that counts lost connections into {@code disconnects}. */
-  static RedisConnectionStateListener counting(AtomicLong disconnects) {
+  /**
+   * A listener that counts connections made into {@code connects}, lost into {@code disconnects}.
+   */
+  static RedisConnectionStateListener counting(AtomicLong connects, AtomicLong disconnects) {
     return new RedisConnectionStateListener() {
+      @Override
+      public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+        connects.incrementAndGet();
+      }
+
       @Override
       public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
         disconnects.incrementAndGet();

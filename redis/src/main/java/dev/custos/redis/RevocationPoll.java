@@ -13,19 +13,13 @@ final class RevocationPoll implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(CustosRedis.class);
 
   private final RedisRevocationStore revocationStore;
-  private final Runnable checkNodes;
   private final long recheckNanos;
   private String last;
   private boolean reachable = true;
   private long lastRecheck = System.nanoTime();
 
-  RevocationPoll(
-      RedisRevocationStore revocationStore,
-      Runnable checkNodes,
-      String initial,
-      long recheckNanos) {
+  RevocationPoll(RedisRevocationStore revocationStore, String initial, long recheckNanos) {
     this.revocationStore = revocationStore;
-    this.checkNodes = checkNodes;
     this.last = initial;
     this.recheckNanos = recheckNanos;
   }
@@ -41,8 +35,6 @@ final class RevocationPoll implements Runnable {
         revocationStore.fire();
       }
       if (!reachable) {
-        // Perhaps a new master, or a node restarted with another configuration.
-        checkNodes.run();
         log.info("Redis is reachable again");
         revocationStore.fire(); // listeners hear that it is back
       }

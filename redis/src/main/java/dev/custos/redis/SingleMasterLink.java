@@ -17,13 +17,14 @@ final class SingleMasterLink implements Link {
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
   private final StatefulRedisPubSubConnection<String, String> pubSub;
+  private final AtomicLong connects = new AtomicLong();
   private final AtomicLong disconnects = new AtomicLong();
 
   SingleMasterLink(Deployment deployment, ClientResources resources, ClientOptions options) {
     this.deployment = deployment;
     this.client = RedisClient.create(resources, deployment.uri());
     client.setOptions(options);
-    client.addListener(Link.counting(disconnects));
+    client.addListener(Link.counting(connects, disconnects));
     try {
       this.connection = client.connect();
       deployment.checkNodes(client, connection);
@@ -68,6 +69,12 @@ final class SingleMasterLink implements Link {
   @Override
   public long disconnects() {
     return disconnects.get();
+  }
+
+  /** Each new connection may be to a new master (Lettuce asks the sentinels at each one). */
+  @Override
+  public String topology() {
+    return Long.toString(connects.get());
   }
 
   @Override

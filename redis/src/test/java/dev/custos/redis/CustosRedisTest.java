@@ -86,10 +86,10 @@ class CustosRedisTest {
   @Test
   void connect_redisBefore7_refusedNamingTheVersion() {
     assertThatIllegalStateException()
-        .isThrownBy(() -> CustosRedis.requireVersion("# Server\r\nredis_version:6.2.14\r\n"))
+        .isThrownBy(() -> Deployment.requireVersion("# Server\r\nredis_version:6.2.14\r\n"))
         .withMessageStartingWith("Redis 6.2 is too old: Custos needs Redis 7 or newer");
-    CustosRedis.requireVersion("# Server\r\nredis_version:7.0.15\r\nredis_mode:standalone\r\n");
-    CustosRedis.requireVersion("# Server\r\nredis_version:10.0.0\r\n");
+    Deployment.requireVersion("# Server\r\nredis_version:7.0.15\r\nredis_mode:standalone\r\n");
+    Deployment.requireVersion("# Server\r\nredis_version:10.0.0\r\n");
   }
 
   @Test

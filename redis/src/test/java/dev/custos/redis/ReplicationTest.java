@@ -151,6 +151,11 @@ class ReplicationTest {
     }
 
     @Override
+    public String topology() {
+      return "stub";
+    }
+
+    @Override
     public String describe() {
       return "stub";
     }

@@ -155,4 +155,28 @@ class SentinelTest {
         .withMessageContaining("replica 127.0.0.1:")
         .withMessageContaining("maxmemory-policy allkeys-lru");
   }
+
+  @Test
+  void aReplicaThatEvicts_promotedAfterConnect_namedWithoutAHealthCheck() throws Exception {
+    ha = new RedisSentinelDeployment();
+    ha.start();
+    redis = CustosRedis.connect(ha.uri());
+    for (int port : ha.dataPorts()) {
+      if (port != ha.masterPort()) {
+        ha.command(port, "CONFIG", "SET", "maxmemory-policy", "allkeys-lru");
+      }
+    }
+    assertThat(redis.nodeProblem()).isNull();
+
+    int old = ha.killMaster();
+    ha.awaitFailover(old, FAILOVER);
+
+    String problem =
+        Failover.eventually(
+            () -> {
+              redis.revocationStore().revokeToken("after-failover", clock.millis() + 60_000);
+              return java.util.Objects.requireNonNull(redis.nodeProblem(), "not checked yet");
+            });
+    assertThat(problem).contains("maxmemory-policy allkeys-lru");
+  }
 }
