@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +35,7 @@ final class ClusterLink implements Link {
   private final RedisClusterClient client;
   private final StatefulRedisClusterConnection<String, String> connection;
   private final StatefulRedisClusterPubSubConnection<String, String> pubSub;
-  private final AtomicLong connects = new AtomicLong();
-  private final AtomicLong disconnects = new AtomicLong();
+  private final Disconnects disconnects = new Disconnects();
 
   // Lettuce 7 deprecates the adaptive refresh triggers by name; 6.8 (Spring Boot 4.0's) has
   // nothing else, and both need them.
@@ -66,7 +64,7 @@ final class ClusterLink implements Link {
                     .enablePeriodicRefresh(Duration.ofSeconds(1))
                     .build())
             .build());
-    client.addListener(Link.counting(connects, disconnects));
+    client.addListener(disconnects);
     try {
       this.connection = client.connect();
       checkNodes();
@@ -122,12 +120,12 @@ final class ClusterLink implements Link {
   }
 
   @Override
-  public RedisClusterAsyncCommands<String, String> masterOf(String key) {
+  public StatefulRedisConnection<String, String> masterOf(String key) {
     RedisClusterNode master = connection.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
     if (master == null) {
       throw new RedisException("no master serves the slot of a key");
     }
-    return connection.getConnection(master.getUri().getHost(), master.getUri().getPort()).async();
+    return connection.getConnection(master.getUri().getHost(), master.getUri().getPort());
   }
 
   @Override
@@ -136,8 +134,8 @@ final class ClusterLink implements Link {
   }
 
   @Override
-  public long disconnects() {
-    return disconnects.get();
+  public long disconnects(StatefulRedisConnection<String, String> connection) {
+    return disconnects.of(connection);
   }
 
   /**

@@ -1,12 +1,9 @@
 package dev.custos.redis;
 
-import io.lettuce.core.RedisChannelHandler;
-import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import java.net.SocketAddress;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Custos's connections to one deployment, whatever its kind: the commands every store sends, the
@@ -29,13 +26,13 @@ interface Link extends AutoCloseable {
    * The connection to the master of a key's slot (the one master, where there is one), for a write
    * and its {@code WAIT}: unlike {@link #async()}, never redirected elsewhere.
    */
-  RedisClusterAsyncCommands<String, String> masterOf(String key);
+  StatefulRedisConnection<String, String> masterOf(String key);
 
   /** Looks up the masters again, after one answered that a slot has moved. */
   void refreshTopology();
 
-  /** How many times a connection to the deployment was lost so far. */
-  long disconnects();
+  /** How many times a connection {@link #masterOf} returned has lost its link so far. */
+  long disconnects(StatefulRedisConnection<String, String> connection);
 
   /**
    * A value that changes whenever the nodes Custos talks to may have changed: a new connection (to
@@ -48,23 +45,6 @@ interface Link extends AutoCloseable {
 
   @Override
   void close();
-
-  /**
-   * A listener that counts connections made into {@code connects}, lost into {@code disconnects}.
-   */
-  static RedisConnectionStateListener counting(AtomicLong connects, AtomicLong disconnects) {
-    return new RedisConnectionStateListener() {
-      @Override
-      public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-        connects.incrementAndGet();
-      }
-
-      @Override
-      public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-        disconnects.incrementAndGet();
-      }
-    };
-  }
 
   /** A pub/sub listener that runs {@code onMessage} for each message, whatever its channel. */
   static RedisPubSubAdapter<String, String> onEveryMessage(Runnable onMessage) {

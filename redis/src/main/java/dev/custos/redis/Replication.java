@@ -3,6 +3,7 @@ package dev.custos.redis;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -70,13 +71,14 @@ final class Replication {
 
   private <T> T writeAndWait(
       String key, Function<RedisClusterAsyncCommands<String, String>, RedisFuture<T>> write) {
-    long disconnects = link.disconnects();
-    RedisClusterAsyncCommands<String, String> master = link.masterOf(key);
+    StatefulRedisConnection<String, String> connection = link.masterOf(key);
+    long disconnects = link.disconnects(connection);
+    RedisClusterAsyncCommands<String, String> master = connection.async();
     RedisFuture<T> reply = write.apply(master);
     RedisFuture<Long> acknowledged = master.waitForReplication(replicas, waitMillis);
     T result = await(reply);
     long count = await(acknowledged);
-    if (link.disconnects() != disconnects) {
+    if (link.disconnects(connection) != disconnects) {
       throw new NotReplicatedException(
           "a connection to Redis was lost while the write was waited on");
     }

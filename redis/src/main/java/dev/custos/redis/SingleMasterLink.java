@@ -9,7 +9,6 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** One Redis, or the master Sentinel names: one connection for commands, one for pub/sub. */
 final class SingleMasterLink implements Link {
@@ -17,14 +16,13 @@ final class SingleMasterLink implements Link {
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
   private final StatefulRedisPubSubConnection<String, String> pubSub;
-  private final AtomicLong connects = new AtomicLong();
-  private final AtomicLong disconnects = new AtomicLong();
+  private final Disconnects disconnects = new Disconnects();
 
   SingleMasterLink(Deployment deployment, ClientResources resources, ClientOptions options) {
     this.deployment = deployment;
     this.client = RedisClient.create(resources, deployment.uri());
     client.setOptions(options);
-    client.addListener(Link.counting(connects, disconnects));
+    client.addListener(disconnects);
     try {
       this.connection = client.connect();
       deployment.checkNodes(client, connection);
@@ -57,8 +55,8 @@ final class SingleMasterLink implements Link {
   }
 
   @Override
-  public RedisClusterAsyncCommands<String, String> masterOf(String key) {
-    return connection.async();
+  public StatefulRedisConnection<String, String> masterOf(String key) {
+    return connection;
   }
 
   @Override
@@ -67,14 +65,14 @@ final class SingleMasterLink implements Link {
   }
 
   @Override
-  public long disconnects() {
-    return disconnects.get();
+  public long disconnects(StatefulRedisConnection<String, String> connection) {
+    return disconnects.of(connection);
   }
 
   /** Each new connection may be to a new master (Lettuce asks the sentinels at each one). */
   @Override
   public String topology() {
-    return Long.toString(connects.get());
+    return Long.toString(disconnects.connects());
   }
 
   @Override

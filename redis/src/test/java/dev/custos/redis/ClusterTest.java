@@ -50,6 +50,41 @@ class ClusterTest {
   }
 
   @Test
+  void securityWrites_whileTheClientRefreshesItsTopology_neverFailClosed() throws Exception {
+    cluster = new RedisClusterDeployment();
+    cluster.start();
+    redis =
+        CustosRedis.clusterBuilder(cluster.seeds())
+            .timeout(Duration.ofSeconds(5))
+            .replicaAcknowledgements(1, Duration.ofSeconds(2))
+            .connect();
+    // Each refresh (every second) opens a connection to every node and closes it again: the
+    // writes run until a node has seen three of them, each write waiting for its replica.
+    int node = cluster.ports().get(0);
+    long before = connectionsReceived(node);
+    int writes = 0;
+    // Each look at the node's statistics is a connection of its own (redis-cli's): not counted.
+    for (int looks = 1; connectionsReceived(node) - looks - before < 3; looks++) {
+      for (int i = 0; i < 50; i++, writes++) {
+        redis
+            .revocationStore()
+            .revokeToken("refresh-" + writes, System.currentTimeMillis() + 60_000);
+      }
+      assertThat(writes).as("writes before three refreshes").isLessThan(200_000);
+    }
+    assertThat(redis.revocationStore().isRevoked("refresh-0", null, 0)).isTrue();
+  }
+
+  private long connectionsReceived(int port) throws Exception {
+    for (String line : cluster.command(port, "INFO", "stats").split("\r?\n")) {
+      if (line.startsWith("total_connections_received:")) {
+        return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+      }
+    }
+    throw new IllegalStateException("no total_connections_received");
+  }
+
+  @Test
   void cluster_everyStoreWorks_acrossSlots_andAShardFailsOverWithoutARestart() throws Exception {
     cluster = new RedisClusterDeployment();
     cluster.start();

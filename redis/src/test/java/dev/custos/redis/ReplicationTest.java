@@ -136,8 +136,8 @@ class ReplicationTest {
     public void checkNodes() {}
 
     @Override
-    public RedisClusterAsyncCommands<String, String> masterOf(String key) {
-      return connection.async();
+    public StatefulRedisConnection<String, String> masterOf(String key) {
+      return connection;
     }
 
     @Override
@@ -146,7 +146,7 @@ class ReplicationTest {
     }
 
     @Override
-    public long disconnects() {
+    public long disconnects(StatefulRedisConnection<String, String> connection) {
       return disconnects.get();
     }
 
