@@ -59,6 +59,7 @@ public final class CustomerTokenService {
   private final RequestAuthorizer authorizer;
   private final Scope verificationScope;
   private final Scope tokenScope;
+  private final CustomerTokenRevocations revocations;
 
   private CustomerTokenService(Builder b) {
     this.catalog = b.catalog;
@@ -71,6 +72,7 @@ public final class CustomerTokenService {
     this.authorizer = b.authorizer;
     this.verificationScope = requiredScope(b.catalog, "customers");
     this.tokenScope = requiredScope(b.catalog, "customer-token-write");
+    this.revocations = new CustomerTokenRevocations(b.authorizer, b.directory, tokenScope, clock);
   }
 
   /**
@@ -108,11 +110,12 @@ public final class CustomerTokenService {
     Phone phone = customer.contactPhone();
     if (attributes.phone().isPresent()) {
       if (customer.type() != Customer.Type.BUSINESS) {
-        throw invalid("phone", "phone may be given for business customers only");
+        throw CustomerErrors.invalid("phone", "phone may be given for business customers only");
       }
       phone = attributes.phone().get();
       if (!customer.authorizedUserPhones().contains(phone)) {
-        throw invalid("phone", "phone does not match an authorized user of the customer");
+        throw CustomerErrors.invalid(
+            "phone", "phone does not match an authorized user of the customer");
       }
     }
     try {
@@ -124,14 +127,15 @@ public final class CustomerTokenService {
       }
       return otp.start(request);
     } catch (InvalidOtpRequestException e) {
-      throw invalid(e.field().attribute(), e.getMessage());
+      throw CustomerErrors.invalid(e.field().attribute(), e.getMessage());
     } catch (RateLimitedException e) {
-      throw limitsExceeded("too many verification requests (" + e.limit() + ")", e.retryAfter());
+      throw CustomerErrors.limitsExceeded(
+          "too many verification requests (" + e.limit() + ")", e.retryAfter());
     } catch (DeliveryFailedException e) {
       throw new ApiException(
           ApiError.of(ApiErrorCode.DELIVERY_FAILED, "the verification code could not be sent"));
     } catch (OtpStoreException e) {
-      throw stateUnavailable(e);
+      throw CustomerErrors.stateUnavailable(e);
     } catch (OtpStartException e) {
       throw new IllegalStateException("unexpected OTP failure", e);
     }
@@ -177,7 +181,7 @@ public final class CustomerTokenService {
     if (attributes.upgradableScope().isPresent()) {
       upgradable = scopes("upgradableScope", attributes.upgradableScope().get());
       if (!scopes.contains(tokenScope)) {
-        throw invalid(
+        throw CustomerErrors.invalid(
             "upgradableScope", "upgradableScope needs " + tokenScope.name() + " in the scope");
       }
     }
@@ -216,11 +220,20 @@ public final class CustomerTokenService {
     return minted;
   }
 
+  /**
+   * Returns the revocation of this service's customers' tokens over HTTP (a Custos extension).
+   *
+   * @return the revocations, with this service's authorizer, directory and clock
+   */
+  public CustomerTokenRevocations revocations() {
+    return revocations;
+  }
+
   private ScopeSet scopes(String attribute, String scopeString) throws ApiException {
     try {
       return catalog.requireAllowed(TokenRole.CUSTOMER, catalog.parse(scopeString));
     } catch (InvalidScopeException e) {
-      throw invalid(attribute, e.getMessage());
+      throw CustomerErrors.invalid(attribute, e.getMessage());
     }
   }
 
@@ -235,15 +248,15 @@ public final class CustomerTokenService {
     long max = TokenRequest.MAX_CUSTOMER_LIFETIME.toSeconds();
     long seconds = attributes.expiresIn().orElse(max);
     if (seconds < 1 || seconds > max) {
-      throw invalid("expiresIn", "expiresIn must be an integer from 1 to " + max);
+      throw CustomerErrors.invalid("expiresIn", "expiresIn must be an integer from 1 to " + max);
     }
     if (upgrade) {
       long left = Duration.between(clock.instant(), caller.expiresAt()).toSeconds();
       if (left < 1) {
-        throw invalid("expiresIn", "the calling token expires within a second");
+        throw CustomerErrors.invalid("expiresIn", "the calling token expires within a second");
       }
       if (attributes.expiresIn().isPresent() && seconds > left) {
-        throw invalid(
+        throw CustomerErrors.invalid(
             "expiresIn",
             "expiresIn must not outlive the calling token: at most " + left + " seconds");
       }
@@ -263,24 +276,6 @@ public final class CustomerTokenService {
           ApiError.of(ApiErrorCode.CUSTOMER_NOT_ACTIVE, "the customer is not active"));
     }
     return customer;
-  }
-
-  static ApiException invalid(String attribute, String detail) {
-    return new ApiException(ApiError.of(ApiErrorCode.INVALID_VALUE, detail).atAttribute(attribute));
-  }
-
-  static ApiException stateUnavailable(OtpStoreException e) {
-    log.warn("OTP state store failed: {}", e.reason());
-    return new ApiException(
-        ApiError.stateUnavailable(
-            e.reason() == OtpStoreException.Reason.FULL
-                ? "verification state is at capacity; try again later"
-                : "verification state is unavailable; try again later"));
-  }
-
-  static ApiException limitsExceeded(String detail, Duration retryAfter) {
-    return new ApiException(
-        ApiError.of(ApiErrorCode.LIMITS_EXCEEDED, detail).withRetryAfter(retryAfter));
   }
 
   private static Scope requiredScope(ScopeCatalog catalog, String name) {

@@ -42,7 +42,7 @@ final class SecondFactor {
         attributes.verificationToken().isPresent() || attributes.verificationCode().isPresent();
     if (attributes.jwtToken().isPresent()) {
       if (given) {
-        throw CustomerTokenService.invalid(
+        throw CustomerErrors.invalid(
             "jwtToken", "give either jwtToken or verificationToken and verificationCode, not both");
       }
       checkJwt(customer, attributes.jwtToken().get());
@@ -58,10 +58,10 @@ final class SecondFactor {
                   + " requires two-factor authentication"
               : " is required with the other verification attribute";
       if (token == null) {
-        throw CustomerTokenService.invalid("verificationToken", "verificationToken" + why);
+        throw CustomerErrors.invalid("verificationToken", "verificationToken" + why);
       }
       if (code == null) {
-        throw CustomerTokenService.invalid("verificationCode", "verificationCode" + why);
+        throw CustomerErrors.invalid("verificationCode", "verificationCode" + why);
       }
       checkVerification(customer.id(), token, code);
       return true;
@@ -97,9 +97,9 @@ final class SecondFactor {
     try {
       result = otp.verify(customerId, token, code);
     } catch (InvalidOtpRequestException e) {
-      throw CustomerTokenService.invalid(e.field().attribute(), e.getMessage());
+      throw CustomerErrors.invalid(e.field().attribute(), e.getMessage());
     } catch (OtpStoreException e) {
-      throw CustomerTokenService.stateUnavailable(e);
+      throw CustomerErrors.stateUnavailable(e);
     }
     switch (result.outcome()) {
       case APPROVED -> {}
@@ -126,7 +126,7 @@ final class SecondFactor {
                       "too many incorrect codes; start a new verification")
                   .atAttribute("verificationCode"));
       case CUSTOMER_LOCKED ->
-          throw CustomerTokenService.limitsExceeded(
+          throw CustomerErrors.limitsExceeded(
               "too many incorrect codes for this customer", result.retryAfter());
     }
   }

@@ -9,7 +9,6 @@ import dev.custos.org.ApiTokenAttributes;
 import dev.custos.org.CreatedApiToken;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,8 +24,6 @@ import java.util.Set;
 final class ApiTokenDocuments {
   private static final Set<String> ATTRIBUTES =
       Set.of("description", "scope", "expiration", "sourceIp", "resources");
-  private static final DateTimeFormatter UNIT_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private ApiTokenDocuments() {}
 
@@ -41,7 +38,8 @@ final class ApiTokenDocuments {
     if (attributes.get("sourceIp") != null) {
       result = result.withSourceIp(string(attributes, "sourceIp"));
     }
-    if (attributes.containsKey("resources")) {
+    // Unit's schema marks resources nullable: null is as if it were absent.
+    if (attributes.get("resources") != null) {
       result = result.withResources(ResourcesAttribute.parse(attributes.get("resources")));
     }
     return result;
@@ -87,9 +85,9 @@ final class ApiTokenDocuments {
 
   private static Map<String, Object> resource(ApiToken token) {
     Map<String, Object> attributes = new LinkedHashMap<>();
-    attributes.put("createdAt", UNIT_TIME.format(token.createdAt()));
+    attributes.put("createdAt", UnitTime.format(token.createdAt()));
     attributes.put("description", token.description());
-    attributes.put("expiration", UNIT_TIME.format(token.expiration()));
+    attributes.put("expiration", UnitTime.format(token.expiration()));
     attributes.put("scope", token.scopes().toString());
     token.sourceIp().ifPresent(ips -> attributes.put("sourceIp", ips));
     Map<String, Object> resource = new LinkedHashMap<>();

@@ -1,11 +1,13 @@
 package dev.custos.jsonapi;
 
 import dev.custos.customer.CustomerTokenService;
+import java.time.Instant;
 
 /**
- * The spec's two endpoints as functions from a request to a response, for any HTTP server: {@code
- * POST /customers/{customerId}/token/verification} and {@code POST /customers/{customerId}/token}.
- * Made by {@link JsonApiEndpoints}.
+ * The spec's two endpoints, and Custos's two revocations, as functions from a request to a
+ * response, for any HTTP server: {@code POST /customers/{customerId}/token/verification} and {@code
+ * POST /customers/{customerId}/token}; {@code DELETE /customers/{customerId}/tokens/{tokenId}} and
+ * {@code DELETE /customers/{customerId}/tokens}. Made by {@link JsonApiEndpoints}.
  *
  * <pre>{@code
  * JsonApiResponse response = endpoints.customerTokens().createToken(pathCustomerId, request);
@@ -60,5 +62,45 @@ public final class CustomerTokenEndpoints {
                 CustomerTokenDocuments.renderBearerToken(
                     service.createToken(
                         caller, customerId, CustomerTokenDocuments.parseCustomerToken(body)))));
+  }
+
+  /**
+   * Revoke Customer Token, a Custos extension ({@code DELETE
+   * /customers/{customerId}/tokens/{tokenId}}): the token with this id ({@code jti}) is refused
+   * from the next request on, on every instance sharing the revocation store.
+   *
+   * @param customerId the path's customer id
+   * @param tokenId the path's token id
+   * @param request the request (its body is not read); an org token with {@code
+   *     customer-token-write}
+   * @return 200 with {@code {"meta":{"revoked":true}}}, or an error response
+   */
+  public JsonApiResponse revokeToken(String customerId, String tokenId, ApiRequest request) {
+    return Exchange.answer(
+        () -> {
+          service.revocations().revokeToken(exchange.caller(request), customerId, tokenId);
+          return Exchange.document(200, "{\"meta\":{\"revoked\":true}}");
+        });
+  }
+
+  /**
+   * Revoke Customer Tokens, a Custos extension ({@code DELETE /customers/{customerId}/tokens}):
+   * every token of the customer issued before now is refused from the next request on, on every
+   * instance sharing the revocation store; tokens minted afterwards are valid.
+   *
+   * @param customerId the path's customer id
+   * @param request the request (its body is not read); an org token with {@code
+   *     customer-token-write}
+   * @return 200 with {@code {"meta":{"revoked":true,"issuedBefore":"…"}}} (Unit's time form), or an
+   *     error response
+   */
+  public JsonApiResponse revokeTokens(String customerId, ApiRequest request) {
+    return Exchange.answer(
+        () -> {
+          Instant before = service.revocations().revokeTokens(exchange.caller(request), customerId);
+          return Exchange.document(
+              200,
+              "{\"meta\":{\"revoked\":true,\"issuedBefore\":\"" + UnitTime.format(before) + "\"}}");
+        });
   }
 }

@@ -13,12 +13,12 @@ import dev.custos.scopes.TokenRole;
 import dev.custos.token.MintedToken;
 import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,7 +96,7 @@ public final class OrgTokenService {
         || lifetime.compareTo(TokenRequest.MAX_ORG_LIFETIME) > 0) {
       throw invalid("expiration", "expiration must be in the future, within 366 days");
     }
-    String id = "apitok_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+    String id = newTokenId();
     TokenRequest request =
         TokenRequest.org(scopes)
             .expiresIn(lifetime)
@@ -202,10 +202,15 @@ public final class OrgTokenService {
     }
   }
 
-  private static byte[] randomBytes() {
+  /**
+   * A numeric string as Unit's token ids are ({@code ^[1-9]\d*$}), of 127 random bits (the top bit
+   * set, so every id has 39 digits): unguessable, never sequential.
+   */
+  static String newTokenId() {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
-    return bytes;
+    bytes[0] |= (byte) 0x80;
+    return new BigInteger(1, bytes).toString();
   }
 
   private static ApiException unavailable() {

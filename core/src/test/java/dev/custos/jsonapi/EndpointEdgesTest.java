@@ -152,6 +152,20 @@ class EndpointEdgesTest {
   }
 
   @Test
+  void apiToken_nullResources_asIfAbsent_asUnitsSchemaAllows() throws Exception {
+    JsonApiResponse created =
+        api.orgTokens().create("1", TestPlatform.request(ADMIN, apiToken(",\"resources\":null")));
+
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(TestPlatform.read(created, "data", "attributes"))
+        .asString()
+        .doesNotContain("resources");
+    String token = (String) TestPlatform.read(created, "data", "attributes", "token");
+    assertThat(platform.verifier.verify(token).resources().isLimited()).isFalse();
+    assertThat((String) TestPlatform.read(created, "data", "id")).matches("[1-9]\\d*");
+  }
+
+  @Test
   void apiToken_requiredMemberMissingOrNotAString_400AtIt() throws Exception {
     String[][] cases = {
       {apiToken("").replace("\"description\":\"ci\",", ""), "/data/attributes/description"},

@@ -47,14 +47,15 @@ import org.slf4j.LoggerFactory;
  * the sandbox bank the customer tokens are for; the wire format is the library's.
  *
  * <p>Endpoints (JSON:API): {@code POST /customers/{id}/token/verification}, {@code POST
- * /customers/{id}/token}, {@code GET} and {@code POST /users/{id}/api-tokens}, {@code DELETE
- * /users/{id}/api-tokens/{id}}, {@code GET /identity}, {@code GET /accounts}, {@code GET /cards},
- * {@code POST /cards}, {@code GET /cards/{id}}, {@code GET /customers/{id}}, {@code GET
- * /.well-known/jwks.json}, {@code GET /health}, {@code GET /metrics}, and in sandbox mode {@code
- * GET /sandbox/messages}. Every GET route answers HEAD, every route OPTIONS (a CORS preflight for
- * the configured origins). Every error is a JSON:API error document, those of the HTTP layer (431,
- * 413, malformed URIs) included; one access-log line per request names method, path, status and
- * time, never a token or code.
+ * /customers/{id}/token}, {@code DELETE /customers/{id}/tokens} and {@code DELETE
+ * /customers/{id}/tokens/{id}} (Custos's revocations), {@code GET} and {@code POST
+ * /users/{id}/api-tokens}, {@code DELETE /users/{id}/api-tokens/{id}}, {@code GET /identity},
+ * {@code GET /accounts}, {@code GET /cards}, {@code POST /cards}, {@code GET /cards/{id}}, {@code
+ * GET /customers/{id}}, {@code GET /.well-known/jwks.json}, {@code GET /health}, {@code GET
+ * /metrics}, and in sandbox mode {@code GET /sandbox/messages}. Every GET route answers HEAD, every
+ * route OPTIONS (a CORS preflight for the configured origins). Every error is a JSON:API error
+ * document, those of the HTTP layer (431, 413, malformed URIs) included; one access-log line per
+ * request names method, path, status and time, never a token or code.
  *
  * <pre>{@code
  * try (CustosServer server = CustosServer.start(CustosServer.options().port(0))) {
@@ -175,6 +176,14 @@ public final class CustosServer implements AutoCloseable {
                 "POST",
                 "/customers/{id}/token",
                 c -> Reply.of(customerTokens.createToken(c.id(0), c.request)))
+            .add(
+                "DELETE",
+                "/customers/{id}/tokens/{id}",
+                c -> Reply.of(customerTokens.revokeToken(c.id(0), c.id(1), c.request)))
+            .add(
+                "DELETE",
+                "/customers/{id}/tokens",
+                c -> Reply.of(customerTokens.revokeTokens(c.id(0), c.request)))
             .add("GET", "/users/{id}/api-tokens", c -> Reply.of(orgTokens.list(c.id(0), c.request)))
             .add(
                 "POST",

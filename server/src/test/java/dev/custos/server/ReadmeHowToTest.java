@@ -79,8 +79,10 @@ class ReadmeHowToTest {
         .contains("\"scope\":\"accounts payments-write\"")
         .contains("{\"meta\":{\"revoked\":true}}")
         .contains("the token has been revoked")
-        .contains("\"customerId\":\"100002\"");
-    // Only the last identity call, after the revocation, is refused.
-    assertThat(output.split("\"errors\"", -1)).as(output).hasSize(2);
+        .contains("\"customerId\":\"100002\"")
+        .contains("{\"meta\":{\"revoked\":true,\"issuedBefore\":\"");
+    // Only the two identity calls after a revocation (an org token's, a customer token's) are
+    // refused.
+    assertThat(output.split("\"errors\"", -1)).as(output).hasSize(3);
   }
 }

@@ -54,6 +54,24 @@ public final class CustosRoutes {
                         true,
                         (s, q) ->
                             api.customerTokens().createToken(s.pathVariable("customerId"), q)))
+            .DELETE(
+                basePath + "/customers/{customerId}/tokens/{tokenId}",
+                r ->
+                    serve(
+                        r,
+                        false,
+                        (s, q) ->
+                            api.customerTokens()
+                                .revokeToken(
+                                    s.pathVariable("customerId"), s.pathVariable("tokenId"), q)))
+            .DELETE(
+                basePath + "/customers/{customerId}/tokens",
+                r ->
+                    serve(
+                        r,
+                        false,
+                        (s, q) ->
+                            api.customerTokens().revokeTokens(s.pathVariable("customerId"), q)))
             .GET(
                 basePath + "/identity", r -> serve(r, false, (s, q) -> api.identity().identity(q)));
     if (orgTokens) {

@@ -1,6 +1,7 @@
 package dev.custos.spring.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -244,6 +245,25 @@ class CustosSecurityTest {
     mvc.perform(get("/identity").header("Authorization", customer("100001", "accounts")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.data.attributes.customerId").value("100001"));
+  }
+
+  @Test
+  void customerTokenRevocations_servedByTheLibrary_orgOnly() throws Exception {
+    String org = bearer(TokenRequest.org(catalog.parse("customers customer-token-write")));
+    String token = customer("100001", "accounts");
+
+    mvc.perform(delete("/customers/100001/tokens").header("Authorization", token))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.errors[0].code").value("forbidden"));
+    clock.advance(Duration.ofSeconds(1));
+    mvc.perform(delete("/customers/100001/tokens").header("Authorization", org))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.meta.revoked").value(true));
+    mvc.perform(get("/identity").header("Authorization", token))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(delete("/customers/100001/tokens/" + "x".repeat(65)).header("Authorization", org))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].source.parameter").value("tokenId"));
   }
 
   @Test
