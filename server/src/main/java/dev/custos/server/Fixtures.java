@@ -84,10 +84,10 @@ final class Fixtures {
         customer = customer.withJwtSubjects(subjects.toArray(new String[0]));
         fixtures.customers.put(
             id, Boolean.FALSE.equals(c.get("active")) ? customer.inactive() : customer);
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("name", c.get("name"));
-        attributes.put("email", c.get("email"));
-        attributes.put("phone", c.get("phone"));
+        // The customer's document as Unit shows it (fullName, createdAt, address, …), as given.
+        Map<String, Object> given = JSONObjectUtils.getJSONObject(c, "attributes");
+        Map<String, Object> attributes =
+            given == null ? new LinkedHashMap<>() : new LinkedHashMap<>(given);
         fixtures.profiles.put(id, new Profile(id, type + "Customer", attributes));
       }
       for (Map<String, Object> a : list(root, "accounts")) {

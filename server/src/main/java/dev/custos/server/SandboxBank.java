@@ -30,6 +30,10 @@ final class SandboxBank {
   private static final Set<String> ADDRESS_FIELDS =
       Set.of("street", "street2", "city", "state", "postalCode", "country");
 
+  private static final java.time.format.DateTimeFormatter UNIT_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
+
   private final Fixtures fixtures;
   private final JsonApiEndpoints api;
   private final RequestAuthorizer authorizer;
@@ -145,6 +149,7 @@ final class SandboxBank {
     }
     authorizer.authorizeAccount(caller, cardsWrite, account.customerId(), account.id());
     Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("createdAt", UNIT_TIME.format(clock.instant()));
     attributes.put("last4Digits", String.format("%04d", nextCardId.get() % 10_000));
     attributes.put("expirationDate", YearMonth.now(clock).plusYears(4).toString());
     attributes.put("status", "Active");

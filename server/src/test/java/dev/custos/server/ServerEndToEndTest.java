@@ -217,6 +217,9 @@ class ServerEndToEndTest {
     assertThat(read(card, "data", "type")).isEqualTo("individualDebitCard");
     assertThat(read(card, "data", "relationships", "account", "data", "id")).isEqualTo("10001");
     assertThat(read(card, "data", "attributes", "shippingAddress", "city")).isEqualTo("Palo Alto");
+    assertThat((String) read(card, "data", "attributes", "createdAt"))
+        .as("Unit's time form, milliseconds included, as its SDKs parse it")
+        .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
     assertThat((List<?>) read(send("GET", "/cards", token, null), "data")).hasSize(2);
   }
 
