@@ -41,10 +41,6 @@ final class Replication {
     return new Replication(link, replicas, wait, timeout);
   }
 
-  int replicas() {
-    return replicas;
-  }
-
   /**
    * Sends a write of {@code key} and, behind it on the same connection, {@code WAIT}; returns the
    * write's reply once enough replicas hold it.
