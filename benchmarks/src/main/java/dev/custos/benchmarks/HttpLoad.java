@@ -65,8 +65,6 @@ public final class HttpLoad {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
-    // slf4j-simple reads this before the first logger exists; it outranks the jar's properties.
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     try (CustosServer server =
         CustosServer.start(CustosServer.options().port(0).shutdownGrace(0))) {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

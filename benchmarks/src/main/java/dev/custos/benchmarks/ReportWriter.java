@@ -88,8 +88,8 @@ public final class ReportWriter {
       md.append("The figures of the benchmarks in ")
           .append(String.join(", ", replacedBy))
           .append(
-              " come from a later run of those benchmarks alone (after a change to the code they\n")
-          .append("measure); their ratios to each other are within that run.\n\n");
+              " come from a later run of those benchmarks alone (after a change to them or to the\n")
+          .append("code they measure); their ratios to each other are within that run.\n\n");
     }
     md.append("![throughput relative to raw Ed25519](results/chart.svg)\n\n");
 

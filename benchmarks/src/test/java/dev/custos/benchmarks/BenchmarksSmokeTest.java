@@ -14,6 +14,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the benchmarks compiling and running: every one, a single short iteration, in this JVM.
@@ -40,6 +41,15 @@ class BenchmarksSmokeTest {
 
     assertThat(results).hasSize(39);
     assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  void logging_inTheBenchmarks_isWarningsOnly() {
+    // The library's info lines (one per OTP operation, per minted token) would be measured as
+    // slf4j-simple's synchronous writes to a pipe, not as Custos.
+    assertThat(LoggerFactory.getLogger("dev.custos.otp.OtpEngine").isInfoEnabled()).isFalse();
+    assertThat(LoggerFactory.getLogger("dev.custos.customer.CustomerTokenService").isWarnEnabled())
+        .isTrue();
   }
 
   @Test
