@@ -51,7 +51,8 @@ public final class Customer {
    * @return the customer
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the id is not a customer id ({@link
-   *     TokenRequest#isCustomerId})
+   *     TokenRequest#isCustomerId}) or starts with {@value
+   *     CardholderTokenService#OTP_SUBJECT_PREFIX} (reserved for cards)
    */
   public static Customer individual(String id, Phone phone) {
     return new Customer(
@@ -72,7 +73,8 @@ public final class Customer {
    * @return the customer
    * @throws NullPointerException if an argument or a phone is null
    * @throws IllegalArgumentException if the id is not a customer id ({@link
-   *     TokenRequest#isCustomerId})
+   *     TokenRequest#isCustomerId}) or starts with {@value
+   *     CardholderTokenService#OTP_SUBJECT_PREFIX} (reserved for cards)
    */
   public static Customer business(String id, Phone contactPhone, List<Phone> authorizedUserPhones) {
     return new Customer(
@@ -181,10 +183,19 @@ public final class Customer {
         + "]";
   }
 
-  /** The token module's rule: a customer no token could name is refused here, not at mint time. */
+  /**
+   * The token module's rule: a customer no token could name is refused here, not at mint time. And
+   * no customer id is a card's OTP subject: a cardholder's code must never verify a customer.
+   */
   private static String checkId(String id) {
     if (!TokenRequest.isCustomerId(Objects.requireNonNull(id, "id"))) {
       throw new IllegalArgumentException("customer id must be 1 to 128 letters, digits or . _ : -");
+    }
+    if (id.startsWith(CardholderTokenService.OTP_SUBJECT_PREFIX)) {
+      throw new IllegalArgumentException(
+          "customer ids starting with "
+              + CardholderTokenService.OTP_SUBJECT_PREFIX
+              + " are reserved for cardholder verifications");
     }
     return id;
   }

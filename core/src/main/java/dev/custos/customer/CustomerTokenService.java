@@ -1,19 +1,10 @@
 package dev.custos.customer;
 
 import dev.custos.authz.RequestAuthorizer;
-import dev.custos.error.ApiError;
-import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
-import dev.custos.otp.ChallengeRequest;
-import dev.custos.otp.DeliveryFailedException;
-import dev.custos.otp.InvalidOtpRequestException;
 import dev.custos.otp.OtpEngine;
-import dev.custos.otp.OtpStartException;
-import dev.custos.otp.OtpStoreException;
 import dev.custos.otp.Phone;
-import dev.custos.otp.RateLimitedException;
 import dev.custos.otp.VerificationChallenge;
-import dev.custos.scopes.InvalidScopeException;
 import dev.custos.scopes.Scope;
 import dev.custos.scopes.ScopeCatalog;
 import dev.custos.scopes.ScopeSet;
@@ -60,6 +51,7 @@ public final class CustomerTokenService {
   private final Scope verificationScope;
   private final Scope tokenScope;
   private final CustomerTokenRevocations revocations;
+  private final CardholderTokenService cardholderTokens;
 
   private CustomerTokenService(Builder b) {
     this.catalog = b.catalog;
@@ -70,9 +62,14 @@ public final class CustomerTokenService {
     this.clock = b.minter.clock();
     this.secondFactor = new SecondFactor(b.otp, b.identityProvider);
     this.authorizer = b.authorizer;
-    this.verificationScope = requiredScope(b.catalog, "customers");
-    this.tokenScope = requiredScope(b.catalog, "customer-token-write");
+    this.verificationScope = TokenTerms.requiredScope(b.catalog, "customers");
+    this.tokenScope = TokenTerms.requiredScope(b.catalog, "customer-token-write");
     this.revocations = new CustomerTokenRevocations(b.authorizer, b.directory, tokenScope, clock);
+    this.cardholderTokens =
+        b.cards == null
+            ? null
+            : new CardholderTokenService(
+                b.catalog, b.cards, b.directory, secondFactor, b.minter, b.authorizer, b.listener);
   }
 
   /**
@@ -105,7 +102,7 @@ public final class CustomerTokenService {
       throws ApiException {
     Objects.requireNonNull(attributes, "attributes");
     authorizer.authorizeCustomerCaller(caller, customerId, verificationScope, tokenScope);
-    Customer customer = activeCustomer(customerId);
+    Customer customer = TokenTerms.activeCustomer(directory, customerId);
 
     Phone phone = customer.contactPhone();
     if (attributes.phone().isPresent()) {
@@ -118,27 +115,7 @@ public final class CustomerTokenService {
             "phone", "phone does not match an authorized user of the customer");
       }
     }
-    try {
-      ChallengeRequest request =
-          ChallengeRequest.of(customer.id(), attributes.channel(), phone)
-              .withLanguage(attributes.language());
-      if (attributes.appHash().isPresent()) {
-        request = request.withAppHash(attributes.appHash().get());
-      }
-      return otp.start(request);
-    } catch (InvalidOtpRequestException e) {
-      throw CustomerErrors.invalid(e.field().attribute(), e.getMessage());
-    } catch (RateLimitedException e) {
-      throw CustomerErrors.limitsExceeded(
-          "too many verification requests (" + e.limit() + ")", e.retryAfter());
-    } catch (DeliveryFailedException e) {
-      throw new ApiException(
-          ApiError.of(ApiErrorCode.DELIVERY_FAILED, "the verification code could not be sent"));
-    } catch (OtpStoreException e) {
-      throw CustomerErrors.stateUnavailable(e);
-    } catch (OtpStartException e) {
-      throw new IllegalStateException("unexpected OTP failure", e);
-    }
+    return secondFactor.start(customer.id(), phone, attributes);
   }
 
   /**
@@ -173,13 +150,14 @@ public final class CustomerTokenService {
       throws ApiException {
     Objects.requireNonNull(attributes, "attributes");
     authorizer.authorizeCustomerCaller(caller, customerId, tokenScope, tokenScope);
-    Customer customer = activeCustomer(customerId);
+    Customer customer = TokenTerms.activeCustomer(directory, customerId);
     boolean upgrade = caller.role() == TokenRole.CUSTOMER;
 
-    ScopeSet scopes = scopes("scope", attributes.scope());
+    ScopeSet scopes = TokenTerms.scopes(catalog, "scope", attributes.scope());
     ScopeSet upgradable = scopes.minus(scopes);
     if (attributes.upgradableScope().isPresent()) {
-      upgradable = scopes("upgradableScope", attributes.upgradableScope().get());
+      upgradable =
+          TokenTerms.scopes(catalog, "upgradableScope", attributes.upgradableScope().get());
       if (!scopes.contains(tokenScope)) {
         throw CustomerErrors.invalid(
             "upgradableScope", "upgradableScope needs " + tokenScope.name() + " in the scope");
@@ -189,7 +167,7 @@ public final class CustomerTokenService {
     // new token gets the caller's, unlimited for most, limited for a limited org token.
     Resources resources = attributes.resources().orElse(caller.resources());
     authorizer.authorizeDelegation(caller, scopes, upgradable, resources);
-    Duration lifetime = lifetime(caller, attributes, upgrade);
+    Duration lifetime = TokenTerms.lifetime(clock, caller, attributes.expiresIn(), upgrade);
     TokenRequest request =
         TokenRequest.customer(customer.id(), scopes)
             .expiresIn(lifetime)
@@ -205,12 +183,7 @@ public final class CustomerTokenService {
     } else if (upgrade && caller.twoFactorVerified() && scopes.requiresTwoFactor()) {
       request = request.twoFactorVerified();
     }
-    MintedToken minted = minter.mint(request);
-    try {
-      listener.minted(request.isTwoFactorVerified());
-    } catch (RuntimeException e) {
-      // A broken metrics binding must not fail a token already minted.
-    }
+    MintedToken minted = TokenTerms.mint(minter, request, listener);
     log.info(
         "customer token minted: customer={}, scope={}, twoFactor={}, jti={}",
         customer.id(),
@@ -221,67 +194,26 @@ public final class CustomerTokenService {
   }
 
   /**
+   * Returns Unit's cardholder tokens for the cards of {@link Builder#cards}, sharing this service's
+   * OTP engine, minter, authorizer, customers and listener.
+   *
+   * @return the cardholder-token service
+   * @throws IllegalStateException if the service was built without a card directory
+   */
+  public CardholderTokenService cardholderTokens() {
+    if (cardholderTokens == null) {
+      throw new IllegalStateException("built without a card directory: set cards(...)");
+    }
+    return cardholderTokens;
+  }
+
+  /**
    * Returns the revocation of this service's customers' tokens over HTTP (a Custos extension).
    *
    * @return the revocations, with this service's authorizer, directory and clock
    */
   public CustomerTokenRevocations revocations() {
     return revocations;
-  }
-
-  private ScopeSet scopes(String attribute, String scopeString) throws ApiException {
-    try {
-      return catalog.requireAllowed(TokenRole.CUSTOMER, catalog.parse(scopeString));
-    } catch (InvalidScopeException e) {
-      throw CustomerErrors.invalid(attribute, e.getMessage());
-    }
-  }
-
-  /**
-   * The new token's lifetime: expiresIn, 86400 by default; an upgrade never outlives its caller
-   * (our rule: Unit documents none), so its default is the caller's remaining life.
-   */
-  private Duration lifetime(
-      VerifiedToken caller, CustomerTokenAttributes attributes, boolean upgrade)
-      throws ApiException {
-    // The bound is the token module's, written there once.
-    long max = TokenRequest.MAX_CUSTOMER_LIFETIME.toSeconds();
-    long seconds = attributes.expiresIn().orElse(max);
-    if (seconds < 1 || seconds > max) {
-      throw CustomerErrors.invalid("expiresIn", "expiresIn must be an integer from 1 to " + max);
-    }
-    if (upgrade) {
-      long left = Duration.between(clock.instant(), caller.expiresAt()).toSeconds();
-      if (left < 1) {
-        throw CustomerErrors.invalid("expiresIn", "the calling token expires within a second");
-      }
-      if (attributes.expiresIn().isPresent() && seconds > left) {
-        throw CustomerErrors.invalid(
-            "expiresIn",
-            "expiresIn must not outlive the calling token: at most " + left + " seconds");
-      }
-      seconds = Math.min(seconds, left);
-    }
-    return Duration.ofSeconds(seconds);
-  }
-
-  private Customer activeCustomer(String customerId) throws ApiException {
-    Customer customer = directory.find(customerId).orElse(null);
-    if (customer == null) {
-      throw new ApiException(
-          ApiError.of(ApiErrorCode.CUSTOMER_NOT_FOUND, "no customer with this id"));
-    }
-    if (!customer.active()) {
-      throw new ApiException(
-          ApiError.of(ApiErrorCode.CUSTOMER_NOT_ACTIVE, "the customer is not active"));
-    }
-    return customer;
-  }
-
-  private static Scope requiredScope(ScopeCatalog catalog, String name) {
-    return catalog
-        .find(name)
-        .orElseThrow(() -> new IllegalStateException("the scope catalog has no scope " + name));
   }
 
   /**
@@ -299,8 +231,22 @@ public final class CustomerTokenService {
     private Clock clock;
     private JwtIdentityProvider identityProvider;
     private RequestAuthorizer authorizer;
+    private CardDirectory cards;
 
     private Builder() {}
+
+    /**
+     * Sets where cards are looked up, for cardholder tokens ({@link #cardholderTokens()}); none by
+     * default. The catalog must then have the four card scopes.
+     *
+     * @param cards the host's card directory
+     * @return this builder
+     * @throws NullPointerException if {@code cards} is null
+     */
+    public Builder cards(CardDirectory cards) {
+      this.cards = Objects.requireNonNull(cards, "cards");
+      return this;
+    }
 
     /**
      * Sets the authorizer every decision about the caller goes through: may it act for the
@@ -408,8 +354,8 @@ public final class CustomerTokenService {
      *
      * @return a new service
      * @throws IllegalStateException if a required part is missing, the catalog lacks {@code
-     *     customers} or {@code customer-token-write}, or a clock other than the minter's is named
-     *     (here or by the identity provider)
+     *     customers} or {@code customer-token-write} (or, with cards, a card scope), or a clock
+     *     other than the minter's is named (here or by the identity provider)
      */
     public CustomerTokenService build() {
       if (directory == null || otp == null || minter == null || authorizer == null) {

@@ -3,9 +3,15 @@ package dev.custos.customer;
 import dev.custos.error.ApiError;
 import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
+import dev.custos.otp.ChallengeRequest;
+import dev.custos.otp.DeliveryFailedException;
 import dev.custos.otp.InvalidOtpRequestException;
 import dev.custos.otp.OtpEngine;
+import dev.custos.otp.OtpStartException;
 import dev.custos.otp.OtpStoreException;
+import dev.custos.otp.Phone;
+import dev.custos.otp.RateLimitedException;
+import dev.custos.otp.VerificationChallenge;
 import dev.custos.otp.VerificationResult;
 import dev.custos.scopes.ScopeSet;
 import java.util.Map;
@@ -37,20 +43,33 @@ final class SecondFactor {
    */
   boolean passed(Customer customer, CustomerTokenAttributes attributes, ScopeSet twoFactorScopes)
       throws ApiException {
-    boolean needed = twoFactorScopes != null;
-    boolean given =
-        attributes.verificationToken().isPresent() || attributes.verificationCode().isPresent();
     if (attributes.jwtToken().isPresent()) {
-      if (given) {
+      if (attributes.verificationToken().isPresent() || attributes.verificationCode().isPresent()) {
         throw CustomerErrors.invalid(
             "jwtToken", "give either jwtToken or verificationToken and verificationCode, not both");
       }
       checkJwt(customer, attributes.jwtToken().get());
       return true;
     }
-    if (needed || given) {
-      String token = attributes.verificationToken().orElse(null);
-      String code = attributes.verificationCode().orElse(null);
+    return passedCode(
+        customer.id(),
+        attributes.verificationToken().orElse(null),
+        attributes.verificationCode().orElse(null),
+        twoFactorScopes);
+  }
+
+  /**
+   * Checks a verification token and code, if given or needed, against the challenges of an OTP
+   * subject: a customer's id, or a card's for a cardholder token.
+   *
+   * @param twoFactorScopes the scopes that need it now, or null if none does
+   * @return whether a code passed
+   * @throws ApiException for a missing, malformed or refused verification
+   */
+  boolean passedCode(String subject, String token, String code, ScopeSet twoFactorScopes)
+      throws ApiException {
+    boolean needed = twoFactorScopes != null;
+    if (needed || token != null || code != null) {
       String why =
           needed
               ? " is required: scope "
@@ -63,10 +82,40 @@ final class SecondFactor {
       if (code == null) {
         throw CustomerErrors.invalid("verificationCode", "verificationCode" + why);
       }
-      checkVerification(customer.id(), token, code);
+      checkVerification(subject, token, code);
       return true;
     }
     return false;
+  }
+
+  /**
+   * Starts a challenge: sends the code to {@code phone} for {@code subject}.
+   *
+   * @throws ApiException 400 at the attribute, 429 with a retry-after, 503 for delivery or state
+   */
+  VerificationChallenge start(String subject, Phone phone, VerificationAttributes attributes)
+      throws ApiException {
+    try {
+      ChallengeRequest request =
+          ChallengeRequest.of(subject, attributes.channel(), phone)
+              .withLanguage(attributes.language());
+      if (attributes.appHash().isPresent()) {
+        request = request.withAppHash(attributes.appHash().get());
+      }
+      return otp.start(request);
+    } catch (InvalidOtpRequestException e) {
+      throw CustomerErrors.invalid(e.field().attribute(), e.getMessage());
+    } catch (RateLimitedException e) {
+      throw CustomerErrors.limitsExceeded(
+          "too many verification requests (" + e.limit() + ")", e.retryAfter());
+    } catch (DeliveryFailedException e) {
+      throw new ApiException(
+          ApiError.of(ApiErrorCode.DELIVERY_FAILED, "the verification code could not be sent"));
+    } catch (OtpStoreException e) {
+      throw CustomerErrors.stateUnavailable(e);
+    } catch (OtpStartException e) {
+      throw new IllegalStateException("unexpected OTP failure", e);
+    }
   }
 
   /** The identity provider's JWT, for the customer or one of its authorized users. */

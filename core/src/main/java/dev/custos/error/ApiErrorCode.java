@@ -47,6 +47,8 @@ public enum ApiErrorCode {
   FORBIDDEN(403, "forbidden", "Forbidden"),
   /** 403: the customer exists but is not active. */
   CUSTOMER_NOT_ACTIVE(403, "customer_not_active", "Customer not active"),
+  /** 403: the card exists but is not active (a cardholder token is refused for it). */
+  CARD_NOT_ACTIVE(403, "card_not_active", "Card not active"),
   /** 404: no customer with the path's id. */
   CUSTOMER_NOT_FOUND(404, "customer_not_found", "Customer not found"),
   /** 404: no such resource, as far as this token may know. */

@@ -40,6 +40,8 @@ final class CustomerTokenDocuments {
           "upgradableScope",
           "resources",
           "jwtToken");
+  private static final Set<String> CARDHOLDER_TOKEN_ATTRIBUTES =
+      Set.of("scope", "verificationToken", "verificationCode", "expiresIn", "upgradableScope");
 
   private CustomerTokenDocuments() {}
 
@@ -51,8 +53,23 @@ final class CustomerTokenDocuments {
    * @throws ApiException 400 {@code invalid_value} naming the offending member
    */
   static VerificationAttributes parseVerification(String body) throws ApiException {
-    Map<String, Object> attributes =
-        attributes(body, "customerTokenVerification", VERIFICATION_ATTRIBUTES);
+    return parseVerification(body, "customerTokenVerification");
+  }
+
+  /**
+   * Parses a Create Cardholder Token Verification request document (the same attributes).
+   *
+   * @param body the request body
+   * @return the attributes
+   * @throws ApiException 400 {@code invalid_value} naming the offending member
+   */
+  static VerificationAttributes parseCardholderVerification(String body) throws ApiException {
+    return parseVerification(body, "cardholderTokenVerification");
+  }
+
+  private static VerificationAttributes parseVerification(String body, String type)
+      throws ApiException {
+    Map<String, Object> attributes = attributes(body, type, VERIFICATION_ATTRIBUTES);
     String channelName = requiredString(attributes, "channel");
     Channel channel =
         switch (channelName) {
@@ -81,7 +98,24 @@ final class CustomerTokenDocuments {
    *     expiresIn} that is not an integer)
    */
   static CustomerTokenAttributes parseCustomerToken(String body) throws ApiException {
-    Map<String, Object> attributes = attributes(body, "customerToken", TOKEN_ATTRIBUTES);
+    return parseToken(body, "customerToken", TOKEN_ATTRIBUTES);
+  }
+
+  /**
+   * Parses a Create Cardholder Token request document: a customer token's attributes without {@code
+   * resources} and {@code jwtToken}.
+   *
+   * @param body the request body
+   * @return the attributes
+   * @throws ApiException 400 {@code invalid_value} naming the offending member
+   */
+  static CustomerTokenAttributes parseCardholderToken(String body) throws ApiException {
+    return parseToken(body, "cardholderToken", CARDHOLDER_TOKEN_ATTRIBUTES);
+  }
+
+  private static CustomerTokenAttributes parseToken(String body, String type, Set<String> allowed)
+      throws ApiException {
+    Map<String, Object> attributes = attributes(body, type, allowed);
     CustomerTokenAttributes result =
         CustomerTokenAttributes.of(requiredString(attributes, "scope"));
     String token = optionalString(attributes, "verificationToken");
@@ -121,8 +155,18 @@ final class CustomerTokenDocuments {
    *     {"data":{"type":"customerTokenVerification","attributes":{"verificationToken":…}}}}
    */
   static String renderVerification(VerificationChallenge challenge) {
-    return data(
-        "customerTokenVerification", Map.of("verificationToken", challenge.verificationToken()));
+    return renderVerification("customerTokenVerification", challenge);
+  }
+
+  /**
+   * Renders a 201 response of a verification.
+   *
+   * @param type {@code customerTokenVerification} or {@code cardholderTokenVerification}
+   * @param challenge the started challenge
+   * @return {@code {"data":{"type":…,"attributes":{"verificationToken":…}}}}
+   */
+  static String renderVerification(String type, VerificationChallenge challenge) {
+    return data(type, Map.of("verificationToken", challenge.verificationToken()));
   }
 
   /**
@@ -132,10 +176,21 @@ final class CustomerTokenDocuments {
    * @return {@code {"data":{"type":"customerBearerToken","attributes":{"token":…,"expiresIn":…}}}}
    */
   static String renderBearerToken(MintedToken minted) {
+    return renderBearerToken("customerBearerToken", minted);
+  }
+
+  /**
+   * Renders a 201 response of a minted token.
+   *
+   * @param type {@code customerBearerToken} or {@code cardholderBearerToken}
+   * @param minted the minted token
+   * @return {@code {"data":{"type":…,"attributes":{"token":…,"expiresIn":…}}}}
+   */
+  static String renderBearerToken(String type, MintedToken minted) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("token", minted.token());
     attributes.put("expiresIn", minted.expiresIn().toSeconds());
-    return data("customerBearerToken", attributes);
+    return data(type, attributes);
   }
 
   /** Adds a {"type", "ids"} entry when there are ids of that type. */

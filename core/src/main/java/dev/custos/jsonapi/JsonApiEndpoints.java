@@ -2,6 +2,7 @@ package dev.custos.jsonapi;
 
 import dev.custos.authz.RequestAuthorizer;
 import dev.custos.authz.SourceIps;
+import dev.custos.customer.CardholderTokenService;
 import dev.custos.customer.CustomerTokenService;
 import dev.custos.error.ApiException;
 import dev.custos.org.OrgTokenService;
@@ -34,6 +35,7 @@ public final class JsonApiEndpoints {
 
   private final Exchange exchange;
   private final CustomerTokenEndpoints customerTokens;
+  private final CardholderTokenEndpoints cardholderTokens;
   private final OrgTokenEndpoints orgTokens;
   private final IdentityEndpoint identity;
   private final SandboxMessagesEndpoint sandboxMessages;
@@ -42,6 +44,10 @@ public final class JsonApiEndpoints {
     this.exchange = new Exchange(b.authorizer, new ClientAddress(b.trustedProxies));
     this.customerTokens =
         b.customerTokens == null ? null : new CustomerTokenEndpoints(exchange, b.customerTokens);
+    this.cardholderTokens =
+        b.cardholderTokens == null
+            ? null
+            : new CardholderTokenEndpoints(exchange, b.cardholderTokens);
     this.orgTokens = b.orgTokens == null ? null : new OrgTokenEndpoints(b.orgTokens, b.users);
     this.identity = new IdentityEndpoint(exchange);
     this.sandboxMessages =
@@ -68,6 +74,19 @@ public final class JsonApiEndpoints {
       throw new IllegalStateException("built without a customer-token service");
     }
     return customerTokens;
+  }
+
+  /**
+   * Returns Unit's two cardholder-token endpoints.
+   *
+   * @return the endpoints
+   * @throws IllegalStateException if no cardholder-token service was given
+   */
+  public CardholderTokenEndpoints cardholderTokens() {
+    if (cardholderTokens == null) {
+      throw new IllegalStateException("built without a cardholder-token service");
+    }
+    return cardholderTokens;
   }
 
   /**
@@ -138,6 +157,7 @@ public final class JsonApiEndpoints {
   public static final class Builder {
     private RequestAuthorizer authorizer;
     private CustomerTokenService customerTokens;
+    private CardholderTokenService cardholderTokens;
     private OrgTokenService orgTokens;
     private OrgUserAuthenticator users;
     private SourceIps trustedProxies;
@@ -166,6 +186,18 @@ public final class JsonApiEndpoints {
      */
     public Builder customerTokens(CustomerTokenService service) {
       this.customerTokens = Objects.requireNonNull(service, "service");
+      return this;
+    }
+
+    /**
+     * Serves Unit's two cardholder-token endpoints with this service.
+     *
+     * @param service the cardholder-token service ({@link CustomerTokenService#cardholderTokens()})
+     * @return this builder
+     * @throws NullPointerException if {@code service} is null
+     */
+    public Builder cardholderTokens(CardholderTokenService service) {
+      this.cardholderTokens = Objects.requireNonNull(service, "service");
       return this;
     }
 

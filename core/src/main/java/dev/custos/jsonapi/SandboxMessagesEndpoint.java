@@ -2,6 +2,7 @@ package dev.custos.jsonapi;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.authz.RequestAuthorizer;
+import dev.custos.customer.CardholderTokenService;
 import dev.custos.error.ApiError;
 import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
@@ -39,9 +40,10 @@ public final class SandboxMessagesEndpoint {
    *
    * @param request the request (its body is not read)
    * @param customerFilter the query's {@code filter[customerId]}, or null if absent
-   * @return 200 with {@code sandboxMessage} resources ({@code customerId}, {@code channel}, {@code
-   *     to} masked, {@code language}, {@code body}, {@code sentAt}); 401 without a valid token; 403
-   *     for a customer token or an org token without {@code customers}
+   * @return 200 with {@code sandboxMessage} resources ({@code customerId}, or {@code cardId} for a
+   *     cardholder's code, which the customer filter leaves out; {@code channel}, {@code to}
+   *     masked, {@code language}, {@code body}, {@code sentAt}); 401 without a valid token; 403 for
+   *     a customer token or an org token without {@code customers}
    */
   public JsonApiResponse messages(ApiRequest request, String customerFilter) {
     return Exchange.answer(
@@ -55,7 +57,14 @@ public final class SandboxMessagesEndpoint {
           List<Object> data = new ArrayList<>();
           for (SandboxOutbox.Delivered d : outbox.messages(only.orElse(null))) {
             Map<String, Object> attributes = new LinkedHashMap<>();
-            attributes.put("customerId", d.message.customerId());
+            // A cardholder's code is the card's, not its customer's (see CardholderTokenService).
+            String subject = d.message.customerId();
+            if (subject.startsWith(CardholderTokenService.OTP_SUBJECT_PREFIX)) {
+              attributes.put(
+                  "cardId", subject.substring(CardholderTokenService.OTP_SUBJECT_PREFIX.length()));
+            } else {
+              attributes.put("customerId", subject);
+            }
             attributes.put("channel", d.message.channel().name().toLowerCase(Locale.ROOT));
             attributes.put("to", d.message.phone().masked());
             attributes.put("language", d.message.language());

@@ -55,6 +55,7 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
         .containsExactlyInAnyOrder(
             "dev.custos.jsonapi.ApiRequest",
             "dev.custos.jsonapi.ApiRequest$Builder",
+            "dev.custos.jsonapi.CardholderTokenEndpoints",
             "dev.custos.jsonapi.CustomerTokenEndpoints",
             "dev.custos.jsonapi.IdentityEndpoint",
             "dev.custos.jsonapi.JsonApiEndpoints",

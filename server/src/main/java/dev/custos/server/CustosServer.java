@@ -4,6 +4,7 @@ import dev.custos.authz.RequestAuthorizer;
 import dev.custos.customer.CustomerTokenService;
 import dev.custos.customer.JwtIdentityProvider;
 import dev.custos.error.ApiException;
+import dev.custos.jsonapi.CardholderTokenEndpoints;
 import dev.custos.jsonapi.CustomerTokenEndpoints;
 import dev.custos.jsonapi.JsonApiEndpoints;
 import dev.custos.jsonapi.OrgTokenEndpoints;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -81,6 +83,8 @@ public final class CustosServer implements AutoCloseable {
   private final CustosRedis redis;
   private final String orgToken;
   private final SandboxAdmin admin;
+  private final SandboxIdentityProvider sandboxIdp;
+  private final Routes routes;
   private final Server http;
   private final ServerConnector connector;
 
@@ -117,20 +121,34 @@ public final class CustosServer implements AutoCloseable {
     CustomerTokenService.Builder customerTokenBuilder =
         CustomerTokenService.builder()
             .directory(fixtures.directory)
+            .cards(fixtures.cardDirectory)
             .otpEngine(otpEngine(options, sender, key))
             .minter(minter)
             .authorizer(authorizer)
             .listener(metrics.tokenListener());
-    if (options.jwtIssuer != null) {
-      customerTokenBuilder.identityProvider(identityProvider(options, redis));
-    }
     // The reference server's stand-in for the platform's own user login, in sandbox mode only.
     this.admin = options.sandbox ? new SandboxAdmin() : null;
+    // A sandbox without an identity provider of its own gets one, so jwtToken can be tried.
+    this.sandboxIdp =
+        options.sandbox && options.jwtIssuer == null
+            ? new SandboxIdentityProvider(options.clock, fixtures.jwtSubjects, admin)
+            : null;
+    if (options.jwtIssuer != null) {
+      customerTokenBuilder.identityProvider(identityProvider(options, redis));
+    } else if (sandboxIdp != null) {
+      JwtIdentityProvider.Builder trust = sandboxIdp.trust();
+      if (redis != null) {
+        trust.replayStore(redis.jwtReplayStore());
+      }
+      customerTokenBuilder.identityProvider(trust.build());
+    }
     OrgUserAuthenticator users = admin != null ? admin : header -> Optional.empty();
+    CustomerTokenService customerTokens = customerTokenBuilder.build();
     JsonApiEndpoints.Builder apiBuilder =
         JsonApiEndpoints.builder()
             .authorizer(authorizer)
-            .customerTokens(customerTokenBuilder.build())
+            .customerTokens(customerTokens)
+            .cardholderTokens(customerTokens.cardholderTokens())
             .orgTokens(orgTokenBuilder.authorizer(authorizer).build(), users)
             .trustedProxies(options.trustedProxyCidrs);
     if (options.sandbox) {
@@ -141,10 +159,12 @@ public final class CustosServer implements AutoCloseable {
     this.orgToken =
         options.sandbox
             ? minter
-                .mint(TokenRequest.org(ScopeCatalog.unit().parse("customers customer-token-write")))
+                .mint(
+                    TokenRequest.org(
+                        ScopeCatalog.unit().parse("customers customer-token-write cards-write")))
                 .token()
             : null;
-    Routes routes = routes(api, new SandboxBank(fixtures, api, authorizer, options.clock));
+    this.routes = routes(api, new SandboxBank(fixtures, api, authorizer, options.clock));
     this.http = new Server(threads());
     this.connector = connector(http, options);
     ConnectionGuard guard =
@@ -165,6 +185,7 @@ public final class CustosServer implements AutoCloseable {
   /** Every route, once: the library's endpoints, the sandbox's, and the server's own. */
   private Routes routes(JsonApiEndpoints api, SandboxBank bank) {
     CustomerTokenEndpoints customerTokens = api.customerTokens();
+    CardholderTokenEndpoints cardholderTokens = api.cardholderTokens();
     OrgTokenEndpoints orgTokens = api.orgTokens();
     Routes routes =
         new Routes()
@@ -184,6 +205,14 @@ public final class CustosServer implements AutoCloseable {
                 "DELETE",
                 "/customers/{id}/tokens",
                 c -> Reply.of(customerTokens.revokeTokens(c.id(0), c.request)))
+            .add(
+                "POST",
+                "/cards/{id}/cardholder/token/verification",
+                c -> Reply.of(cardholderTokens.createVerification(c.id(0), c.request)))
+            .add(
+                "POST",
+                "/cards/{id}/cardholder/token",
+                c -> Reply.of(cardholderTokens.createToken(c.id(0), c.request)))
             .add("GET", "/users/{id}/api-tokens", c -> Reply.of(orgTokens.list(c.id(0), c.request)))
             .add(
                 "POST",
@@ -213,6 +242,14 @@ public final class CustosServer implements AutoCloseable {
           "GET",
           "/sandbox/messages",
           c -> Reply.of(api.sandboxMessages().messages(c.request, c.customerFilter())));
+    }
+    if (sandboxIdp != null) {
+      routes
+          .add(
+              "GET",
+              "/sandbox/idp/jwks.json",
+              c -> Reply.of(200, "application/jwk-set+json", sandboxIdp.jwkSet()))
+          .add("POST", "/sandbox/idp/token", c -> sandboxIdp.token(c, api));
     }
     return routes;
   }
@@ -325,8 +362,13 @@ public final class CustosServer implements AutoCloseable {
     return URI.create(scheme + "://" + options.bind + ":" + connector.getLocalPort());
   }
 
+  /** Every method and template this server serves, for tests that must cover all of them. */
+  List<String> endpoints() {
+    return routes.endpoints();
+  }
+
   /**
-   * Returns the sandbox org API token holding {@code customers customer-token-write}.
+   * Returns the sandbox org API token holding {@code customers customer-token-write cards-write}.
    *
    * @return the token, or empty outside sandbox mode
    */

@@ -1,6 +1,7 @@
 package dev.custos.server;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.custos.customer.CardDirectory;
 import dev.custos.customer.Customer;
 import dev.custos.customer.CustomerDirectory;
 import dev.custos.otp.Phone;
@@ -12,9 +13,11 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -39,6 +42,24 @@ final class Fixtures {
   final Map<String, Profile> profiles = new LinkedHashMap<>();
   final Map<String, Account> accounts = new LinkedHashMap<>();
   final List<Card> cards = new CopyOnWriteArrayList<>();
+
+  /** Every customer's and authorized user's {@code jwtSubject}. */
+  final Set<String> jwtSubjects = new LinkedHashSet<>();
+
+  /** The cards as cardholder tokens see them: a card's own phone, if it has one, gets its codes. */
+  final CardDirectory cardDirectory =
+      id -> cards.stream().filter(c -> c.id().equals(id)).findFirst().map(Fixtures::cardholder);
+
+  private static dev.custos.customer.Card cardholder(Card c) {
+    dev.custos.customer.Card card =
+        dev.custos.customer.Card.of(c.id(), c.accountId(), c.customerId());
+    if (c.attributes().get("phone") instanceof Map<?, ?> phone
+        && phone.get("countryCode") instanceof String countryCode
+        && phone.get("number") instanceof String number) {
+      card = card.withPhone(Phone.of(countryCode, number));
+    }
+    return "Active".equals(c.attributes().get("status")) ? card : card.inactive();
+  }
 
   static Fixtures builtIn() throws IOException {
     try (InputStream in = Fixtures.class.getResourceAsStream("fixtures.json")) {
@@ -82,6 +103,7 @@ final class Fixtures {
           throw new IOException(source + ": customer " + id + " has unknown type " + type);
         }
         customer = customer.withJwtSubjects(subjects.toArray(new String[0]));
+        fixtures.jwtSubjects.addAll(subjects);
         fixtures.customers.put(
             id, Boolean.FALSE.equals(c.get("active")) ? customer.inactive() : customer);
         // The customer's document as Unit shows it (fullName, createdAt, address, …), as given.

@@ -77,6 +77,19 @@ final class Routes {
     return this;
   }
 
+  /** Every method and template served, as {@code "GET /cards/{id}"}: for tests that cover all. */
+  List<String> endpoints() {
+    List<String> all = new ArrayList<>();
+    for (Route route : fixed.values()) {
+      route.handlers.keySet().forEach(method -> all.add(method + " " + route.template));
+    }
+    // A template of several methods is in the map once per method's pattern: each route once.
+    for (Route route : new java.util.LinkedHashSet<>(withIds.values())) {
+      route.handlers.keySet().forEach(method -> all.add(method + " " + route.template));
+    }
+    return all;
+  }
+
   /** The route of a path, or null for no such path. */
   Match match(String path) {
     Route exact = fixed.get(path);

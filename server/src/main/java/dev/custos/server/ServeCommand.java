@@ -289,7 +289,8 @@ final class ServeCommand implements Callable<Integer> {
         .ifPresent(
             token -> {
               out.println();
-              out.println("Sandbox org API token (scopes: customers customer-token-write):");
+              out.println(
+                  "Sandbox org API token (scopes: customers customer-token-write cards-write):");
               out.println("  export TOKEN=" + token);
               server
                   .sandboxAdminCredential()

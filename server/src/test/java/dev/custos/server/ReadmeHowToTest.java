@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's how-to guides, run as a newcomer runs them: its shell blocks one after the other, in
- * bash with curl, against a sandbox server with the printed token and admin credential. Only the
- * address is the test's own (a free port), the JWT guide is left out (it needs an identity
- * provider; {@code JwtServerTest} runs it), and the CLI's alias runs the CLI from the test's module
- * path, as the server's jar is not built yet when tests run.
+ * bash with curl, against a sandbox server with the printed token and admin credential (the JWT
+ * guide with the sandbox's own identity provider). Only the address is the test's own (a free
+ * port), and the CLI's alias runs the CLI from the test's module path, as the server's jar is not
+ * built yet when tests run.
  */
 class ReadmeHowToTest {
   private static final Pattern SHELL_BLOCK = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL);
@@ -44,43 +44,61 @@ class ReadmeHowToTest {
     List<String> blocks = new ArrayList<>();
     Matcher m = SHELL_BLOCK.matcher(section);
     while (m.find()) {
-      if (!m.group(1).contains("${JWT}")) {
-        blocks.add(m.group(1));
-      }
+      blocks.add(m.group(1));
     }
     return blocks;
+  }
+
+  private ShellScript.Run run(String script) throws Exception {
+    return ShellScript.of(
+            script
+                .replace("export API=http://127.0.0.1:8080", "export API=" + server.uri())
+                .replace(
+                    "alias custos='java -jar server/target/custos-server.jar'",
+                    "custos() { \"$JAVA\" --module-path \"$MODULES\" -m"
+                        + " dev.custos.server/dev.custos.server.Cli \"$@\"; }"))
+        .env("TOKEN", server.sandboxOrgToken().orElseThrow())
+        .env("ADMIN_TOKEN", server.sandboxAdminCredential().orElseThrow())
+        .env("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString())
+        .env("MODULES", System.getProperty("jdk.module.path"))
+        .runIn(work, "curl");
+  }
+
+  @Test
+  void jwtGuide_twiceInOneTerminal_eachRunGetsAFreshJwtAndAToken() throws Exception {
+    String jwtBlock =
+        guides().stream().filter(b -> b.contains("/sandbox/idp/token")).findFirst().orElseThrow();
+    ShellScript.Run run = run("export API=http://127.0.0.1:8080\n" + jwtBlock + "\n" + jwtBlock);
+    String output = run.output();
+
+    assertThat(run.exitCode()).as(output).isZero();
+    assertThat(output.split("\"type\":\"customerBearerToken\"", -1)).as(output).hasSize(3);
+    assertThat(output).doesNotContain("\"errors\"");
   }
 
   @Test
   void howToGuides_runAsWritten_everyStepAnswers() throws Exception {
     List<String> blocks = guides();
     assertThat(blocks).hasSizeGreaterThanOrEqualTo(5);
-    String script =
-        String.join("\n", blocks)
-            .replace("export API=http://127.0.0.1:8080", "export API=" + server.uri())
-            .replace(
-                "alias custos='java -jar server/target/custos-server.jar'",
-                "custos() { \"$JAVA\" --module-path \"$MODULES\" -m"
-                    + " dev.custos.server/dev.custos.server.Cli \"$@\"; }");
-    ShellScript.Run run =
-        ShellScript.of(script)
-            .env("TOKEN", server.sandboxOrgToken().orElseThrow())
-            .env("ADMIN_TOKEN", server.sandboxAdminCredential().orElseThrow())
-            .env("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString())
-            .env("MODULES", System.getProperty("jdk.module.path"))
-            .runIn(work, "curl");
+    ShellScript.Run run = run(String.join("\n", blocks));
     String output = run.output();
 
     assertThat(run.exitCode()).as(output).isZero();
     assertThat(output)
-        .as("a card listed, a card created with two-factor, an upgrade, an org token's life")
+        .as(
+            "a card listed, a card created with two-factor, an upgrade, an org token's life,"
+                + " revocations, a cardholder token on its card only")
         .contains("\"type\":\"individualDebitCard\",\"id\":\"7001\"")
         .contains("\"status\":\"Active\",\"shippingAddress\"")
         .contains("\"scope\":\"accounts payments-write\"")
         .contains("{\"meta\":{\"revoked\":true}}")
         .contains("the token has been revoked")
         .contains("\"customerId\":\"100002\"")
-        .contains("{\"meta\":{\"revoked\":true,\"issuedBefore\":\"");
+        .contains("{\"meta\":{\"revoked\":true,\"issuedBefore\":\"")
+        .contains("\"type\":\"cardholderBearerToken\"")
+        .contains("\"type\":\"businessDebitCard\",\"id\":\"7002\"")
+        .contains("404\n403\n")
+        .contains("\"type\":\"sandboxJwt\"");
     // Only the two identity calls after a revocation (an org token's, a customer token's) are
     // refused.
     assertThat(output.split("\"errors\"", -1)).as(output).hasSize(3);

@@ -2,6 +2,8 @@ package dev.custos.core.testing;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.authz.RequestAuthorizer;
+import dev.custos.customer.Card;
+import dev.custos.customer.CardDirectory;
 import dev.custos.customer.Customer;
 import dev.custos.customer.CustomerDirectory;
 import dev.custos.customer.CustomerTokenService;
@@ -35,6 +37,19 @@ public final class TestPlatform {
   public static final Phone INDIVIDUAL_PHONE = Phone.of("1", "5555550101");
   public static final Phone BUSINESS_PHONE = Phone.of("1", "5555550102");
   public static final Phone AUTHORIZED_USER_PHONE = Phone.of("1", "5555550103");
+  public static final Phone CARDHOLDER_PHONE = Phone.of("1", "5555550104");
+
+  /** The individual's card, without a phone of its own, under account 10001. */
+  public static final String INDIVIDUAL_CARD = "7001";
+
+  /** The individual's second card, under the same account. */
+  public static final String INDIVIDUAL_OTHER_CARD = "7004";
+
+  /** The business's card, held by someone with {@link #CARDHOLDER_PHONE}, under account 10002. */
+  public static final String BUSINESS_CARD = "7002";
+
+  /** A closed card of the business. */
+  public static final String CLOSED_CARD = "7003";
 
   public final FakeClock time;
   public final RecordingSender sender = new RecordingSender();
@@ -48,6 +63,17 @@ public final class TestPlatform {
           INACTIVE,
           Customer.individual(INACTIVE, Phone.of("1", "5555550199")).inactive());
   public final CustomerDirectory directory = id -> Optional.ofNullable(customers.get(id));
+  private final Map<String, Card> cardsById =
+      Map.of(
+          INDIVIDUAL_CARD,
+          Card.of(INDIVIDUAL_CARD, "10001", INDIVIDUAL),
+          INDIVIDUAL_OTHER_CARD,
+          Card.of(INDIVIDUAL_OTHER_CARD, "10001", INDIVIDUAL),
+          BUSINESS_CARD,
+          Card.of(BUSINESS_CARD, "10002", BUSINESS).withPhone(CARDHOLDER_PHONE),
+          CLOSED_CARD,
+          Card.of(CLOSED_CARD, "10002", BUSINESS).withPhone(CARDHOLDER_PHONE).inactive());
+  public final CardDirectory cards = id -> Optional.ofNullable(cardsById.get(id));
   public final KeyRing keys = KeyRing.of(SigningKey.generate(PasetoVersion.V2_PUBLIC));
   public final TokenMinter minter;
   public final TokenVerifier verifier;
@@ -78,8 +104,14 @@ public final class TestPlatform {
             .otpEngine(otp)
             .minter(minter)
             .authorizer(authorizer)
+            .cards(cards)
             .build();
-    this.api = JsonApiEndpoints.builder().authorizer(authorizer).customerTokens(service).build();
+    this.api =
+        JsonApiEndpoints.builder()
+            .authorizer(authorizer)
+            .customerTokens(service)
+            .cardholderTokens(service.cardholderTokens())
+            .build();
   }
 
   /** This platform's verifier, counting its verifications in {@code count}. */

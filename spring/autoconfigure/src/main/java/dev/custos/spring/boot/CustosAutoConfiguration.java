@@ -3,6 +3,7 @@ package dev.custos.spring.boot;
 import dev.custos.authz.AuthorizationListener;
 import dev.custos.authz.RequestAuthorizer;
 import dev.custos.authz.RevocationStore;
+import dev.custos.customer.CardDirectory;
 import dev.custos.customer.CustomerDirectory;
 import dev.custos.customer.CustomerTokenListener;
 import dev.custos.customer.CustomerTokenService;
@@ -189,6 +190,7 @@ public class CustosAutoConfiguration {
    * @param authorizer the authorizer
    * @param catalog the scopes
    * @param listeners the host's listeners and the metrics binding's, if any
+   * @param cards the host's cards, if it serves cardholder tokens
    * @return the service
    */
   @Bean
@@ -200,7 +202,8 @@ public class CustosAutoConfiguration {
       TokenMinter minter,
       RequestAuthorizer authorizer,
       ScopeCatalog catalog,
-      ObjectProvider<CustomerTokenListener> listeners) {
+      ObjectProvider<CustomerTokenListener> listeners,
+      ObjectProvider<CardDirectory> cards) {
     CustomerTokenService.Builder b =
         CustomerTokenService.builder()
             .directory(directory)
@@ -208,6 +211,7 @@ public class CustosAutoConfiguration {
             .minter(minter)
             .authorizer(authorizer)
             .catalog(catalog);
+    cards.ifAvailable(b::cards);
     CustomerTokenListener listener = Listeners.tokens(listeners);
     if (listener != null) {
       b.listener(listener);
@@ -263,7 +267,15 @@ public class CustosAutoConfiguration {
     if (properties.isSandbox()) {
       outbox.ifAvailable(b::sandboxOutbox);
     }
-    customerTokens.ifAvailable(b::customerTokens);
+    CustomerTokenService customers = customerTokens.getIfAvailable();
+    if (customers != null) {
+      b.customerTokens(customers);
+      try {
+        b.cardholderTokens(customers.cardholderTokens());
+      } catch (IllegalStateException noCardDirectory) {
+        // Cardholder tokens are served only for a host that has a CardDirectory.
+      }
+    }
     OrgTokenService org = orgTokens.getIfAvailable();
     OrgUserAuthenticator who = users.getIfAvailable();
     if (org != null && who != null) {

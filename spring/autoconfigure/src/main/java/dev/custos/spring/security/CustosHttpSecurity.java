@@ -90,16 +90,20 @@ public final class CustosHttpSecurity implements Customizer<HttpSecurity> {
         new OrRequestMatcher(
             paths.matcher(HttpMethod.POST, "/customers/{customerId}/token"),
             paths.matcher(HttpMethod.POST, "/customers/{customerId}/token/verification"),
+            paths.matcher(HttpMethod.DELETE, "/customers/{customerId}/tokens"),
+            paths.matcher(HttpMethod.DELETE, "/customers/{customerId}/tokens/{tokenId}"),
+            paths.matcher(HttpMethod.POST, "/cards/{cardId}/cardholder/token"),
+            paths.matcher(HttpMethod.POST, "/cards/{cardId}/cardholder/token/verification"),
             paths.matcher("/users/{userId}/api-tokens"),
             paths.matcher("/users/{userId}/api-tokens/{tokenId}"),
             paths.matcher(HttpMethod.GET, "/identity"),
             paths.matcher(HttpMethod.GET, "/sandbox/messages"));
     List<String> prefixes =
-        List.of("/customers/", "/users/", "/identity", "/sandbox/").stream()
+        List.of("/customers/", "/cards/", "/users/", "/identity", "/sandbox/").stream()
             .map(prefix -> basePath + prefix)
             .toList();
     // Every request of the host's own passes here up to three times (the bearer filter, CSRF, the
-    // rules): a prefix look rules most of them out before six path patterns are matched.
+    // rules): a prefix look rules most of them out before the path patterns are matched.
     return request -> {
       String path = request.getRequestURI().substring(request.getContextPath().length());
       for (String prefix : prefixes) {

@@ -29,7 +29,8 @@ public final class CustosRoutes {
    *
    * @param api the library's endpoints
    * @param basePath where they are served ({@code ""} for the root)
-   * @param orgTokens whether the org API token endpoints are served
+   * @param orgTokens whether the org API token endpoints are served (the cardholder-token endpoints
+   *     are, when {@code api} has them)
    * @param sandbox whether {@code GET /sandbox/messages} is served
    * @return the router function
    */
@@ -74,6 +75,24 @@ public final class CustosRoutes {
                             api.customerTokens().revokeTokens(s.pathVariable("customerId"), q)))
             .GET(
                 basePath + "/identity", r -> serve(r, false, (s, q) -> api.identity().identity(q)));
+    if (servesCardholderTokens(api)) {
+      routes
+          .POST(
+              basePath + "/cards/{cardId}/cardholder/token/verification",
+              r ->
+                  serve(
+                      r,
+                      true,
+                      (s, q) ->
+                          api.cardholderTokens().createVerification(s.pathVariable("cardId"), q)))
+          .POST(
+              basePath + "/cards/{cardId}/cardholder/token",
+              r ->
+                  serve(
+                      r,
+                      true,
+                      (s, q) -> api.cardholderTokens().createToken(s.pathVariable("cardId"), q)));
+    }
     if (orgTokens) {
       routes
           .POST(
@@ -104,6 +123,16 @@ public final class CustosRoutes {
                           .messages(q, s.param("filter[customerId]").orElse(null))));
     }
     return routes.build();
+  }
+
+  /** Whether the endpoints were built with cardholder tokens (a host with a card directory). */
+  private static boolean servesCardholderTokens(JsonApiEndpoints api) {
+    try {
+      api.cardholderTokens();
+      return true;
+    } catch (IllegalStateException noCardDirectory) {
+      return false;
+    }
   }
 
   private static ServerResponse serve(ServerRequest route, boolean withBody, Endpoint endpoint)

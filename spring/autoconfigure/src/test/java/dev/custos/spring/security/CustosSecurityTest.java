@@ -267,6 +267,61 @@ class CustosSecurityTest {
   }
 
   @Test
+  void cardholderTokens_servedByTheLibrary_onTheCardOnly() throws Exception {
+    String org = bearer(TokenRequest.org(catalog.parse("cards-write")));
+    String verification =
+        mvc.perform(
+                post("/cards/7001/cardholder/token/verification")
+                    .header("Authorization", org)
+                    .contentType("application/vnd.api+json")
+                    .content(
+                        "{\"data\":{\"type\":\"cardholderTokenVerification\","
+                            + "\"attributes\":{\"channel\":\"sms\"}}}"))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.data.type").value("cardholderTokenVerification"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String code = SecuredApp.SENT.get(SecuredApp.SENT.size() - 1).code();
+    String verificationToken =
+        verification.replaceAll(".*\"verificationToken\":\"([^\"]+)\".*", "$1");
+
+    String minted =
+        mvc.perform(
+                post("/cards/7001/cardholder/token")
+                    .header("Authorization", org)
+                    .contentType("application/vnd.api+json")
+                    .content(
+                        "{\"data\":{\"type\":\"cardholderToken\",\"attributes\":{"
+                            + "\"scope\":\"cards cards-sensitive\",\"verificationToken\":\""
+                            + verificationToken
+                            + "\",\"verificationCode\":\""
+                            + code
+                            + "\"}}}"))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.data.type").value("cardholderBearerToken"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String token = "Bearer " + minted.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+
+    mvc.perform(get("/identity").header("Authorization", token))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.data.attributes.resources[0].type").value("card"))
+        .andExpect(jsonPath("$.data.attributes.resources[0].ids[0]").value("7001"));
+    mvc.perform(get("/customers/100001/accounts").header("Authorization", token))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/cards/7002/cardholder/token")
+                .header("Authorization", org)
+                .contentType("application/vnd.api+json")
+                .content(
+                    "{\"data\":{\"type\":\"cardholderToken\",\"attributes\":{\"scope\":\"cards\"}}}"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.errors[0].code").value("not_found"));
+  }
+
+  @Test
   void protectedResourceMetadata_issuerNotAUrl_notServed() throws Exception {
     mvc.perform(get("/.well-known/oauth-protected-resource"))
         .andExpect(status().isNotFound())

@@ -1,5 +1,7 @@
 package dev.custos.spring.security;
 
+import dev.custos.customer.Card;
+import dev.custos.customer.CardDirectory;
 import dev.custos.customer.Customer;
 import dev.custos.customer.CustomerDirectory;
 import dev.custos.org.OrgUser;
@@ -41,6 +43,12 @@ public class SecuredApp {
         id.startsWith("1000")
             ? Optional.of(Customer.individual(id, Phone.of("1", "2025550147")))
             : Optional.empty();
+  }
+
+  @Bean
+  CardDirectory cards() {
+    return id ->
+        id.equals("7001") ? Optional.of(Card.of("7001", "10001", "100001")) : Optional.empty();
   }
 
   @Bean
