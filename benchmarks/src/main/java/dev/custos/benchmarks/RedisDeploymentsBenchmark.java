@@ -8,9 +8,14 @@ import dev.custos.testing.RedisClusterDeployment;
 import dev.custos.testing.RedisSentinelDeployment;
 import dev.custos.testing.RedisServer;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +33,10 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The Redis store on each deployment the issue names (one Redis, Sentinel, Cluster), each started
- * by the benchmark on loopback: a {@code PING} to it (the floor), OTP verify and start, and a
- * revocation with and without waiting for a replica ({@code WAIT 1}: its cost is the ratio of the
- * two). All in one run, so that ratios within a deployment hold on a noisy machine.
+ * by the benchmark on loopback: a {@code PING} to it (the floor) and two sent together (the floor
+ * of a start, which touches two slots), OTP verify and start, and a verification and a revocation
+ * with and without waiting for a replica ({@code WAIT 1}: its cost is the ratio of the two). All in
+ * one run, so that ratios within a deployment hold on a noisy machine.
  *
  * <pre>{@code java -jar benchmarks/target/benchmarks.jar RedisDeploymentsBenchmark -f 3 -prof gc}
  * </pre>
@@ -56,7 +62,9 @@ public class RedisDeploymentsBenchmark {
   private CustosRedis notWaiting;
   private AutoCloseable pingClient;
   private RedisClusterCommands<String, String> ping;
+  private List<RedisClusterAsyncCommands<String, String>> pingPair;
   private OtpEngine otp;
+  private OtpEngine otpNotWaiting;
   private String[] tokens;
 
   /** A per-thread cursor. */
@@ -79,9 +87,7 @@ public class RedisDeploymentsBenchmark {
         server.start();
         waiting = CustosRedis.builder(server.uri()).timeout(timeout).connect();
         notWaiting = waiting;
-        RedisClient client = RedisClient.create(server.uri());
-        ping = client.connect().sync();
-        pingClient = client::shutdown;
+        pingClient = bareClient(server.uri());
       }
       case "sentinel" -> {
         sentinel = new RedisSentinelDeployment();
@@ -92,9 +98,7 @@ public class RedisDeploymentsBenchmark {
                 .timeout(timeout)
                 .replicaAcknowledgements(0, timeout)
                 .connect();
-        RedisClient client = RedisClient.create(sentinel.uri());
-        ping = client.connect().sync();
-        pingClient = client::shutdown;
+        pingClient = bareClient(sentinel.uri());
       }
       case "cluster" -> {
         cluster = new RedisClusterDeployment();
@@ -110,17 +114,40 @@ public class RedisDeploymentsBenchmark {
           seeds.add(RedisURI.create("redis://" + seed));
         }
         RedisClusterClient client = RedisClusterClient.create(seeds);
-        ping = client.connect().sync();
+        StatefulRedisClusterConnection<String, String> connection = client.connect();
+        ping = connection.sync();
+        // Two masters: a start touches the customer's slot and the phone's, most often two nodes.
+        List<RedisClusterAsyncCommands<String, String>> masters = new ArrayList<>();
+        for (RedisClusterNode node : connection.getPartitions()) {
+          if (node.getRole().isUpstream() && masters.size() < 2) {
+            masters.add(connection.getConnection(node.getNodeId()).async());
+          }
+        }
+        pingPair = masters;
         pingClient = client::shutdown;
       }
       default -> throw new IllegalArgumentException(deployment);
     }
-    otp = OtpBenchmarks.shared().store(waiting.otpStore()).build();
+    // One master key, so that either engine checks the other's verification tokens.
+    byte[] masterKey = new byte[32];
+    new java.security.SecureRandom().nextBytes(masterKey);
+    otp = OtpBenchmarks.shared().masterKey(masterKey).store(waiting.otpStore()).build();
+    otpNotWaiting =
+        OtpBenchmarks.shared().masterKey(masterKey).store(notWaiting.otpStore()).build();
     tokens = new String[CUSTOMERS];
     for (int i = 0; i < CUSTOMERS; i++) {
       tokens[i] = OtpBenchmarks.start(otp, i).verificationToken();
       OtpBenchmarks.start(otp, i);
     }
+  }
+
+  /** A plain client of one Redis or a Sentinel-managed master: one connection, two views. */
+  private AutoCloseable bareClient(String uri) {
+    RedisClient client = RedisClient.create(uri);
+    StatefulRedisConnection<String, String> connection = client.connect();
+    ping = connection.sync();
+    pingPair = List.of(connection.async(), connection.async());
+    return client::shutdown;
   }
 
   /**
@@ -157,7 +184,36 @@ public class RedisDeploymentsBenchmark {
   }
 
   /**
-   * Verifies a code (a superseded challenge: the whole check runs, state is unchanged).
+   * The floor of an operation on two slots: two {@code PING}s sent together, to two masters of a
+   * cluster (a start's customer window and phone window are on two nodes unless their slots meet),
+   * on one connection elsewhere.
+   *
+   * @return the replies
+   * @throws Exception if a reply fails
+   */
+  @Benchmark
+  public String pingTwo() throws Exception {
+    RedisFuture<String> first = pingPair.get(0).ping();
+    RedisFuture<String> second = pingPair.get(1).ping();
+    return first.get() + second.get();
+  }
+
+  /**
+   * Verifies a code without waiting for a replica: the check itself, against which {@link
+   * #verify}'s {@code WAIT} is measured.
+   *
+   * @param cursor which customer
+   * @return the result
+   */
+  @Benchmark
+  public VerificationResult verifyNotWaiting(Cursor cursor) {
+    int i = Math.floorMod(cursor.next++, CUSTOMERS);
+    return otpNotWaiting.verify(OtpBenchmarks.customer(i), tokens[i], "123456");
+  }
+
+  /**
+   * Verifies a code (a superseded challenge: the whole check runs, state is unchanged), waiting for
+   * a replica where the deployment has one (the default).
    *
    * @param cursor which customer
    * @return the result

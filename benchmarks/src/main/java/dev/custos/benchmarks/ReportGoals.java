@@ -76,6 +76,16 @@ final class ReportGoals {
           "Redis (" + deployment + "): OTP start within 2 × a PING (ratio ≥ 0.5)",
           results.speed("RedisDeploymentsBenchmark.start", param, threads) / floor,
           1 / 2.0);
+      double verifyAlone =
+          results.speed("RedisDeploymentsBenchmark.verifyNotWaiting", param, threads);
+      if (!Double.isNaN(verifyAlone)) {
+        goal("  verify without its WAIT within 1.5 × a PING", verifyAlone / floor, 1 / 1.5);
+        goal(
+            "  start within 2 × two PINGs sent together (its two slots' floor)",
+            results.speed("RedisDeploymentsBenchmark.start", param, threads)
+                / results.speed("RedisDeploymentsBenchmark.pingTwo", param, threads),
+            1 / 2.0);
+      }
     }
     double off = results.speed("FilterBenchmark.securityOff", threads);
     if (!Double.isNaN(off)) {
@@ -143,7 +153,9 @@ final class ReportGoals {
             + " global budget,\npipelined: three scripts; the global budget is off in these"
             + " benchmarks); a code check one\n(one script, with its `WAIT` pipelined where the"
             + " deployment has replicas). The cost of `WAIT`\nis `revokeWaiting` against"
-            + " `revokeNotWaiting` (the \"vs raw limit\" column).\n\n");
+            + " `revokeNotWaiting` (the \"vs raw limit\" column), and `verify` against\n"
+            + "`verifyNotWaiting`; `pingTwo` is two `PING`s sent together (to two masters of the"
+            + " cluster),\nthe floor of a start, whose customer and phone windows are two slots.\n\n");
   }
 
   private void bytesGoal(String text, double bytes, double limit) {

@@ -160,7 +160,10 @@ public final class ReportWriter {
               "AuthorizeBenchmark.caffeineGetIfPresent";
           case "RedisOtpBenchmark.redisVerify", "RedisOtpBenchmark.redisStart" ->
               "RedisOtpBenchmark.redisPing";
-          case "RedisDeploymentsBenchmark.verify", "RedisDeploymentsBenchmark.start" ->
+          case "RedisDeploymentsBenchmark.verify",
+              "RedisDeploymentsBenchmark.verifyNotWaiting",
+              "RedisDeploymentsBenchmark.start",
+              "RedisDeploymentsBenchmark.pingTwo" ->
               "RedisDeploymentsBenchmark.ping";
           case "RedisDeploymentsBenchmark.revokeWaiting" ->
               "RedisDeploymentsBenchmark.revokeNotWaiting";
