@@ -19,8 +19,9 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -40,6 +41,7 @@ import java.util.Set;
  *   <li>its {@code iat} is present, not beyond the skew in the future, and no older than the
  *       maximum age (5 minutes by default, plus the skew);
  *   <li>its {@code sub} is one the caller accepts (the customer's or an authorized user's);
+ *   <li>every claim the provider requires ({@link Builder#requireClaim}) has its value;
  *   <li>its {@code jti} (at most 256 characters) was never used before: the {@link JwtReplayStore}
  *       remembers it until the JWT would be refused anyway.
  * </ul>
@@ -76,7 +78,12 @@ public final class JwtIdentityProvider {
     /** Used before: a JWT stands in for a second factor once. */
     REPLAYED,
     /** The provider's JWK Set could not be fetched. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /**
+     * A claim the provider requires ({@link Builder#requireClaim}, such as Cognito's {@code
+     * token_use}) is missing or has another value.
+     */
+    CLAIM
   }
 
   /** A JWT the provider refused, with its reason. */
@@ -108,7 +115,7 @@ public final class JwtIdentityProvider {
 
   private final DefaultJWTProcessor<SecurityContext> processor;
   private final String issuer;
-  private final String audience;
+  private final JwtClaimRules rules;
   private final Set<JWSAlgorithm> algorithms;
   private final Duration skew;
   private final Duration maxAge;
@@ -117,7 +124,7 @@ public final class JwtIdentityProvider {
 
   private JwtIdentityProvider(Builder b) {
     this.issuer = b.issuer;
-    this.audience = b.audience;
+    this.rules = new JwtClaimRules(b.issuer, b.audience, b.requiredClaims, b.clockSkew, b.maxAge);
     this.skew = b.clockSkew;
     this.maxAge = b.maxAge;
     this.clock = b.clock;
@@ -188,7 +195,7 @@ public final class JwtIdentityProvider {
           Refusal.UNAVAILABLE, "the identity provider's keys cannot be read now");
     }
     Instant now = clock.instant();
-    Instant issuedAt = check(claims, now);
+    Instant issuedAt = rules.check(claims, now);
     String subject = claims.getSubject();
     if (subject == null || !acceptedSubjects.contains(subject)) {
       throw new RefusedException(
@@ -211,34 +218,6 @@ public final class JwtIdentityProvider {
     return subject;
   }
 
-  /** Issuer, audience, expiry, not-before, issue time and age; returns the issue time. */
-  private Instant check(JWTClaimsSet claims, Instant now) throws RefusedException {
-    if (!issuer.equals(claims.getIssuer())) {
-      throw new RefusedException(Refusal.ISSUER, "jwtToken is not issued by " + issuer);
-    }
-    if (claims.getAudience() == null || !claims.getAudience().contains(audience)) {
-      throw new RefusedException(Refusal.AUDIENCE, "jwtToken is not for this audience");
-    }
-    Date exp = claims.getExpirationTime();
-    if (exp == null || !now.isBefore(exp.toInstant().plus(skew))) {
-      throw new RefusedException(Refusal.EXPIRED, "jwtToken has expired or has no expiry");
-    }
-    Date nbf = claims.getNotBeforeTime();
-    if (nbf != null && now.plus(skew).isBefore(nbf.toInstant())) {
-      throw new RefusedException(Refusal.NOT_YET_VALID, "jwtToken is not valid yet (nbf)");
-    }
-    Date iat = claims.getIssueTime();
-    if (iat == null || now.plus(skew).isBefore(iat.toInstant())) {
-      throw new RefusedException(
-          Refusal.ISSUED_AT, "jwtToken needs an iat that is not in the future");
-    }
-    if (iat.toInstant().plus(maxAge).plus(skew).isBefore(now)) {
-      throw new RefusedException(
-          Refusal.TOO_OLD, "jwtToken was issued more than " + maxAge.toSeconds() + " seconds ago");
-    }
-    return iat.toInstant();
-  }
-
   /** The clock JWT times are checked against; the service refuses one of another clock. */
   Clock clock() {
     return clock;
@@ -251,15 +230,17 @@ public final class JwtIdentityProvider {
 
   /** Configures a {@link JwtIdentityProvider}. Not thread-safe. */
   public static final class Builder {
-    private final String issuer;
+    final String issuer;
     private JWKSource<SecurityContext> keys;
     private final java.util.Set<String> keysSetBy = new java.util.TreeSet<>();
-    private Set<String> algorithms = Set.of("RS256");
-    private String audience;
+    String keysLocation;
+    Set<String> algorithms = Set.of("RS256");
+    String audience;
     private Duration clockSkew = Duration.ofSeconds(60);
     private Duration maxAge = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
     private JwtReplayStore replays;
+    final Map<String, String> requiredClaims = new LinkedHashMap<>();
 
     private Builder(String issuer) {
       this.issuer = issuer;
@@ -283,6 +264,7 @@ public final class JwtIdentityProvider {
         this.keys =
             JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL()).rateLimited(30_000).build();
         keysSetBy.add("jwksUri");
+        keysLocation = jwksUri.toString();
       } catch (MalformedURLException | IllegalArgumentException e) {
         throw new IllegalArgumentException("the JWKS location is not a URL: " + jwksUri, e);
       }
@@ -353,6 +335,27 @@ public final class JwtIdentityProvider {
         throw new IllegalArgumentException("audience is blank");
       }
       this.audience = audience;
+      return this;
+    }
+
+    /**
+     * Requires a claim of this exact string value, beside the standard ones: a provider's own rule
+     * (Cognito's {@code token_use} is {@code id} on ID tokens), so that another kind of token the
+     * same provider signs does not pass.
+     *
+     * @param name the claim's name
+     * @param value its required value
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the name is a claim this provider checks anyway
+     */
+    public Builder requireClaim(String name, String value) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      if (Set.of("iss", "aud", "exp", "nbf", "iat", "sub", "jti").contains(name)) {
+        throw new IllegalArgumentException(name + " is checked anyway; set it with its own method");
+      }
+      requiredClaims.put(name, value);
       return this;
     }
 

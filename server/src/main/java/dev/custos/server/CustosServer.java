@@ -21,10 +21,6 @@ import dev.custos.token.TokenRequest;
 import dev.custos.token.TokenVerifier;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -129,18 +125,18 @@ public final class CustosServer implements AutoCloseable {
     // The reference server's stand-in for the platform's own user login, in sandbox mode only.
     this.admin = options.sandbox ? new SandboxAdmin() : null;
     // A sandbox without an identity provider of its own gets one, so jwtToken can be tried.
+    boolean ownProvider = options.jwtIssuer != null || options.jwtPreset != null;
     this.sandboxIdp =
-        options.sandbox && options.jwtIssuer == null
+        options.sandbox && !ownProvider
             ? new SandboxIdentityProvider(options.clock, fixtures.jwtSubjects, admin)
             : null;
-    if (options.jwtIssuer != null) {
-      customerTokenBuilder.identityProvider(identityProvider(options, redis));
-    } else if (sandboxIdp != null) {
-      JwtIdentityProvider.Builder trust = sandboxIdp.trust();
+    JwtIdentityProvider.Builder provider =
+        sandboxIdp != null ? sandboxIdp.trust() : ownProvider ? JwtProviders.of(options) : null;
+    if (provider != null) {
       if (redis != null) {
-        trust.replayStore(redis.jwtReplayStore());
+        provider.replayStore(redis.jwtReplayStore()); // a JWT is used once across every server
       }
-      customerTokenBuilder.identityProvider(trust.build());
+      customerTokenBuilder.identityProvider(provider.build());
     }
     OrgUserAuthenticator users = admin != null ? admin : header -> Optional.empty();
     CustomerTokenService customerTokens = customerTokenBuilder.build();
@@ -424,26 +420,4 @@ public final class CustosServer implements AutoCloseable {
   }
 
   /** The platform's identity provider, from a JWKS URL or a JWK Set file. */
-  private static JwtIdentityProvider identityProvider(ServerOptions options, CustosRedis redis)
-      throws IOException {
-    JwtIdentityProvider.Builder b =
-        JwtIdentityProvider.builder(options.jwtIssuer)
-            .audience(options.jwtAudience)
-            .maxAge(options.jwtMaxAge)
-            .clock(options.clock);
-    if (redis != null) {
-      b.replayStore(redis.jwtReplayStore()); // a JWT is used once across every server
-    }
-    String jwks = options.jwtJwks;
-    if (jwks.startsWith("https://") || jwks.startsWith("http://")) {
-      b.jwksUri(URI.create(jwks));
-    } else {
-      try {
-        b.jwkSet(Files.readString(Path.of(jwks), StandardCharsets.UTF_8));
-      } catch (NoSuchFileException e) {
-        throw new IOException("cannot read JWK Set file " + jwks + ": no such file", e);
-      }
-    }
-    return b.build();
-  }
 }

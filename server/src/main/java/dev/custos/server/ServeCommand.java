@@ -155,6 +155,15 @@ final class ServeCommand implements Callable<Integer> {
   String jwtAudience;
 
   @Option(
+      names = "--jwt-provider",
+      paramLabel = "PRESET",
+      description =
+          "An identity provider Unit names, by preset: auth0:DOMAIN, cognito:USER_POOL_ID or"
+              + " stytch:PROJECT_ID (with --jwt-audience for auth0 and cognito); instead of"
+              + " --jwt-issuer and --jwt-jwks.")
+  String jwtProvider;
+
+  @Option(
       names = "--jwt-max-age",
       paramLabel = "SECONDS",
       defaultValue = "300",
@@ -248,7 +257,20 @@ final class ServeCommand implements Callable<Integer> {
       options.redisCluster(redisCluster);
     }
     tls(options);
-    if ((jwtIssuer == null) != (jwtJwks == null) || (jwtIssuer == null) != (jwtAudience == null)) {
+    if (jwtProvider != null) {
+      if (jwtIssuer != null || jwtJwks != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--jwt-provider names the issuer and keys: drop --jwt-issuer/--jwt-jwks");
+      }
+      try {
+        options.jwtIdentityProviderPreset(jwtProvider, jwtAudience);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--jwt-provider: " + e.getMessage());
+      }
+    } else if ((jwtIssuer == null) != (jwtJwks == null)
+        || (jwtIssuer == null) != (jwtAudience == null)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "--jwt-issuer, --jwt-jwks and --jwt-audience go together: a JWT for any other"
@@ -256,6 +278,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (jwtIssuer != null) {
       options.jwtIdentityProvider(jwtIssuer, jwtJwks, jwtAudience);
+    }
+    if (jwtIssuer != null || jwtProvider != null) {
       try {
         options.jwtMaxAge(Duration.ofSeconds(jwtMaxAgeSeconds));
       } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package dev.custos.server;
 
 import dev.custos.authz.SourceIps;
+import dev.custos.customer.IdentityProviderPresets;
 import dev.custos.customer.JwtIdentityProvider;
 import dev.custos.otp.OtpEngine;
 import dev.custos.token.SigningKey;
@@ -44,6 +45,7 @@ public final class ServerOptions {
   String jwtIssuer;
   String jwtJwks;
   String jwtAudience;
+  String jwtPreset;
   Duration jwtMaxAge = Duration.ofMinutes(5);
   SourceIps trustedProxies;
   String[] trustedProxyCidrs = new String[0];
@@ -97,6 +99,27 @@ public final class ServerOptions {
     this.jwtIssuer = Objects.requireNonNull(issuer, "issuer");
     this.jwtJwks = Objects.requireNonNull(jwks, "jwks");
     this.jwtAudience = Objects.requireNonNull(audience, "audience");
+    return this;
+  }
+
+  /**
+   * Accepts JWTs of an identity provider Unit names, by its preset ({@link
+   * IdentityProviderPresets#of}: {@code auth0:<domain>}, {@code cognito:<user pool id>}, {@code
+   * stytch:<project id>}), in place of {@link #jwtIdentityProvider}'s issuer and keys.
+   *
+   * @param preset the provider and its tenant, pool or project
+   * @param audience Auth0's API identifier or Cognito's app client id; null for Stytch
+   * @return these options
+   * @throws IllegalArgumentException if the preset is unknown or malformed, or the audience does
+   *     not fit it
+   * @throws NullPointerException if {@code preset} is null
+   */
+  public ServerOptions jwtIdentityProviderPreset(String preset, String audience) {
+    IdentityProviderPresets.of(preset, audience); // validates
+    this.jwtPreset = preset;
+    this.jwtAudience = audience;
+    this.jwtIssuer = null;
+    this.jwtJwks = null;
     return this;
   }
 

@@ -173,6 +173,30 @@ class CliTest {
   }
 
   @Test
+  void serve_jwtProviderMalformedOrMixed_usageErrorSayingWhy() {
+    Run unknown = run("serve", "--port", "0", "--jwt-provider", "okta:acme.okta.com");
+    Run noAudience = run("serve", "--port", "0", "--jwt-provider", "cognito:us-east-1_AbC123");
+    Run mixed =
+        run(
+            "serve",
+            "--port",
+            "0",
+            "--jwt-provider",
+            "auth0:acme.us.auth0.com",
+            "--jwt-audience",
+            "custos-api",
+            "--jwt-issuer",
+            "https://idp.example.com/");
+
+    assertThat(unknown.status()).isEqualTo(Cli.EXIT_USAGE);
+    assertThat(unknown.err()).contains("auth0:<domain>, cognito:<user pool id> or stytch:");
+    assertThat(noAudience.status()).isEqualTo(Cli.EXIT_USAGE);
+    assertThat(noAudience.err()).contains("cognito needs an audience: the app client id");
+    assertThat(mixed.status()).isEqualTo(Cli.EXIT_USAGE);
+    assertThat(mixed.err()).contains("drop --jwt-issuer");
+  }
+
+  @Test
   void keygen_existingDirectoryOthersCanWrite_refusedSayingWhy(@TempDir Path parent)
       throws Exception {
     for (String mode : new String[] {"rwxrwxrwx", "rwxrwx---", "rwx---rwx"}) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * exist.
  */
 class ReadmeFlagsTest {
-  private static final Set<String> NOT_CUSTOS = Set.of("--data-raw", "--short", "--http-only");
+  private static final Set<String> NOT_CUSTOS =
+      Set.of("--data-raw", "--fail-with-body", "--short", "--http-only");
 
   @Test
   void everyFlagInTheReadme_isAnOptionOfTheCli() throws Exception {

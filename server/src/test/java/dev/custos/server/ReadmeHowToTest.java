@@ -65,6 +65,31 @@ class ReadmeHowToTest {
   }
 
   @Test
+  void everyGuideBlock_withATokenThatIsRefused_stopsAtItsFirstError() throws Exception {
+    List<String> blocks = guides();
+    String setUp = blocks.get(0);
+    assertThat(setUp).contains("set -o pipefail");
+    for (String block : blocks.subList(1, blocks.size())) {
+      ShellScript.Run run =
+          ShellScript.of(
+                  (setUp + "\n" + block)
+                      .replace("export API=http://127.0.0.1:8080", "export API=" + server.uri())
+                      .replace(
+                          "alias custos='java -jar server/target/custos-server.jar'",
+                          "custos() { false; }"))
+              .env("TOKEN", "refused")
+              .env("ADMIN_TOKEN", "refused")
+              .runIn(work, "curl");
+      String output = run.output();
+      assertThat(run.exitCode()).as(block + "\n" + output).isNotZero();
+      // The first call answers one error document; nothing after it runs.
+      assertThat(output.split("\"errors\"", -1).length)
+          .as(block + "\n" + output)
+          .isLessThanOrEqualTo(2);
+    }
+  }
+
+  @Test
   void jwtGuide_twiceInOneTerminal_eachRunGetsAFreshJwtAndAToken() throws Exception {
     String jwtBlock =
         guides().stream().filter(b -> b.contains("/sandbox/idp/token")).findFirst().orElseThrow();

@@ -116,6 +116,26 @@ class SandboxIdentityProviderTest {
   }
 
   @Test
+  void sandboxWithAPreset_servesNoIdentityProviderOfItsOwn() throws Exception {
+    try (CustosServer withAuth0 =
+        CustosServer.start(
+            CustosServer.options()
+                .port(0)
+                .shutdownGrace(0)
+                .jwtIdentityProviderPreset("auth0:acme.us.auth0.com", "custos-api"))) {
+      HttpResponse<String> response =
+          ServerEndToEndTest.send(
+              client,
+              withAuth0.uri(),
+              "POST",
+              "/sandbox/idp/token",
+              withAuth0.sandboxAdminCredential().orElseThrow(),
+              "{\"data\":{\"type\":\"sandboxJwt\",\"attributes\":{\"subject\":\"user-100001\"}}}");
+      assertThat(response.statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
   void productionMode_hasNoSandboxIdentityProvider() throws Exception {
     try (CustosServer production =
         CustosServer.start(
