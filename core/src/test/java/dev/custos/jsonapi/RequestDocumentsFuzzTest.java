@@ -39,6 +39,16 @@ class RequestDocumentsFuzzTest {
     } catch (ApiException e) {
       documented(e);
     }
+    try {
+      assertThat(CustomerTokenDocuments.parseCardholderToken(body).resources()).isEmpty();
+    } catch (ApiException e) {
+      documented(e);
+    }
+    try {
+      assertThat(CustomerTokenDocuments.parseCardholderVerification(body).channel()).isNotNull();
+    } catch (ApiException e) {
+      documented(e);
+    }
   }
 
   private static void documented(ApiException e) {
