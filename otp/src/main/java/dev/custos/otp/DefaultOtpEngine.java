@@ -97,7 +97,8 @@ final class DefaultOtpEngine implements OtpEngine {
     ChallengeRecord challenge =
         ChallengeRecord.of(
             challengeId, crypto.codeTag(challengeId, code), expiresAtMillis, maxAttempts);
-    reserveSends(customerId, crypto.phoneId(phone), challenge, now);
+    byte[] phoneDigest = crypto.phoneDigest(phone);
+    reserveSends(customerId, OtpCrypto.phoneId(phoneDigest), challenge, now);
 
     String body = template.render(request.channel(), brand, code, request.appHash().orElse(null));
     OtpMessage message =
@@ -127,7 +128,7 @@ final class DefaultOtpEngine implements OtpEngine {
         phone.masked(),
         request.language());
     return new VerificationChallenge(
-        crypto.token(customerId, challengeId, expiresAtMillis),
+        crypto.token(customerId, challengeId, expiresAtMillis, phoneDigest),
         Instant.ofEpochMilli(expiresAtMillis));
   }
 
@@ -194,21 +195,29 @@ final class DefaultOtpEngine implements OtpEngine {
 
   @Override
   public VerificationResult verify(String customerId, String verificationToken, String code) {
+    return verify(customerId, verificationToken, code, null);
+  }
+
+  @Override
+  public VerificationResult verify(
+      String customerId, String verificationToken, String code, Phone sentTo) {
     Inputs.checkCustomerId(customerId);
     if (verificationToken == null) {
       throw new InvalidOtpRequestException(Field.VERIFICATION_TOKEN, "is required");
     }
     Inputs.checkCode(code);
 
-    VerificationResult result = check(customerId, verificationToken, code);
+    VerificationResult result = check(customerId, verificationToken, code, sentTo);
     outcomes.get(result.outcome()).increment();
     log.info("OTP verification: customer={}, outcome={}", customerId, result.outcome());
     return result;
   }
 
-  private VerificationResult check(String customerId, String verificationToken, String code) {
+  private VerificationResult check(
+      String customerId, String verificationToken, String code, Phone sentTo) {
     OtpCrypto.ParsedToken token = crypto.parse(customerId, verificationToken);
-    if (token == null) {
+    // A code sent to another phone is no challenge of this one: answered before the store is.
+    if (token == null || (sentTo != null && !crypto.sentTo(token, sentTo))) {
       return VerificationResult.of(VerificationOutcome.NOT_FOUND);
     }
     CheckResult checked =

@@ -14,17 +14,21 @@ import org.bouncycastle.util.Arrays;
 /**
  * Codes, verification tokens and the keyed MACs behind them.
  *
- * <p>A verification token is {@code base64url(version | challenge id | expiry | tag)}: version 1
- * byte, a 128-bit random challenge id, the expiry in epoch milliseconds (8 bytes), and a 128-bit
- * HMAC-SHA256 tag over those and the customer id. The tag lets the engine reject forged tokens and
- * other customers' tokens without a lookup, and tell an expired challenge from an unknown one after
- * the challenge's state is gone. The code is stored only as a 128-bit HMAC of the challenge id and
- * the code. Both MAC keys are derived with HKDF-SHA256 from one master key.
+ * <p>A verification token is {@code base64url(version | challenge id | expiry | phone | tag)}:
+ * version 1 byte (2), a 128-bit random challenge id, the expiry in epoch milliseconds (8 bytes),
+ * the phone the code was sent to as its 128-bit id (the keyed MAC the stores count sends under),
+ * and a 128-bit HMAC-SHA256 tag over those and the customer id. The tag lets the engine reject
+ * forged tokens and other customers' tokens without a lookup, tell an expired challenge from an
+ * unknown one after the challenge's state is gone, and tell which phone got the code (so a token
+ * can be required to be of one authorized user's phone) with no state at all. The code is stored
+ * only as a 128-bit HMAC of the challenge id and the code. The MAC keys are derived with
+ * HKDF-SHA256 from one master key.
  */
 final class OtpCrypto {
   static final int MASTER_KEY_BYTES = 32;
-  private static final byte VERSION = 1;
-  private static final int TOKEN_BYTES = 1 + 16 + 8 + 16;
+  private static final byte VERSION = 2;
+  private static final int TOKEN_BYTES = 1 + 16 + 8 + 16 + 16;
+  private static final int PHONE_AT = 1 + 16 + 8;
   static final int TOKEN_LENGTH = (TOKEN_BYTES * 8 + 5) / 6;
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -46,12 +50,22 @@ final class OtpCrypto {
    * holds a phone number; engines sharing a master key agree on it.
    */
   String phoneId(Phone phone) {
+    return phoneId(phoneDigest(phone));
+  }
+
+  /** The phone id of {@link #phoneDigest}'s bytes. */
+  static String phoneId(byte[] phoneDigest) {
+    return ENCODER.encodeToString(phoneDigest);
+  }
+
+  /** The phone's 128-bit id, as bytes. */
+  byte[] phoneDigest(Phone phone) {
     HMac mac = mac(phoneKey);
     byte[] number = phone.e164().getBytes(StandardCharsets.US_ASCII);
     mac.update(number, 0, number.length);
     byte[] out = new byte[mac.getMacSize()];
     mac.doFinal(out, 0);
-    return ENCODER.encodeToString(Arrays.copyOf(out, 16));
+    return Arrays.copyOf(out, 16);
   }
 
   /** Sixteen random bytes: a challenge id. */
@@ -72,9 +86,9 @@ final class OtpCrypto {
     return new String(digits);
   }
 
-  String token(String customerId, byte[] challengeId, long expiresAtMillis) {
+  String token(String customerId, byte[] challengeId, long expiresAtMillis, byte[] phoneDigest) {
     ByteBuffer buffer = ByteBuffer.allocate(TOKEN_BYTES);
-    buffer.put(VERSION).put(challengeId, 0, 16).putLong(expiresAtMillis);
+    buffer.put(VERSION).put(challengeId, 0, 16).putLong(expiresAtMillis).put(phoneDigest, 0, 16);
     buffer.put(tokenTag(customerId, buffer.array()), 0, 16);
     return ENCODER.encodeToString(buffer.array());
   }
@@ -102,7 +116,14 @@ final class OtpCrypto {
       return null;
     }
     return new ParsedToken(
-        Arrays.copyOfRange(bytes, 1, 17), ByteBuffer.wrap(bytes, 17, 8).getLong());
+        Arrays.copyOfRange(bytes, 1, 17),
+        ByteBuffer.wrap(bytes, 17, 8).getLong(),
+        Arrays.copyOfRange(bytes, PHONE_AT, PHONE_AT + 16));
+  }
+
+  /** Whether the token's code was sent to this phone; compared in constant time. */
+  boolean sentTo(ParsedToken token, Phone phone) {
+    return Arrays.constantTimeAreEqual(token.phoneDigest, phoneDigest(phone));
   }
 
   /** The stored form of a code: HMAC(codeKey, challenge id | code), truncated to 128 bits. */
@@ -144,10 +165,12 @@ final class OtpCrypto {
   static final class ParsedToken {
     final byte[] challengeId;
     final long expiresAtMillis;
+    final byte[] phoneDigest;
 
-    ParsedToken(byte[] challengeId, long expiresAtMillis) {
+    ParsedToken(byte[] challengeId, long expiresAtMillis, byte[] phoneDigest) {
       this.challengeId = challengeId;
       this.expiresAtMillis = expiresAtMillis;
+      this.phoneDigest = phoneDigest;
     }
   }
 }

@@ -90,6 +90,22 @@ public interface OtpEngine {
   VerificationResult verify(String customerId, String verificationToken, String code);
 
   /**
+   * Checks a code as {@link #verify(String, String, String)} does, only if it was sent to this
+   * phone (a verification token says which phone got its code): a business's authorized user is
+   * verified by a code sent to that user's phone, not the contact's or another user's. A code sent
+   * elsewhere is {@link VerificationOutcome#NOT_FOUND}, without touching the store.
+   *
+   * @param customerId the customer the challenge was started for
+   * @param verificationToken the token {@link #start} returned
+   * @param code the code the customer typed
+   * @param sentTo the phone the code must have been sent to; null for any
+   * @return the outcome
+   * @throws InvalidOtpRequestException as {@link #verify(String, String, String)}
+   * @throws OtpStoreException if the store cannot be reached (or is full); nothing was approved
+   */
+  VerificationResult verify(String customerId, String verificationToken, String code, Phone sentTo);
+
+  /**
    * Returns the engine's counters. Challenges whose lifetime has ended are dropped first, so {@link
    * OtpStats#pendingChallenges()} counts only live ones.
    *

@@ -58,6 +58,6 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
       }
     }
 
-    assertThat(makers).containsExactly("OtpEngine.verify");
+    assertThat(makers).containsOnly("OtpEngine.verify");
   }
 }

@@ -263,14 +263,37 @@ class OtpEngineVerifyTest {
   }
 
   @Test
-  void verify_tokenWithNonCanonicalLastCharacter_notFound() throws Exception {
+  void verify_sentToThePhoneTheCodeWentTo_approved() throws Exception {
+    VerificationChallenge challenge = start(CUSTOMER);
+
+    assertThat(engine.verify(CUSTOMER, challenge.verificationToken(), sender.lastCode(), PHONE))
+        .extracting(VerificationResult::outcome)
+        .isEqualTo(VerificationOutcome.APPROVED);
+  }
+
+  @Test
+  void verify_sentToAnotherPhone_notFoundWithoutSpendingAnAttempt() throws Exception {
+    VerificationChallenge challenge = start(CUSTOMER);
+    String code = sender.lastCode();
+    Phone other = Phone.of(PHONE.countryCode(), "5555550999");
+
+    for (int i = 0; i < 10; i++) {
+      assertThat(engine.verify(CUSTOMER, challenge.verificationToken(), code, other).outcome())
+          .isEqualTo(VerificationOutcome.NOT_FOUND);
+    }
+    assertThat(engine.verify(CUSTOMER, challenge.verificationToken(), code).outcome())
+        .isEqualTo(VerificationOutcome.APPROVED);
+  }
+
+  @Test
+  void verify_tokenWithItsLastCharacterChanged_notFound() throws Exception {
     VerificationChallenge challenge = start(CUSTOMER);
     String token = challenge.verificationToken();
-    // 41 bytes end in a character that carries 2 bits; its 4 low bits must be zero.
+    // 57 bytes fill 76 characters exactly: any other last character is another token.
     char last = token.charAt(token.length() - 1);
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     String variant =
-        token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | 1);
+        token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
 
     assertThat(engine.verify(CUSTOMER, variant, sender.lastCode()).outcome())
         .isEqualTo(VerificationOutcome.NOT_FOUND);
@@ -485,7 +508,7 @@ class OtpEngineVerifyTest {
     String a = start(CUSTOMER).verificationToken();
     String b = start(CUSTOMER).verificationToken();
 
-    assertThat(a).matches("[A-Za-z0-9_-]{55}");
+    assertThat(a).matches("[A-Za-z0-9_-]{76}");
     assertThat(a).isNotEqualTo(b);
   }
 }

@@ -6,6 +6,7 @@ import dev.custos.otp.ChallengeRequest;
 import dev.custos.otp.OtpEngine;
 import dev.custos.otp.OtpStartException;
 import dev.custos.otp.OtpStats;
+import dev.custos.otp.Phone;
 import dev.custos.otp.VerificationChallenge;
 import dev.custos.otp.VerificationResult;
 import java.time.Duration;
@@ -42,11 +43,17 @@ final class SandboxPasscodeEngine implements OtpEngine {
 
   @Override
   public VerificationResult verify(String customerId, String verificationToken, String code) {
+    return verify(customerId, verificationToken, code, null);
+  }
+
+  @Override
+  public VerificationResult verify(
+      String customerId, String verificationToken, String code, Phone sentTo) {
     String actual =
         PASSCODE.equals(code) && verificationToken != null
             ? codes.getIfPresent(verificationToken)
             : null;
-    return delegate.verify(customerId, verificationToken, actual != null ? actual : code);
+    return delegate.verify(customerId, verificationToken, actual != null ? actual : code, sentTo);
   }
 
   @Override
