@@ -40,6 +40,7 @@ final class Claims {
   static final String UPGRADABLE_SCOPE = "upgradableScope";
   static final String RESOURCES = "resources";
   static final String SOURCE_IP = "sourceIp";
+  static final String AUTHORIZED_USER = "authorizedUser";
   static final String TWO_FACTOR = "twoFactor";
   static final String ISSUER = "iss";
   static final String ISSUED_AT = "iat";
@@ -59,6 +60,8 @@ final class Claims {
       new SerializedString(UPGRADABLE_SCOPE);
   private static final SerializedString RESOURCES_NAME = new SerializedString(RESOURCES);
   private static final SerializedString SOURCE_IP_NAME = new SerializedString(SOURCE_IP);
+  private static final SerializedString AUTHORIZED_USER_NAME =
+      new SerializedString(AUTHORIZED_USER);
   private static final SerializedString TWO_FACTOR_NAME = new SerializedString(TWO_FACTOR);
   private static final SerializedString ISSUER_NAME = new SerializedString(ISSUER);
   private static final SerializedString ISSUED_AT_NAME = new SerializedString(ISSUED_AT);
@@ -98,6 +101,10 @@ final class Claims {
       if (request.sourceIpOrNull() != null) {
         json.writeFieldName(SOURCE_IP_NAME);
         json.writeString(request.sourceIpOrNull());
+      }
+      if (request.authorizedUser().isPresent()) {
+        json.writeFieldName(AUTHORIZED_USER_NAME);
+        json.writeString(request.authorizedUser().get());
       }
       json.writeFieldName(TWO_FACTOR_NAME);
       json.writeBoolean(request.isTwoFactorVerified());
@@ -157,7 +164,7 @@ final class Claims {
     if (role == TokenRole.CUSTOMER) {
       customerId = string(claims, CUSTOMER_ID);
       try {
-        TokenRequest.checkCustomerId(customerId);
+        Identifiers.checkCustomerId(customerId);
       } catch (IllegalArgumentException e) {
         throw invalid("customerId is malformed");
       }
@@ -191,9 +198,19 @@ final class Claims {
       }
       sourceIp = string(claims, SOURCE_IP);
       try {
-        TokenRequest.checkSourceIp(sourceIp);
+        Identifiers.checkSourceIp(sourceIp);
       } catch (IllegalArgumentException e) {
         throw invalid(e.getMessage());
+      }
+    }
+    String authorizedUser = null;
+    if (claims.containsKey(AUTHORIZED_USER)) {
+      if (role != TokenRole.CUSTOMER) {
+        throw invalid("an org token has no authorizedUser");
+      }
+      authorizedUser = string(claims, AUTHORIZED_USER);
+      if (!Identifiers.isIdentifier(authorizedUser)) {
+        throw invalid("authorizedUser is malformed");
       }
     }
     if (!(claims.get(TWO_FACTOR) instanceof Boolean twoFactor)) {
@@ -247,7 +264,8 @@ final class Claims {
         keyId,
         upgradable,
         resources,
-        sourceIp);
+        sourceIp,
+        authorizedUser);
   }
 
   /** The resources claim: a non-empty list of {"type": "account"|"card", "ids": [...]} entries. */

@@ -28,8 +28,6 @@ public final class TokenRequest {
   /** The longest lifetime of an org token. */
   public static final Duration MAX_ORG_LIFETIME = Duration.ofDays(366);
 
-  private static final int MAX_CUSTOMER_ID_LENGTH = 128;
-
   private final TokenRole role;
   private final String customerId;
   private final ScopeSet scopes;
@@ -40,6 +38,7 @@ public final class TokenRequest {
   private final Resources resources;
   private final String tokenId;
   private final String sourceIp;
+  private final String authorizedUser;
 
   /** The fields while one is being changed: each with-style method copies, changes one, builds. */
   private static final class Values {
@@ -53,6 +52,7 @@ public final class TokenRequest {
     Resources resources;
     String tokenId;
     String sourceIp;
+    String authorizedUser;
   }
 
   private TokenRequest(Values v) {
@@ -66,6 +66,7 @@ public final class TokenRequest {
     this.resources = v.resources;
     this.tokenId = v.tokenId;
     this.sourceIp = v.sourceIp;
+    this.authorizedUser = v.authorizedUser;
   }
 
   private Values values() {
@@ -80,6 +81,7 @@ public final class TokenRequest {
     v.resources = resources;
     v.tokenId = tokenId;
     v.sourceIp = sourceIp;
+    v.authorizedUser = authorizedUser;
     return v;
   }
 
@@ -94,7 +96,7 @@ public final class TokenRequest {
    * @throws NullPointerException if an argument is null
    */
   public static TokenRequest customer(String customerId, ScopeSet scopes) {
-    checkCustomerId(customerId);
+    Identifiers.checkCustomerId(customerId);
     Values v = new Values();
     v.role = TokenRole.CUSTOMER;
     v.customerId = customerId;
@@ -234,7 +236,7 @@ public final class TokenRequest {
    */
   public TokenRequest withTokenId(String tokenId) {
     Objects.requireNonNull(tokenId, "tokenId");
-    if (!isIdentifier(tokenId)) {
+    if (!Identifiers.isIdentifier(tokenId)) {
       throw new IllegalArgumentException("a token id is 1 to 128 letters, digits or . _ : -");
     }
     Values v = values();
@@ -257,23 +259,47 @@ public final class TokenRequest {
     if (role != TokenRole.ORG) {
       throw new IllegalStateException("sourceIp applies to org tokens only");
     }
-    checkSourceIp(sourceIp);
+    Identifiers.checkSourceIp(sourceIp);
     Values v = values();
     v.sourceIp = sourceIp;
     return new TokenRequest(v);
   }
 
+  /**
+   * Returns this customer token bound to one authorized user of the (business) customer: the person
+   * the token was minted for, whom its verification reached.
+   *
+   * @param userId the authorized user's id, 1 to 128 of {@code [A-Za-z0-9._:-]}
+   * @return a new request
+   * @throws IllegalStateException if this is an org token request
+   * @throws IllegalArgumentException if the id is malformed
+   * @throws NullPointerException if {@code userId} is null
+   */
+  public TokenRequest forAuthorizedUser(String userId) {
+    Objects.requireNonNull(userId, "userId");
+    if (role != TokenRole.CUSTOMER) {
+      throw new IllegalStateException("an authorized user is a customer token's only");
+    }
+    if (!Identifiers.isIdentifier(userId)) {
+      throw new IllegalArgumentException(
+          "an authorized user id is 1 to 128 letters, digits or . _ : -");
+    }
+    Values v = values();
+    v.authorizedUser = userId;
+    return new TokenRequest(v);
+  }
+
+  /**
+   * Returns the authorized user the token is bound to.
+   *
+   * @return the user's id, or empty for a token of the whole customer
+   */
+  public Optional<String> authorizedUser() {
+    return Optional.ofNullable(authorizedUser);
+  }
+
   /** The longest sourceIp list a token carries. */
   public static final int MAX_SOURCE_IP_LENGTH = 2_000;
-
-  static void checkSourceIp(String sourceIp) {
-    if (sourceIp.isEmpty()
-        || sourceIp.length() > MAX_SOURCE_IP_LENGTH
-        || sourceIp.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-      throw new IllegalArgumentException(
-          "sourceIp is 1 to " + MAX_SOURCE_IP_LENGTH + " printable characters without spaces");
-    }
-  }
 
   /**
    * Returns the token id the caller chose.
@@ -368,33 +394,8 @@ public final class TokenRequest {
         + (upgradableScopes.isEmpty() ? "" : ", upgradable=" + upgradableScopes)
         + (resources.isLimited() ? ", " + resources : "")
         + (sourceIp == null ? "" : ", sourceIp=" + sourceIp)
+        + (authorizedUser == null ? "" : ", authorizedUser=" + authorizedUser)
         + "]";
-  }
-
-  /**
-   * 1 to 128 letters, digits and {@code . _ : -}: ASCII only, so ids compare and log safely. A
-   * loop, not a regex: it runs on every verification.
-   */
-  private static boolean isIdentifier(String id) {
-    if (id.isEmpty() || id.length() > MAX_CUSTOMER_ID_LENGTH) {
-      return false;
-    }
-    for (int i = 0; i < id.length(); i++) {
-      if (!isIdentifierChar(id.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isIdentifierChar(char c) {
-    return (c >= 'A' && c <= 'Z')
-        || (c >= 'a' && c <= 'z')
-        || (c >= '0' && c <= '9')
-        || c == '.'
-        || c == '_'
-        || c == ':'
-        || c == '-';
   }
 
   /** The fields as they are, null when absent: for the claim writer, without an Optional each. */
@@ -425,14 +426,7 @@ public final class TokenRequest {
    * @throws NullPointerException if {@code id} is null
    */
   public static boolean isCustomerId(String id) {
-    return isIdentifier(Objects.requireNonNull(id, "id"));
-  }
-
-  static void checkCustomerId(String customerId) {
-    Objects.requireNonNull(customerId, "customerId");
-    if (!isIdentifier(customerId)) {
-      throw new IllegalArgumentException("customer id must be 1 to 128 letters, digits or . _ : -");
-    }
+    return Identifiers.isIdentifier(Objects.requireNonNull(id, "id"));
   }
 
   private static ScopeSet checkScopes(TokenRole role, ScopeSet scopes) {

@@ -26,6 +26,7 @@ public final class VerifiedToken {
   private final ScopeSet upgradableScopes;
   private final Resources resources;
   private final String sourceIp;
+  private final String authorizedUser;
 
   VerifiedToken(
       TokenRole role,
@@ -40,7 +41,8 @@ public final class VerifiedToken {
       String keyId,
       ScopeSet upgradableScopes,
       Resources resources,
-      String sourceIp) {
+      String sourceIp,
+      String authorizedUser) {
     this.role = role;
     this.customerId = customerId;
     this.scopes = scopes;
@@ -54,6 +56,16 @@ public final class VerifiedToken {
     this.upgradableScopes = upgradableScopes;
     this.resources = resources;
     this.sourceIp = sourceIp;
+    this.authorizedUser = authorizedUser;
+  }
+
+  /**
+   * Returns the authorized user of a business customer the token is bound to.
+   *
+   * @return the user's id, or empty for a token of the whole customer (and every org token)
+   */
+  public Optional<String> authorizedUser() {
+    return Optional.ofNullable(authorizedUser);
   }
 
   /**
@@ -189,6 +201,7 @@ public final class VerifiedToken {
   public String toString() {
     return "VerifiedToken["
         + (role == TokenRole.CUSTOMER ? "customer " + customerId : "org")
+        + (authorizedUser == null ? "" : ", authorizedUser " + authorizedUser)
         + ", scope="
         + scopes
         + (twoFactorVerified ? ", twoFactor" : "")

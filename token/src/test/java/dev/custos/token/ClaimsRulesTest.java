@@ -286,4 +286,28 @@ class ClaimsRulesTest {
         Reason.INVALID_CLAIMS,
         "sourceIp is 1 to 2000 printable characters without spaces");
   }
+
+  @Test
+  void verify_authorizedUser_readOnCustomerTokensOnlyAndWellFormed() throws Exception {
+    assertThat(VERIFIER.verify(token(c -> c.put("authorizedUser", q("au-7")))).authorizedUser())
+        .contains("au-7");
+    assertThat(VERIFIER.verify(token(c -> {})).authorizedUser()).isEmpty();
+    refused(
+        token(
+            c -> {
+              c.put("role", q("org"));
+              c.remove("customerId");
+              c.put("authorizedUser", q("au-7"));
+            }),
+        Reason.INVALID_CLAIMS,
+        "an org token has no authorizedUser");
+    refused(
+        token(c -> c.put("authorizedUser", q("au 7"))),
+        Reason.INVALID_CLAIMS,
+        "authorizedUser is malformed");
+    refused(
+        token(c -> c.put("authorizedUser", "7")),
+        Reason.INVALID_CLAIMS,
+        "authorizedUser must be a string");
+  }
 }

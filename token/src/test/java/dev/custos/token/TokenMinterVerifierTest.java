@@ -42,6 +42,18 @@ class TokenMinterVerifierTest {
   }
 
   @Test
+  void mint_forAnAuthorizedUser_carriesTheUserOnCustomerTokensOnly() throws Exception {
+    MintedToken minted = minter.mint(customer("accounts").forAuthorizedUser("au-7"));
+
+    assertThat(verifier(V2_KEY.verificationKey(), NOW).verify(minted.token()).authorizedUser())
+        .contains("au-7");
+    assertThatExceptionOfType(IllegalStateException.class)
+        .isThrownBy(() -> TokenRequest.org(CATALOG.parse("customers")).forAuthorizedUser("au-7"));
+    assertThatExceptionOfType(IllegalArgumentException.class)
+        .isThrownBy(() -> customer("accounts").forAuthorizedUser("au 7"));
+  }
+
+  @Test
   void mint_customerToken_looksLikeTheSpecsAndVerifies() throws Exception {
     MintedToken minted = minter.mint(customer("customers accounts"));
 
