@@ -241,6 +241,32 @@ public final class RequestAuthorizer {
     }
   }
 
+  /**
+   * Authorizes the authorized user of a business a caller hands a new token on to: a token bound to
+   * an authorized user makes tokens of that user only, and its new token stays that user's when the
+   * request names none.
+   *
+   * @param caller the authenticated caller
+   * @param authorizedUser the user the request names, or null for none
+   * @return the user the new token is for, or null for a token of the whole customer
+   * @throws ApiException 403 {@code forbidden} at {@code
+   *     /data/relationships/authorizedUserResource} for a caller bound to another user
+   * @throws NullPointerException if {@code caller} is null
+   */
+  public String authorizeAuthorizedUser(VerifiedToken caller, String authorizedUser)
+      throws ApiException {
+    String callers = Objects.requireNonNull(caller, "caller").authorizedUser().orElse(null);
+    if (callers != null && authorizedUser != null && !authorizedUser.equals(callers)) {
+      throw refusals.forbidden(
+          Denial.BEYOND_CALLER,
+          ApiError.of(
+                  ApiErrorCode.FORBIDDEN,
+                  "a token of an authorized user makes tokens of that user only")
+              .atMember("data", "relationships", "authorizedUserResource"));
+    }
+    return authorizedUser != null ? authorizedUser : callers;
+  }
+
   private void requireWithin(String attribute, ScopeSet asked, ScopeSet reachable)
       throws ApiException {
     ScopeSet beyond = asked.minus(reachable);

@@ -155,6 +155,10 @@ public final class CardholderTokenService {
       throw CustomerErrors.invalid(
           "jwtToken", "a cardholder is verified by a code sent to the card's phone, not a JWT");
     }
+    if (attributes.authorizedUser().isPresent()) {
+      throw CustomerErrors.invalidRelationship(
+          "authorizedUserResource", "a cardholder token is the card's, not an authorized user's");
+    }
     ScopeSet scopes = cardScopes("scope", attributes.scope());
     ScopeSet upgradable = scopes.minus(scopes);
     if (attributes.upgradableScope().isPresent()) {
@@ -180,7 +184,8 @@ public final class CardholderTokenService {
         OTP_SUBJECT_PREFIX + card.id(),
         attributes.verificationToken().orElse(null),
         attributes.verificationCode().orElse(null),
-        added.requiresTwoFactor() ? added : null)) {
+        added.requiresTwoFactor() ? added : null,
+        null)) {
       request = request.twoFactorVerified();
     } else if (upgrade && caller.twoFactorVerified() && scopes.requiresTwoFactor()) {
       request = request.twoFactorVerified();

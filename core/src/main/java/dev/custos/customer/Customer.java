@@ -4,6 +4,7 @@ import dev.custos.otp.Phone;
 import dev.custos.token.TokenRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,7 @@ public final class Customer {
   private final Phone contactPhone;
   private final List<Phone> authorizedUserPhones;
   private final Set<String> jwtSubjects;
+  private final List<AuthorizedUser> authorizedUsers;
 
   private Customer(
       String id,
@@ -34,13 +36,15 @@ public final class Customer {
       boolean active,
       Phone contactPhone,
       List<Phone> authorizedUserPhones,
-      Set<String> jwtSubjects) {
+      Set<String> jwtSubjects,
+      List<AuthorizedUser> authorizedUsers) {
     this.id = id;
     this.type = type;
     this.active = active;
     this.contactPhone = contactPhone;
     this.authorizedUserPhones = authorizedUserPhones;
     this.jwtSubjects = jwtSubjects;
+    this.authorizedUsers = authorizedUsers;
   }
 
   /**
@@ -61,7 +65,8 @@ public final class Customer {
         true,
         Objects.requireNonNull(phone, "phone"),
         List.of(),
-        Set.of());
+        Set.of(),
+        List.of());
   }
 
   /**
@@ -83,7 +88,8 @@ public final class Customer {
         true,
         Objects.requireNonNull(contactPhone, "contactPhone"),
         List.copyOf(authorizedUserPhones),
-        Set.of());
+        Set.of(),
+        List.of());
   }
 
   /**
@@ -93,7 +99,8 @@ public final class Customer {
    * @return a new, inactive customer
    */
   public Customer inactive() {
-    return new Customer(id, type, false, contactPhone, authorizedUserPhones, jwtSubjects);
+    return new Customer(
+        id, type, false, contactPhone, authorizedUserPhones, jwtSubjects, authorizedUsers);
   }
 
   /**
@@ -114,7 +121,67 @@ public final class Customer {
       }
       checked.add(subject);
     }
-    return new Customer(id, type, active, contactPhone, authorizedUserPhones, Set.copyOf(checked));
+    authorizedUsers.forEach(user -> user.jwtSubject().ifPresent(checked::add));
+    return new Customer(
+        id, type, active, contactPhone, authorizedUserPhones, Set.copyOf(checked), authorizedUsers);
+  }
+
+  /**
+   * Returns this business with these authorized users, each known by an id, so that a customer
+   * token can be bound to one of them (Unit's {@code relationships.authorizedUserResource}): their
+   * phones join {@link #authorizedUserPhones()}, their JWT subjects {@link #jwtSubjects()}.
+   *
+   * @param users the users to add
+   * @return a new customer
+   * @throws IllegalStateException if this customer is not a business
+   * @throws IllegalArgumentException if two users (added now or before) share an id
+   * @throws NullPointerException if the array or a user is null
+   */
+  public Customer withAuthorizedUsers(AuthorizedUser... users) {
+    if (type != Type.BUSINESS) {
+      throw new IllegalStateException("only a business has authorized users");
+    }
+    List<AuthorizedUser> all = new java.util.ArrayList<>(authorizedUsers);
+    List<Phone> phones = new java.util.ArrayList<>(authorizedUserPhones);
+    Set<String> subjects = new java.util.LinkedHashSet<>(jwtSubjects);
+    for (AuthorizedUser user : users) {
+      Objects.requireNonNull(user, "user");
+      if (all.stream().anyMatch(u -> u.id().equals(user.id()))) {
+        throw new IllegalArgumentException("two authorized users share the id " + user.id());
+      }
+      all.add(user);
+      phones.add(user.phone());
+      user.jwtSubject().ifPresent(subjects::add);
+    }
+    return new Customer(
+        id,
+        type,
+        active,
+        contactPhone,
+        List.copyOf(phones),
+        Set.copyOf(subjects),
+        List.copyOf(all));
+  }
+
+  /**
+   * Returns the authorized users known by id ({@link #withAuthorizedUsers}).
+   *
+   * @return an immutable list; empty unless set
+   */
+  public List<AuthorizedUser> authorizedUsers() {
+    return authorizedUsers;
+  }
+
+  /**
+   * Finds an authorized user by id.
+   *
+   * @param userId the id
+   * @return the user, or empty if this customer has none with it
+   * @throws NullPointerException if {@code userId} is null
+   */
+  public Optional<AuthorizedUser> authorizedUser(String userId) {
+    Objects.requireNonNull(userId, "userId");
+    return authorizedUsers.stream().filter(u -> u.id().equals(userId)).findFirst();
   }
 
   /**

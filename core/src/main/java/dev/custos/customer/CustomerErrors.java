@@ -19,6 +19,13 @@ final class CustomerErrors {
     return new ApiException(ApiError.of(ApiErrorCode.INVALID_VALUE, detail).atAttribute(attribute));
   }
 
+  /** 400 at {@code /data/relationships/<name>}. */
+  static ApiException invalidRelationship(String relationship, String detail) {
+    return new ApiException(
+        ApiError.of(ApiErrorCode.INVALID_VALUE, detail)
+            .atMember("data", "relationships", relationship));
+  }
+
   static ApiException stateUnavailable(OtpStoreException e) {
     log.warn("OTP state store failed: {}", e.reason());
     return new ApiException(

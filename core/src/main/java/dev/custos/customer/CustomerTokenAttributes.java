@@ -22,6 +22,7 @@ public final class CustomerTokenAttributes {
   private final String upgradableScope;
   private final Resources resources;
   private final String jwtToken;
+  private final String authorizedUser;
 
   /** The attributes while one is being changed: each with* method copies, changes one, builds. */
   private static final class Values {
@@ -32,6 +33,7 @@ public final class CustomerTokenAttributes {
     String upgradableScope;
     Resources resources;
     String jwtToken;
+    String authorizedUser;
   }
 
   private CustomerTokenAttributes(Values v) {
@@ -42,6 +44,7 @@ public final class CustomerTokenAttributes {
     this.upgradableScope = v.upgradableScope;
     this.resources = v.resources;
     this.jwtToken = v.jwtToken;
+    this.authorizedUser = v.authorizedUser;
   }
 
   private Values values() {
@@ -53,6 +56,7 @@ public final class CustomerTokenAttributes {
     v.upgradableScope = upgradableScope;
     v.resources = resources;
     v.jwtToken = jwtToken;
+    v.authorizedUser = authorizedUser;
     return v;
   }
 
@@ -150,6 +154,30 @@ public final class CustomerTokenAttributes {
   }
 
   /**
+   * Returns these attributes binding the token to one authorized user of the business customer
+   * (Unit's {@code relationships.authorizedUserResource}): its verification must have reached that
+   * user's phone, or its JWT name that user.
+   *
+   * @param userId the authorized user's id
+   * @return new attributes
+   * @throws NullPointerException if the argument is null
+   */
+  public CustomerTokenAttributes withAuthorizedUser(String userId) {
+    Values v = values();
+    v.authorizedUser = Objects.requireNonNull(userId, "userId");
+    return new CustomerTokenAttributes(v);
+  }
+
+  /**
+   * Returns the authorized user the token is asked for.
+   *
+   * @return the user's id, or empty if none was given
+   */
+  public Optional<String> authorizedUser() {
+    return Optional.ofNullable(authorizedUser);
+  }
+
+  /**
    * Returns the identity provider's JWT.
    *
    * @return the JWT, or empty if none was given
@@ -221,6 +249,7 @@ public final class CustomerTokenAttributes {
         + (upgradableScope == null ? "" : ", upgradableScope=" + upgradableScope)
         + (resources == null ? "" : ", " + resources)
         + (jwtToken == null ? "" : ", with JWT")
+        + (authorizedUser == null ? "" : ", authorizedUser=" + authorizedUser)
         + "]";
   }
 }

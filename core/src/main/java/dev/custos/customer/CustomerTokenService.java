@@ -167,30 +167,52 @@ public final class CustomerTokenService {
     // new token gets the caller's, unlimited for most, limited for a limited org token.
     Resources resources = attributes.resources().orElse(caller.resources());
     authorizer.authorizeDelegation(caller, scopes, upgradable, resources);
+    AuthorizedUser user =
+        authorizedUser(
+            customer,
+            authorizer.authorizeAuthorizedUser(caller, attributes.authorizedUser().orElse(null)));
     Duration lifetime = TokenTerms.lifetime(clock, caller, attributes.expiresIn(), upgrade);
     TokenRequest request =
         TokenRequest.customer(customer.id(), scopes)
             .expiresIn(lifetime)
             .upgradableTo(upgradable)
             .limitedTo(resources);
+    if (user != null) {
+      request = request.forAuthorizedUser(user.id());
+    }
 
     // Two-factor scopes the caller does not already hold need a verification now; an upgrade
     // keeps those its caller was verified for.
     ScopeSet added = upgrade ? scopes.minus(caller.scopes()) : scopes;
     boolean needed = added.requiresTwoFactor();
-    if (secondFactor.passed(customer, attributes, needed ? added : null)) {
+    if (secondFactor.passed(customer, attributes, needed ? added : null, user)) {
       request = request.twoFactorVerified();
     } else if (upgrade && caller.twoFactorVerified() && scopes.requiresTwoFactor()) {
       request = request.twoFactorVerified();
     }
     MintedToken minted = TokenTerms.mint(minter, request, listener);
     log.info(
-        "customer token minted: customer={}, scope={}, twoFactor={}, jti={}",
+        "customer token minted: customer={}, authorizedUser={}, scope={}, twoFactor={}, jti={}",
         customer.id(),
+        user == null ? "-" : user.id(),
         scopes,
         request.isTwoFactorVerified(),
         minted.tokenId());
     return minted;
+  }
+
+  /** The named authorized user of this customer, or 400 at the relationship; null for none. */
+  private static AuthorizedUser authorizedUser(Customer customer, String userId)
+      throws ApiException {
+    if (userId == null) {
+      return null;
+    }
+    return customer
+        .authorizedUser(userId)
+        .orElseThrow(
+            () ->
+                CustomerErrors.invalidRelationship(
+                    "authorizedUserResource", "the customer has no authorized user with this id"));
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.custos.otp.VerificationChallenge;
 import dev.custos.otp.VerificationResult;
 import dev.custos.scopes.ScopeSet;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,21 +42,29 @@ final class SecondFactor {
    * @return whether a second factor passed
    * @throws ApiException for a missing, malformed or refused second factor
    */
-  boolean passed(Customer customer, CustomerTokenAttributes attributes, ScopeSet twoFactorScopes)
+  boolean passed(
+      Customer customer,
+      CustomerTokenAttributes attributes,
+      ScopeSet twoFactorScopes,
+      AuthorizedUser user)
       throws ApiException {
     if (attributes.jwtToken().isPresent()) {
       if (attributes.verificationToken().isPresent() || attributes.verificationCode().isPresent()) {
         throw CustomerErrors.invalid(
             "jwtToken", "give either jwtToken or verificationToken and verificationCode, not both");
       }
-      checkJwt(customer, attributes.jwtToken().get());
+      // A token for one authorized user takes that user's JWT only.
+      Set<String> subjects =
+          user == null ? customer.jwtSubjects() : user.jwtSubject().map(Set::of).orElse(Set.of());
+      checkJwt(subjects, attributes.jwtToken().get());
       return true;
     }
     return passedCode(
         customer.id(),
         attributes.verificationToken().orElse(null),
         attributes.verificationCode().orElse(null),
-        twoFactorScopes);
+        twoFactorScopes,
+        user == null ? null : user.phone());
   }
 
   /**
@@ -66,7 +75,8 @@ final class SecondFactor {
    * @return whether a code passed
    * @throws ApiException for a missing, malformed or refused verification
    */
-  boolean passedCode(String subject, String token, String code, ScopeSet twoFactorScopes)
+  boolean passedCode(
+      String subject, String token, String code, ScopeSet twoFactorScopes, Phone sentTo)
       throws ApiException {
     boolean needed = twoFactorScopes != null;
     if (needed || token != null || code != null) {
@@ -82,7 +92,7 @@ final class SecondFactor {
       if (code == null) {
         throw CustomerErrors.invalid("verificationCode", "verificationCode" + why);
       }
-      checkVerification(subject, token, code);
+      checkVerification(subject, token, code, sentTo);
       return true;
     }
     return false;
@@ -119,12 +129,12 @@ final class SecondFactor {
   }
 
   /** The identity provider's JWT, for the customer or one of its authorized users. */
-  private void checkJwt(Customer customer, String jwt) throws ApiException {
+  private void checkJwt(Set<String> subjects, String jwt) throws ApiException {
     if (identityProvider == null) {
       throw invalidJwt("not_configured", "no identity provider is configured for jwtToken");
     }
     try {
-      identityProvider.subject(jwt, customer.jwtSubjects());
+      identityProvider.subject(jwt, subjects);
     } catch (JwtIdentityProvider.RefusedException e) {
       throw invalidJwt(e.refusal().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
     } catch (JwtReplayStoreException e) {
@@ -141,10 +151,11 @@ final class SecondFactor {
             .withMeta(Map.of("reason", reason)));
   }
 
-  private void checkVerification(String customerId, String token, String code) throws ApiException {
+  private void checkVerification(String subject, String token, String code, Phone sentTo)
+      throws ApiException {
     VerificationResult result;
     try {
-      result = otp.verify(customerId, token, code);
+      result = otp.verify(subject, token, code, sentTo);
     } catch (InvalidOtpRequestException e) {
       throw CustomerErrors.invalid(e.field().attribute(), e.getMessage());
     } catch (OtpStoreException e) {

@@ -81,7 +81,7 @@ final class TokenTerms {
       TokenMinter minter, TokenRequest request, CustomerTokenListener listener) {
     MintedToken minted = minter.mint(request);
     try {
-      listener.minted(request.isTwoFactorVerified());
+      listener.minted(request.isTwoFactorVerified(), request.authorizedUser());
     } catch (RuntimeException e) {
       // A broken metrics binding must not fail a token already minted.
     }

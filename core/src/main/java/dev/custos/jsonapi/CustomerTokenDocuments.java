@@ -3,6 +3,8 @@ package dev.custos.jsonapi;
 import static dev.custos.jsonapi.RequestDocuments.attributes;
 import static dev.custos.jsonapi.RequestDocuments.invalid;
 import static dev.custos.jsonapi.RequestDocuments.invalidAt;
+import static dev.custos.jsonapi.RequestDocuments.invalidMember;
+import static dev.custos.jsonapi.RequestDocuments.objectMember;
 import static dev.custos.jsonapi.RequestDocuments.only;
 import static dev.custos.jsonapi.RequestDocuments.optionalString;
 import static dev.custos.jsonapi.RequestDocuments.requiredString;
@@ -98,7 +100,40 @@ final class CustomerTokenDocuments {
    *     expiresIn} that is not an integer)
    */
   static CustomerTokenAttributes parseCustomerToken(String body) throws ApiException {
-    return parseToken(body, "customerToken", TOKEN_ATTRIBUTES);
+    Map<String, Object> data =
+        RequestDocuments.data(body, "customerToken", Set.of("type", "attributes", "relationships"));
+    CustomerTokenAttributes result = parseToken(attributes(data, TOKEN_ATTRIBUTES));
+    if (!data.containsKey("relationships")) {
+      return result;
+    }
+    // Unit's relationships.authorizedUserResource: {"data":{"type":"authorizedUser","id":…}}.
+    Map<String, Object> relationships = objectMember(data, "relationships", "data");
+    only(relationships, Set.of("authorizedUserResource"), "data", "relationships");
+    Map<String, Object> user =
+        objectMember(relationships, "authorizedUserResource", "data", "relationships");
+    only(user, Set.of("data"), "data", "relationships", "authorizedUserResource");
+    Map<String, Object> resource =
+        objectMember(user, "data", "data", "relationships", "authorizedUserResource");
+    only(resource, Set.of("type", "id"), "data", "relationships", "authorizedUserResource", "data");
+    if (!"authorizedUser".equals(resource.get("type"))) {
+      throw invalidMember(
+          "the type must be authorizedUser",
+          "data",
+          "relationships",
+          "authorizedUserResource",
+          "data",
+          "type");
+    }
+    if (!(resource.get("id") instanceof String id) || id.isEmpty()) {
+      throw invalidMember(
+          "the id must be a non-empty string",
+          "data",
+          "relationships",
+          "authorizedUserResource",
+          "data",
+          "id");
+    }
+    return result.withAuthorizedUser(id);
   }
 
   /**
@@ -110,12 +145,11 @@ final class CustomerTokenDocuments {
    * @throws ApiException 400 {@code invalid_value} naming the offending member
    */
   static CustomerTokenAttributes parseCardholderToken(String body) throws ApiException {
-    return parseToken(body, "cardholderToken", CARDHOLDER_TOKEN_ATTRIBUTES);
+    return parseToken(attributes(body, "cardholderToken", CARDHOLDER_TOKEN_ATTRIBUTES));
   }
 
-  private static CustomerTokenAttributes parseToken(String body, String type, Set<String> allowed)
+  private static CustomerTokenAttributes parseToken(Map<String, Object> attributes)
       throws ApiException {
-    Map<String, Object> attributes = attributes(body, type, allowed);
     CustomerTokenAttributes result =
         CustomerTokenAttributes.of(requiredString(attributes, "scope"));
     String token = optionalString(attributes, "verificationToken");
@@ -208,6 +242,7 @@ final class CustomerTokenDocuments {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("role", token.role() == TokenRole.CUSTOMER ? "customer" : "org");
     token.customerId().ifPresent(id -> attributes.put("customerId", id));
+    token.authorizedUser().ifPresent(id -> attributes.put("authorizedUser", id));
     attributes.put("scope", token.scopes().toString());
     if (!token.upgradableScopes().isEmpty()) {
       attributes.put("upgradableScope", token.upgradableScopes().toString());

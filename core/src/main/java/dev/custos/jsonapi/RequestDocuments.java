@@ -48,13 +48,30 @@ final class RequestDocuments {
    */
   static Map<String, Object> attributes(String body, String type, Set<String> allowed)
       throws ApiException {
+    return attributes(data(body, type, Set.of("type", "attributes")), allowed);
+  }
+
+  /**
+   * The {@code data} object of a document of one operation, of this type, with no member but {@code
+   * dataMembers}, nothing else beside it.
+   *
+   * @throws ApiException 400 naming the offending member
+   */
+  static Map<String, Object> data(String body, String type, Set<String> dataMembers)
+      throws ApiException {
     Map<String, Object> document = object(body);
     only(document, Set.of("data"));
     Map<String, Object> data = objectMember(document, "data");
-    only(data, Set.of("type", "attributes"), "data");
+    only(data, dataMembers, "data");
     if (!(data.get("type") instanceof String actual) || !actual.equals(type)) {
       throw invalidMember("data.type must be " + type, "data", "type");
     }
+    return data;
+  }
+
+  /** The attributes of a {@link #data} object, among the allowed. */
+  static Map<String, Object> attributes(Map<String, Object> data, Set<String> allowed)
+      throws ApiException {
     Map<String, Object> attributes = objectMember(data, "attributes", "data");
     only(attributes, allowed, "data", "attributes");
     return attributes;

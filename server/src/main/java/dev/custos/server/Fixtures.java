@@ -1,6 +1,7 @@
 package dev.custos.server;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.custos.customer.AuthorizedUser;
 import dev.custos.customer.CardDirectory;
 import dev.custos.customer.Customer;
 import dev.custos.customer.CustomerDirectory;
@@ -91,14 +92,21 @@ final class Fixtures {
         if (type.equals("individual")) {
           customer = Customer.individual(id, phone);
         } else if (type.equals("business")) {
-          List<Phone> users = new ArrayList<>();
+          // Each authorized user by its id, so a token can be bound to one of them.
+          List<AuthorizedUser> users = new ArrayList<>();
           for (Map<String, Object> user : list(c, "authorizedUsers")) {
-            users.add(phone(JSONObjectUtils.getJSONObject(user, "phone")));
+            AuthorizedUser au =
+                AuthorizedUser.of(
+                    string(user, "id"), phone(JSONObjectUtils.getJSONObject(user, "phone")));
             if (user.get("jwtSubject") instanceof String subject) {
-              subjects.add(subject);
+              au = au.withJwtSubject(subject);
+              fixtures.jwtSubjects.add(subject);
             }
+            users.add(au);
           }
-          customer = Customer.business(id, phone, users);
+          customer =
+              Customer.business(id, phone, List.of())
+                  .withAuthorizedUsers(users.toArray(new AuthorizedUser[0]));
         } else {
           throw new IOException(source + ": customer " + id + " has unknown type " + type);
         }

@@ -123,7 +123,8 @@ class ReadmeHowToTest {
         .contains("\"type\":\"cardholderBearerToken\"")
         .contains("\"type\":\"businessDebitCard\",\"id\":\"7002\"")
         .contains("404\n403\n")
-        .contains("\"type\":\"sandboxJwt\"");
+        .contains("\"type\":\"sandboxJwt\"")
+        .contains("\"customerId\":\"100002\",\"authorizedUser\":\"1\"");
     // Only the two identity calls after a revocation (an org token's, a customer token's) are
     // refused.
     assertThat(output.split("\"errors\"", -1)).as(output).hasSize(3);

@@ -2,6 +2,7 @@ package dev.custos.core.testing;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.authz.RequestAuthorizer;
+import dev.custos.customer.AuthorizedUser;
 import dev.custos.customer.Card;
 import dev.custos.customer.CardDirectory;
 import dev.custos.customer.Customer;
@@ -38,6 +39,13 @@ public final class TestPlatform {
   public static final Phone BUSINESS_PHONE = Phone.of("1", "5555550102");
   public static final Phone AUTHORIZED_USER_PHONE = Phone.of("1", "5555550103");
   public static final Phone CARDHOLDER_PHONE = Phone.of("1", "5555550104");
+  public static final Phone OTHER_AUTHORIZED_USER_PHONE = Phone.of("1", "5555550105");
+
+  /** The business's authorized user whose phone is {@link #AUTHORIZED_USER_PHONE}. */
+  public static final String AUTHORIZED_USER = "au-1";
+
+  /** The business's second authorized user. */
+  public static final String OTHER_AUTHORIZED_USER = "au-2";
 
   /** The individual's card, without a phone of its own, under account 10001. */
   public static final String INDIVIDUAL_CARD = "7001";
@@ -59,7 +67,10 @@ public final class TestPlatform {
           INDIVIDUAL,
           Customer.individual(INDIVIDUAL, INDIVIDUAL_PHONE),
           BUSINESS,
-          Customer.business(BUSINESS, BUSINESS_PHONE, List.of(AUTHORIZED_USER_PHONE)),
+          Customer.business(BUSINESS, BUSINESS_PHONE, List.of())
+              .withAuthorizedUsers(
+                  AuthorizedUser.of(AUTHORIZED_USER, AUTHORIZED_USER_PHONE),
+                  AuthorizedUser.of(OTHER_AUTHORIZED_USER, OTHER_AUTHORIZED_USER_PHONE)),
           INACTIVE,
           Customer.individual(INACTIVE, Phone.of("1", "5555550199")).inactive());
   public final CustomerDirectory directory = id -> Optional.ofNullable(customers.get(id));

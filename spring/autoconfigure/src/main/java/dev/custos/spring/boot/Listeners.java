@@ -3,6 +3,7 @@ package dev.custos.spring.boot;
 import dev.custos.authz.AuthorizationListener;
 import dev.custos.customer.CustomerTokenListener;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -33,12 +34,20 @@ final class Listeners {
     if (all.isEmpty()) {
       return null;
     }
-    return twoFactor -> {
-      for (CustomerTokenListener listener : all) {
-        try {
-          listener.minted(twoFactor);
-        } catch (RuntimeException e) {
-          // As above: minting has happened; a listener cannot undo it.
+    return new CustomerTokenListener() {
+      @Override
+      public void minted(boolean twoFactor) {
+        minted(twoFactor, Optional.empty());
+      }
+
+      @Override
+      public void minted(boolean twoFactor, Optional<String> authorizedUser) {
+        for (CustomerTokenListener listener : all) {
+          try {
+            listener.minted(twoFactor, authorizedUser);
+          } catch (RuntimeException e) {
+            // As above: minting has happened; a listener cannot undo it.
+          }
         }
       }
     };
