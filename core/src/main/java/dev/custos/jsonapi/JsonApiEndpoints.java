@@ -4,6 +4,7 @@ import dev.custos.authz.RequestAuthorizer;
 import dev.custos.authz.SourceIps;
 import dev.custos.customer.CardholderTokenService;
 import dev.custos.customer.CustomerTokenService;
+import dev.custos.customer.SandboxIdentityProvider;
 import dev.custos.error.ApiException;
 import dev.custos.org.OrgTokenService;
 import dev.custos.org.OrgUserAuthenticator;
@@ -39,6 +40,7 @@ public final class JsonApiEndpoints {
   private final OrgTokenEndpoints orgTokens;
   private final IdentityEndpoint identity;
   private final SandboxMessagesEndpoint sandboxMessages;
+  private final SandboxIdentityProviderEndpoint sandboxIdentityProvider;
 
   private JsonApiEndpoints(Builder b) {
     this.exchange = new Exchange(b.authorizer, new ClientAddress(b.trustedProxies));
@@ -52,6 +54,10 @@ public final class JsonApiEndpoints {
     this.identity = new IdentityEndpoint(exchange);
     this.sandboxMessages =
         b.outbox == null ? null : new SandboxMessagesEndpoint(exchange, b.authorizer, b.outbox);
+    this.sandboxIdentityProvider =
+        b.identityProvider == null
+            ? null
+            : new SandboxIdentityProviderEndpoint(b.identityProvider, b.users);
   }
 
   /**
@@ -125,6 +131,19 @@ public final class JsonApiEndpoints {
   }
 
   /**
+   * Returns {@code POST /sandbox/idp/token}.
+   *
+   * @return the endpoint
+   * @throws IllegalStateException if no sandbox identity provider was given
+   */
+  public SandboxIdentityProviderEndpoint sandboxIdentityProvider() {
+    if (sandboxIdentityProvider == null) {
+      throw new IllegalStateException("built without a sandbox identity provider");
+    }
+    return sandboxIdentityProvider;
+  }
+
+  /**
    * Authenticates the caller of one of the host's own endpoints exactly as Custos's endpoints do:
    * the bearer token, and the client's address (behind the trusted proxies) for an org token's
    * {@code sourceIp}. Authorize it then with the authorizer.
@@ -162,6 +181,7 @@ public final class JsonApiEndpoints {
     private OrgUserAuthenticator users;
     private SourceIps trustedProxies;
     private SandboxOutbox outbox;
+    private SandboxIdentityProvider identityProvider;
 
     private Builder() {}
 
@@ -228,6 +248,19 @@ public final class JsonApiEndpoints {
     }
 
     /**
+     * Serves {@code POST /sandbox/idp/token} from this provider (sandboxes only), to the admin
+     * users of {@link #orgTokens}'s login.
+     *
+     * @param provider the sandbox's identity provider
+     * @return this builder
+     * @throws NullPointerException if {@code provider} is null
+     */
+    public Builder sandboxIdentityProvider(SandboxIdentityProvider provider) {
+      this.identityProvider = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
      * Believes {@code X-Forwarded-For} from these proxies when it names the client (for org tokens'
      * {@code sourceIp}): its right-most entry that is not a trusted proxy is the client; an entry
      * that is no address leaves the client unknown. None by default: only the connection's address
@@ -250,11 +283,16 @@ public final class JsonApiEndpoints {
      * Builds the endpoints.
      *
      * @return the endpoints
-     * @throws IllegalStateException if no authorizer was set
+     * @throws IllegalStateException if no authorizer was set, or a sandbox identity provider
+     *     without the users of {@link #orgTokens}
      */
     public JsonApiEndpoints build() {
       if (authorizer == null) {
         throw new IllegalStateException("an authorizer is required");
+      }
+      if (identityProvider != null && users == null) {
+        throw new IllegalStateException(
+            "the sandbox identity provider serves admin users: set orgTokens(service, users)");
       }
       return new JsonApiEndpoints(this);
     }

@@ -62,6 +62,7 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
             "dev.custos.jsonapi.JsonApiEndpoints$Builder",
             "dev.custos.jsonapi.JsonApiResponse",
             "dev.custos.jsonapi.OrgTokenEndpoints",
+            "dev.custos.jsonapi.SandboxIdentityProviderEndpoint",
             "dev.custos.jsonapi.SandboxMessagesEndpoint",
             "dev.custos.jsonapi.SandboxOutbox");
   }

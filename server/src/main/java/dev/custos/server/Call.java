@@ -15,17 +15,11 @@ final class Call {
   final String query;
   final ApiRequest request;
 
-  /**
-   * The Authorization header, for the sandbox's own credentials (the library reads the request's).
-   */
-  final String authorization;
-
-  Call(String method, List<String> ids, String query, ApiRequest request, String authorization) {
+  Call(String method, List<String> ids, String query, ApiRequest request) {
     this.method = method;
     this.ids = ids;
     this.query = query;
     this.request = request;
-    this.authorization = authorization;
   }
 
   /** The {@code n}th id of the path, decoded. */

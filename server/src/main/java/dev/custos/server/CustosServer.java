@@ -3,6 +3,7 @@ package dev.custos.server;
 import dev.custos.authz.RequestAuthorizer;
 import dev.custos.customer.CustomerTokenService;
 import dev.custos.customer.JwtIdentityProvider;
+import dev.custos.customer.SandboxIdentityProvider;
 import dev.custos.error.ApiException;
 import dev.custos.jsonapi.CardholderTokenEndpoints;
 import dev.custos.jsonapi.CustomerTokenEndpoints;
@@ -128,7 +129,7 @@ public final class CustosServer implements AutoCloseable {
     boolean ownProvider = options.jwtIssuer != null || options.jwtPreset != null;
     this.sandboxIdp =
         options.sandbox && !ownProvider
-            ? new SandboxIdentityProvider(options.clock, fixtures.jwtSubjects, admin)
+            ? SandboxIdentityProvider.create(options.clock, fixtures.jwtSubjects)
             : null;
     JwtIdentityProvider.Builder provider =
         sandboxIdp != null ? sandboxIdp.trust() : ownProvider ? JwtProviders.of(options) : null;
@@ -149,6 +150,9 @@ public final class CustosServer implements AutoCloseable {
             .trustedProxies(options.trustedProxyCidrs);
     if (options.sandbox) {
       apiBuilder.sandboxOutbox(sender.outbox());
+    }
+    if (sandboxIdp != null) {
+      apiBuilder.sandboxIdentityProvider(sandboxIdp);
     }
     JsonApiEndpoints api = apiBuilder.build();
     // The platform backend's org token, as a host's backend would mint its own.
@@ -245,7 +249,10 @@ public final class CustosServer implements AutoCloseable {
               "GET",
               "/sandbox/idp/jwks.json",
               c -> Reply.of(200, "application/jwk-set+json", sandboxIdp.jwkSet()))
-          .add("POST", "/sandbox/idp/token", c -> sandboxIdp.token(c, api));
+          .add(
+              "POST",
+              "/sandbox/idp/token",
+              c -> Reply.of(api.sandboxIdentityProvider().token(c.request)));
     }
     return routes;
   }

@@ -159,14 +159,7 @@ final class HttpAdapter extends Handler.Abstract {
             .build();
     Reply reply;
     try {
-      reply =
-          handler.handle(
-              new Call(
-                  method,
-                  match.ids,
-                  request.getHttpURI().getQuery(),
-                  parts,
-                  headers.get(HttpHeader.AUTHORIZATION)));
+      reply = handler.handle(new Call(method, match.ids, request.getHttpURI().getQuery(), parts));
     } catch (ApiException e) {
       reply = Reply.of(JsonApiResponse.error(e.error()));
     } catch (RuntimeException e) {

@@ -132,7 +132,7 @@ class CardholderServerTest {
         new Object[] {
           "/sandbox/idp/token",
           "{\"data\":{\"type\":\"sandboxJwt\",\"attributes\":{\"subject\":\"user-100001\"}}}",
-          401
+          403
         });
     assertThat(expected.keySet()).containsExactlyInAnyOrderElementsOf(server.endpoints());
 

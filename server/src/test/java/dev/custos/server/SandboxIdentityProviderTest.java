@@ -104,9 +104,9 @@ class SandboxIdentityProviderTest {
   }
 
   @Test
-  void notTheAdmin_401_andUnknownSubject_400AtTheSubject() throws Exception {
+  void notTheAdmin_403_noCredential_401_unknownSubject_400AtTheSubject() throws Exception {
     assertThat(jwt(server.sandboxOrgToken().orElseThrow(), "user-100001").statusCode())
-        .isEqualTo(401);
+        .isEqualTo(403);
     assertThat(jwt(null, "user-100001").statusCode()).isEqualTo(401);
 
     HttpResponse<String> unknown = jwt(server.sandboxAdminCredential().orElseThrow(), "root");
