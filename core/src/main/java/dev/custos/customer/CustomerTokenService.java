@@ -182,12 +182,14 @@ public final class CustomerTokenService {
     }
 
     // Two-factor scopes the caller does not already hold need a verification now; an upgrade
-    // keeps those its caller was verified for.
-    ScopeSet added = upgrade ? scopes.minus(caller.scopes()) : scopes;
+    // keeps those its caller was verified for, when it is for the same person (the caller's
+    // verification vouches for no other authorized user).
+    boolean samePerson = upgrade && caller.authorizedUser().equals(request.authorizedUser());
+    ScopeSet added = samePerson ? scopes.minus(caller.scopes()) : scopes;
     boolean needed = added.requiresTwoFactor();
     if (secondFactor.passed(customer, attributes, needed ? added : null, user)) {
       request = request.twoFactorVerified();
-    } else if (upgrade && caller.twoFactorVerified() && scopes.requiresTwoFactor()) {
+    } else if (samePerson && caller.twoFactorVerified() && scopes.requiresTwoFactor()) {
       request = request.twoFactorVerified();
     }
     MintedToken minted = TokenTerms.mint(minter, request, listener);

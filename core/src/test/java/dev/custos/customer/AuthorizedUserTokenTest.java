@@ -153,6 +153,26 @@ class AuthorizedUserTokenTest {
   }
 
   @Test
+  void verifiedTokenOfTheWholeBusiness_namingAUser_needsThatUsersOwnVerification()
+      throws Exception {
+    VerificationChallenge contact = codeTo(null);
+    VerifiedToken business =
+        platform.verifier.verify(
+            service
+                .createToken(
+                    org(), BUSINESS, verified("accounts-write customer-token-write", contact))
+                .token());
+
+    ApiException refusal =
+        refused(
+            business,
+            BUSINESS,
+            CustomerTokenAttributes.of("accounts-write").withAuthorizedUser(AUTHORIZED_USER));
+
+    assertThat(refusal.error().pointer()).contains("/data/attributes/verificationToken");
+  }
+
+  @Test
   void customer_withAuthorizedUsers_businessOnlyAndUniqueIds() {
     Customer business = Customer.business("200001", AUTHORIZED_USER_PHONE, List.of());
     AuthorizedUser user = AuthorizedUser.of("u", OTHER_AUTHORIZED_USER_PHONE).withJwtSubject("s");
