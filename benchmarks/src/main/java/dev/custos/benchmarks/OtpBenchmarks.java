@@ -2,6 +2,7 @@ package dev.custos.benchmarks;
 
 import dev.custos.otp.ChallengeRequest;
 import dev.custos.otp.OtpEngine;
+import dev.custos.otp.OtpEngineBuilder;
 import dev.custos.otp.OtpStartException;
 import dev.custos.otp.Phone;
 import dev.custos.otp.VerificationChallenge;
@@ -20,7 +21,7 @@ final class OtpBenchmarks {
    * The engine's builder without the in-process store's bound, for a store of another kind (which
    * has bounds of its own, and would refuse both).
    */
-  static OtpEngine.Builder shared() {
+  static OtpEngineBuilder shared() {
     return OtpEngine.builder()
         .brand("Bench")
         .sender(message -> {})

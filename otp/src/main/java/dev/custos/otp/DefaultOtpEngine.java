@@ -46,7 +46,7 @@ final class DefaultOtpEngine implements OtpEngine {
   private final EnumMap<VerificationOutcome, LongAdder> outcomes =
       adders(VerificationOutcome.class);
 
-  DefaultOtpEngine(OtpEngine.Builder b, OtpCrypto crypto) {
+  DefaultOtpEngine(OtpEngineBuilder b, OtpCrypto crypto) {
     this.brand = b.brand;
     this.sender = b.sender;
     this.templates = b.templates;

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Each may also use {@code {brand}}, the name configured with {@link
- * OtpEngine.Builder#brand(String)}. The 41 languages Unit offers are built in ({@link #builtIn()});
+ * OtpEngineBuilder#brand(String)}. The 41 languages Unit offers are built in ({@link #builtIn()});
  * a platform adds a language, or rewords one, by adding a file to a directory and loading it with
  * {@link #fromDirectory(Path)}. Language codes match exactly, as Unit spells them ({@code zh-CN},
  * not {@code zh-cn}). A request in a language without templates is refused, never sent in another
@@ -58,7 +58,7 @@ public final class MessageTemplates {
   /**
    * The longest brand (of GSM 7-bit characters, such as ASCII) with which every built-in SMS fits
    * one message; Telugu sets it. Longer brands fit many languages, and {@link
-   * OtpEngine.Builder#build()} names those they do not.
+   * OtpEngineBuilder#build()} names those they do not.
    */
   public static final int BRAND_FITTING_EVERY_LANGUAGE = 16;
 

@@ -190,7 +190,7 @@ class OtpEngineStartTest {
 
   @Test
   void build_brandTooLongForSomeLanguages_namesEachAndOnlyThose() {
-    OtpEngine.Builder builder = TestEngines.builder(time, sender).brand("B".repeat(60));
+    OtpEngineBuilder builder = TestEngines.builder(time, sender).brand("B".repeat(60));
 
     assertThatIllegalStateException()
         .isThrownBy(builder::build)
@@ -215,7 +215,7 @@ class OtpEngineStartTest {
 
   @Test
   void builder_invalidSettings_throw() {
-    OtpEngine.Builder b = OtpEngine.builder();
+    OtpEngineBuilder b = OtpEngine.builder();
 
     assertThatIllegalArgumentException().isThrownBy(() -> b.brand(" "));
     assertThatIllegalArgumentException().isThrownBy(() -> b.brand("Acme\n"));
@@ -257,7 +257,7 @@ class OtpEngineStartTest {
 
   @Test
   void builder_everySettingAtItsBounds_acceptedAndChained() {
-    OtpEngine.Builder b = TestEngines.builder(time, sender);
+    OtpEngineBuilder b = TestEngines.builder(time, sender);
 
     assertThat(
             b.challengeLifetime(Duration.ofMinutes(1))
@@ -290,7 +290,7 @@ class OtpEngineStartTest {
 
   @Test
   void builder_settingsJustOutsideTheirBounds_throwNamingThem() {
-    OtpEngine.Builder b = OtpEngine.builder();
+    OtpEngineBuilder b = OtpEngine.builder();
 
     assertThatIllegalArgumentException()
         .isThrownBy(() -> b.maxPendingChallenges(100_000_001))

@@ -9,12 +9,12 @@ final class TestEngines {
 
   private TestEngines() {}
 
-  static OtpEngine.Builder builder(FakeClock time, OtpSender sender) {
+  static OtpEngineBuilder builder(FakeClock time, OtpSender sender) {
     return OtpEngine.builder().brand("Unit").sender(sender).clock(time);
   }
 
   /** The same, with send limits out of the way of tests about something else. */
-  static OtpEngine.Builder unlimited(FakeClock time, OtpSender sender) {
+  static OtpEngineBuilder unlimited(FakeClock time, OtpSender sender) {
     return builder(time, sender)
         .maxSendsPerPhone(100)
         .maxSendsPerCustomer(100)

@@ -12,6 +12,7 @@ import dev.custos.jsonapi.OrgTokenEndpoints;
 import dev.custos.org.OrgTokenService;
 import dev.custos.org.OrgUserAuthenticator;
 import dev.custos.otp.OtpEngine;
+import dev.custos.otp.OtpEngineBuilder;
 import dev.custos.redis.CustosRedis;
 import dev.custos.scopes.ScopeCatalog;
 import dev.custos.token.KeyRing;
@@ -259,7 +260,7 @@ public final class CustosServer implements AutoCloseable {
 
   /** The OTP engine: the sandbox sender, shared state and key with Redis, the sandbox passcode. */
   private OtpEngine otpEngine(ServerOptions options, SandboxSender sender, SigningKey key) {
-    OtpEngine.Builder otpBuilder =
+    OtpEngineBuilder otpBuilder =
         OtpEngine.builder()
             .brand(options.brand)
             .sender(sender)

@@ -138,7 +138,7 @@ public final class ModuleApi {
    * module this one requires transitively (directly or through those modules' own transitive
    * requires).
    *
-   * @return one line per leak, such as {@code dev.custos.otp.OtpEngine$Builder#ticker:
+   * @return one line per leak, such as {@code dev.custos.otp.OtpEngineBuilder#ticker:
    *     com.github.benmanes.caffeine.cache.Ticker (module com.github.benmanes.caffeine)}; empty
    *     when the API is self-contained
    */

@@ -14,6 +14,7 @@ import dev.custos.org.OrgTokenService;
 import dev.custos.org.OrgUserAuthenticator;
 import dev.custos.otp.MessageTemplates;
 import dev.custos.otp.OtpEngine;
+import dev.custos.otp.OtpEngineBuilder;
 import dev.custos.otp.OtpSender;
 import dev.custos.otp.spi.OtpStore;
 import dev.custos.scopes.ScopeCatalog;
@@ -162,7 +163,7 @@ public class CustosAutoConfiguration {
       KeyRing keys,
       ObjectProvider<OtpStore> store) {
     CustosProperties.Otp otp = properties.getOtp();
-    OtpEngine.Builder b =
+    OtpEngineBuilder b =
         OtpEngine.builder()
             .brand(properties.getBrand())
             .sender(sender)
