@@ -5,9 +5,7 @@ import dev.custos.error.ApiError;
 import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
 import dev.custos.scopes.Scope;
-import dev.custos.scopes.ScopeSet;
 import dev.custos.scopes.TokenRole;
-import dev.custos.token.Resources;
 import dev.custos.token.TokenRequest;
 import dev.custos.token.TokenVerifier;
 import dev.custos.token.VerifiedToken;
@@ -22,11 +20,10 @@ import java.util.Optional;
  * The one door every authorization decision goes through: who is calling ({@link #authenticate}),
  * may it use this scope ({@link #authorizeScope}) on this customer's resource ({@link #authorize},
  * {@link #authorizeAccount}, {@link #authorizeCard}), which customer a list is limited to ({@link
- * #customerFilter}), may it act for a customer on the token operations ({@link
- * #authorizeCustomerCaller}), and what it may hand on to a token it creates ({@link
- * #authorizeDelegation}). Each refusal has one shape and is told to the {@link
- * AuthorizationListener}; an adapter that decides a scope elsewhere (a framework's method security)
- * renders the same refusal with {@link #scopeRefusal}.
+ * #customerFilter}), and, for the token operations, may it act for a customer and what may it hand
+ * on to a token it creates ({@link #delegation()}). Each refusal has one shape and is told to the
+ * {@link AuthorizationListener}; an adapter that decides a scope elsewhere (a framework's method
+ * security) renders the same refusal with {@link #scopeRefusal}.
  *
  * <p>Verified tokens are cached (bounded, Caffeine), keyed by the whole {@code Authorization} value
  * (only values that passed every check are cached), so a token seen before costs one map lookup
@@ -48,8 +45,9 @@ public final class RequestAuthorizer {
   private final RevocationStore revocations;
   private final VerifiedTokenCache verified;
   private final Clock clock;
+  private final TokenDelegation delegation;
 
-  private RequestAuthorizer(Builder b) {
+  RequestAuthorizer(RequestAuthorizerBuilder b) {
     this.refusals = new Refusals(b.listener);
     this.clock = b.verifier.clock();
     this.revocations =
@@ -57,6 +55,7 @@ public final class RequestAuthorizer {
             ? b.revocations
             : new CaffeineRevocationStore(b.maxRevocations, b.verifier.clock());
     this.verified = new VerifiedTokenCache(b.cacheSize, b.verifier, refusals, revocations);
+    this.delegation = new TokenDelegation(this, refusals);
   }
 
   /**
@@ -64,8 +63,8 @@ public final class RequestAuthorizer {
    *
    * @return a new builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static RequestAuthorizerBuilder builder() {
+    return new RequestAuthorizerBuilder();
   }
 
   /**
@@ -181,105 +180,14 @@ public final class RequestAuthorizer {
   }
 
   /**
-   * Authorizes a caller of the spec's token operations on a customer ({@code POST
-   * /customers/{id}/token} and its verification): an org token holding {@code orgScope}, or a
-   * customer token of this very customer holding {@code customerScope} (a front end upgrading its
-   * token with the token itself).
+   * Returns the rules of the token operations: who may act for a customer, and what a caller may
+   * hand on to a token it creates. Their refusals are this authorizer's (same shape, same
+   * listener).
    *
-   * @param caller the authenticated caller
-   * @param customerId the customer, from the request path
-   * @param orgScope the scope an org token needs ({@code customers} or {@code
-   *     customer-token-write})
-   * @param customerScope the scope a customer token needs ({@code customer-token-write})
-   * @throws ApiException 403 {@code forbidden}: a customer token of another customer ("a customer
-   *     token acts for its own customer only"), or a missing scope as {@link #authorizeScope}
-   * @throws NullPointerException if an argument is null
+   * @return the rules
    */
-  public void authorizeCustomerCaller(
-      VerifiedToken caller, String customerId, Scope orgScope, Scope customerScope)
-      throws ApiException {
-    Objects.requireNonNull(caller, "caller");
-    Objects.requireNonNull(customerId, "customerId");
-    if (caller.role() == TokenRole.CUSTOMER && !caller.isCustomer(customerId)) {
-      throw refusals.forbidden(
-          Denial.OTHER_CUSTOMER,
-          ApiError.of(ApiErrorCode.FORBIDDEN, "a customer token acts for its own customer only"));
-    }
-    authorizeScope(caller, caller.role() == TokenRole.ORG ? orgScope : customerScope);
-  }
-
-  /**
-   * Authorizes what a caller hands on to a token it creates: a token never reaches beyond its
-   * caller. Every caller's {@code resources} must cover the new token's; a customer token upgrading
-   * itself may ask for no scope, and no upgradable scope, beyond its own scope and upgradable
-   * scope. (An org token's scopes are not its customers' to limit.)
-   *
-   * @param caller the authenticated caller
-   * @param scopes the new token's scopes
-   * @param upgradable the new token's upgradable scopes
-   * @param resources the new token's resources
-   * @throws ApiException 403 {@code forbidden} pointing at {@code /data/attributes/scope}, {@code
-   *     upgradableScope} or {@code resources}, naming what is beyond the caller
-   * @throws NullPointerException if an argument is null
-   */
-  public void authorizeDelegation(
-      VerifiedToken caller, ScopeSet scopes, ScopeSet upgradable, Resources resources)
-      throws ApiException {
-    Objects.requireNonNull(caller, "caller");
-    if (caller.role() == TokenRole.CUSTOMER) {
-      ScopeSet reachable = caller.scopes().union(caller.upgradableScopes());
-      requireWithin("scope", Objects.requireNonNull(scopes, "scopes"), reachable);
-      requireWithin("upgradableScope", Objects.requireNonNull(upgradable, "upgradable"), reachable);
-    }
-    if (!caller.resources().covers(Objects.requireNonNull(resources, "resources"))) {
-      throw refusals.forbidden(
-          Denial.OUTSIDE_RESOURCES,
-          ApiError.of(
-                  ApiErrorCode.FORBIDDEN,
-                  "resources must stay within the calling token's " + caller.resources())
-              .atAttribute("resources"));
-    }
-  }
-
-  /**
-   * Authorizes the authorized user of a business a caller hands a new token on to: a token bound to
-   * an authorized user makes tokens of that user only, and its new token stays that user's when the
-   * request names none.
-   *
-   * @param caller the authenticated caller
-   * @param authorizedUser the user the request names, or null for none
-   * @return the user the new token is for, or null for a token of the whole customer
-   * @throws ApiException 403 {@code forbidden} at {@code
-   *     /data/relationships/authorizedUserResource} for a caller bound to another user
-   * @throws NullPointerException if {@code caller} is null
-   */
-  public String authorizeAuthorizedUser(VerifiedToken caller, String authorizedUser)
-      throws ApiException {
-    String callers = Objects.requireNonNull(caller, "caller").authorizedUser().orElse(null);
-    if (callers != null && authorizedUser != null && !authorizedUser.equals(callers)) {
-      throw refusals.forbidden(
-          Denial.BEYOND_CALLER,
-          ApiError.of(
-                  ApiErrorCode.FORBIDDEN,
-                  "a token of an authorized user makes tokens of that user only")
-              .atMember("data", "relationships", "authorizedUserResource"));
-    }
-    return authorizedUser != null ? authorizedUser : callers;
-  }
-
-  private void requireWithin(String attribute, ScopeSet asked, ScopeSet reachable)
-      throws ApiException {
-    ScopeSet beyond = asked.minus(reachable);
-    if (!beyond.isEmpty()) {
-      throw refusals.forbidden(
-          Denial.BEYOND_CALLER,
-          ApiError.of(
-                  ApiErrorCode.FORBIDDEN,
-                  "scope "
-                      + beyond
-                      + " is neither in the calling token's scope nor in its upgradableScope")
-              .atAttribute(attribute));
-    }
+  public TokenDelegation delegation() {
+    return delegation;
   }
 
   /**
@@ -490,132 +398,5 @@ public final class RequestAuthorizer {
             .plus(TokenRequest.MAX_CUSTOMER_LIFETIME)
             .plus(TokenVerifier.MAX_CLOCK_SKEW)
             .toEpochMilli());
-  }
-
-  /**
-   * Configures a {@link RequestAuthorizer}; the token verifier is required.
-   *
-   * <p>Not thread-safe; the authorizers it builds are.
-   */
-  public static final class Builder {
-    private TokenVerifier verifier;
-    private Clock clock;
-    private long cacheSize = 100_000;
-    private long maxRevocations = 1_000_000;
-    private boolean maxRevocationsSet;
-    private RevocationStore revocations;
-    private AuthorizationListener listener = denial -> {};
-
-    private Builder() {}
-
-    /**
-     * Sets the verifier of tokens not in the cache.
-     *
-     * @param verifier the token verifier
-     * @return this builder
-     * @throws NullPointerException if {@code verifier} is null
-     */
-    public Builder verifier(TokenVerifier verifier) {
-      this.verifier = Objects.requireNonNull(verifier, "verifier");
-      return this;
-    }
-
-    /**
-     * Names the clock cached tokens' expiry is checked against, which is the verifier's ({@link
-     * TokenVerifier#clock()}) whether or not it is named here: naming another is refused by {@link
-     * #build()}, so that the cache and the verifier never disagree on what has expired.
-     *
-     * @param clock the verifier's clock
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is null
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets how many verified tokens are cached; 100,000 by default.
-     *
-     * @param size 1 to 10,000,000
-     * @return this builder
-     * @throws IllegalArgumentException if out of range
-     */
-    public Builder cacheSize(long size) {
-      if (size < 1 || size > 10_000_000) {
-        throw new IllegalArgumentException("cacheSize must be 1 to 10000000");
-      }
-      this.cacheSize = size;
-      return this;
-    }
-
-    /**
-     * Sets who hears of every refusal and its reason (for metrics); nobody by default.
-     *
-     * @param listener the listener; quick and thread-safe
-     * @return this builder
-     * @throws NullPointerException if {@code listener} is null
-     */
-    public Builder listener(AuthorizationListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /**
-     * Sets where revocations are kept; by default an in-process store private to this authorizer.
-     * Authorizers on several instances (or rebuilt after a restart) share one store, such as {@code
-     * custos-redis}'s, so that a revocation holds everywhere and outlives any one authorizer.
-     *
-     * @param store the revocation store
-     * @return this builder
-     * @throws NullPointerException if {@code store} is null
-     */
-    public Builder revocationStore(RevocationStore store) {
-      this.revocations = Objects.requireNonNull(store, "store");
-      return this;
-    }
-
-    /**
-     * Sets how many revoked token ids and revoked customers the in-process store holds (each);
-     * 1,000,000 by default. Past it new revocations are refused with {@link
-     * RevocationStoreException}; none is forgotten before the tokens it reaches expire.
-     *
-     * @param max 1,000 to 100,000,000
-     * @return this builder
-     * @throws IllegalArgumentException if out of range
-     */
-    public Builder maxRevocations(long max) {
-      if (max < 1_000 || max > 100_000_000) {
-        throw new IllegalArgumentException("maxRevocations must be 1000 to 100000000");
-      }
-      this.maxRevocations = max;
-      this.maxRevocationsSet = true;
-      return this;
-    }
-
-    /**
-     * Builds the authorizer.
-     *
-     * @return a new authorizer
-     * @throws IllegalStateException if no verifier was set, a clock other than the verifier's was,
-     *     or both a revocation store and {@code maxRevocations} were (the bound is the in-process
-     *     store's)
-     */
-    public RequestAuthorizer build() {
-      if (verifier == null) {
-        throw new IllegalStateException("a token verifier is required");
-      }
-      if (clock != null && !clock.equals(verifier.clock())) {
-        throw new IllegalStateException(
-            "the authorizer checks expiry on its verifier's clock; another clock would disagree"
-                + " with it (leave clock(...) out)");
-      }
-      if (revocations != null && maxRevocationsSet) {
-        throw new IllegalStateException(
-            "maxRevocations bounds the in-process store only: a store given with"
-                + " revocationStore(...) has bounds of its own");
-      }
-      return new RequestAuthorizer(this);
-    }
   }
 }

@@ -169,7 +169,7 @@ public final class CardholderTokenService {
       }
     }
     Resources theCard = Resources.of(Set.of(), Set.of(card.id()));
-    authorizer.authorizeDelegation(caller, scopes, upgradable, theCard);
+    authorizer.delegation().authorizeDelegation(caller, scopes, upgradable, theCard);
     boolean upgrade = caller.role() == TokenRole.CUSTOMER;
     Duration lifetime =
         TokenTerms.lifetime(minter.clock(), caller, attributes.expiresIn(), upgrade);

@@ -101,7 +101,9 @@ public final class CustomerTokenService {
       VerifiedToken caller, String customerId, VerificationAttributes attributes)
       throws ApiException {
     Objects.requireNonNull(attributes, "attributes");
-    authorizer.authorizeCustomerCaller(caller, customerId, verificationScope, tokenScope);
+    authorizer
+        .delegation()
+        .authorizeCustomerCaller(caller, customerId, verificationScope, tokenScope);
     Customer customer = TokenTerms.activeCustomer(directory, customerId);
 
     Phone phone = customer.contactPhone();
@@ -149,7 +151,7 @@ public final class CustomerTokenService {
       VerifiedToken caller, String customerId, CustomerTokenAttributes attributes)
       throws ApiException {
     Objects.requireNonNull(attributes, "attributes");
-    authorizer.authorizeCustomerCaller(caller, customerId, tokenScope, tokenScope);
+    authorizer.delegation().authorizeCustomerCaller(caller, customerId, tokenScope, tokenScope);
     Customer customer = TokenTerms.activeCustomer(directory, customerId);
     boolean upgrade = caller.role() == TokenRole.CUSTOMER;
 
@@ -166,11 +168,13 @@ public final class CustomerTokenService {
     // A token never reaches beyond its caller (the authorizer decides what): without resources the
     // new token gets the caller's, unlimited for most, limited for a limited org token.
     Resources resources = attributes.resources().orElse(caller.resources());
-    authorizer.authorizeDelegation(caller, scopes, upgradable, resources);
+    authorizer.delegation().authorizeDelegation(caller, scopes, upgradable, resources);
     AuthorizedUser user =
         authorizedUser(
             customer,
-            authorizer.authorizeAuthorizedUser(caller, attributes.authorizedUser().orElse(null)));
+            authorizer
+                .delegation()
+                .authorizeAuthorizedUser(caller, attributes.authorizedUser().orElse(null)));
     Duration lifetime = TokenTerms.lifetime(clock, caller, attributes.expiresIn(), upgrade);
     TokenRequest request =
         TokenRequest.customer(customer.id(), scopes)

@@ -170,7 +170,7 @@ class RequestAuthorizerHeaderTest {
 
   @Test
   void builder_boundsAtTheirEdges_acceptedAndOneBeyondRefused() {
-    RequestAuthorizer.Builder b = RequestAuthorizer.builder();
+    RequestAuthorizerBuilder b = RequestAuthorizer.builder();
 
     assertThat(b.cacheSize(1).cacheSize(10_000_000).maxRevocations(1_000)).isSameAs(b);
     assertThat(b.maxRevocations(100_000_000)).isSameAs(b);

@@ -1,6 +1,7 @@
 package dev.custos.server;
 
 import dev.custos.authz.RequestAuthorizer;
+import dev.custos.authz.RequestAuthorizerBuilder;
 import dev.custos.customer.CustomerTokenService;
 import dev.custos.customer.JwtIdentityProvider;
 import dev.custos.customer.SandboxIdentityProvider;
@@ -108,7 +109,7 @@ public final class CustosServer implements AutoCloseable {
                     : CustosRedis.builder(options.redis))
                 .clock(options.clock)
                 .connect();
-    RequestAuthorizer.Builder authorizerBuilder =
+    RequestAuthorizerBuilder authorizerBuilder =
         RequestAuthorizer.builder().verifier(verifier).listener(metrics.authorizationListener());
     OrgTokenService.Builder orgTokenBuilder = OrgTokenService.builder().minter(minter);
     if (redis != null) {

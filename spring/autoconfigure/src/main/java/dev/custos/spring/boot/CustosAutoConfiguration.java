@@ -2,6 +2,7 @@ package dev.custos.spring.boot;
 
 import dev.custos.authz.AuthorizationListener;
 import dev.custos.authz.RequestAuthorizer;
+import dev.custos.authz.RequestAuthorizerBuilder;
 import dev.custos.authz.RevocationStore;
 import dev.custos.customer.CardDirectory;
 import dev.custos.customer.CustomerDirectory;
@@ -123,7 +124,7 @@ public class CustosAutoConfiguration {
       TokenVerifier verifier,
       ObjectProvider<AuthorizationListener> listeners,
       ObjectProvider<RevocationStore> revocations) {
-    RequestAuthorizer.Builder b =
+    RequestAuthorizerBuilder b =
         RequestAuthorizer.builder().verifier(verifier).cacheSize(properties.getCacheSize());
     AuthorizationListener listener = Listeners.authorization(listeners);
     if (listener != null) {
