@@ -25,6 +25,13 @@ final class TokenFixtures {
     return Clock.fixed(instant, ZoneOffset.UTC);
   }
 
+  /** The JSON claims of a v2.public token: its body less the 64-byte signature. */
+  static String payloadOf(String token) {
+    String body = token.substring("v2.public.".length(), token.indexOf('.', "v2.public.".length()));
+    byte[] bytes = Base64Url.decode(body);
+    return new String(bytes, 0, bytes.length - 64, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   static TokenMinter minter(SigningKey key, Instant now) {
     return TokenMinter.builder().signingKey(key).issuer(ISSUER).clock(at(now)).build();
   }

@@ -7,6 +7,7 @@ import static dev.custos.token.TokenFixtures.V2_KEY;
 import static dev.custos.token.TokenFixtures.V4_KEY;
 import static dev.custos.token.TokenFixtures.at;
 import static dev.custos.token.TokenFixtures.minter;
+import static dev.custos.token.TokenFixtures.payloadOf;
 import static dev.custos.token.TokenFixtures.verifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -30,12 +31,6 @@ class TokenMinterVerifierTest {
     return assertThatExceptionOfType(TokenVerificationException.class)
         .isThrownBy(() -> verifier.verify(token))
         .actual();
-  }
-
-  private static String payloadOf(String token) {
-    String body = token.substring("v2.public.".length(), token.indexOf('.', "v2.public.".length()));
-    byte[] bytes = Base64Url.decode(body);
-    return new String(bytes, 0, bytes.length - 64, StandardCharsets.UTF_8);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static dev.custos.token.TokenFixtures.CATALOG;
 import static dev.custos.token.TokenFixtures.NOW;
 import static dev.custos.token.TokenFixtures.V2_KEY;
 import static dev.custos.token.TokenFixtures.minter;
+import static dev.custos.token.TokenFixtures.payloadOf;
 import static dev.custos.token.TokenFixtures.verifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -11,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.custos.scopes.InvalidScopeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +26,6 @@ class TokenRequestTest {
 
   private static TokenRequest customer(String scope) {
     return TokenRequest.customer("100042", CATALOG.parse(scope));
-  }
-
-  private static String payloadOf(String token) {
-    String body = token.substring("v2.public.".length(), token.indexOf('.', "v2.public.".length()));
-    byte[] bytes = Base64Url.decode(body);
-    return new String(bytes, 0, bytes.length - 64, StandardCharsets.UTF_8);
   }
 
   @Test
