@@ -8,6 +8,7 @@ import dev.custos.customer.CardDirectory;
 import dev.custos.customer.CustomerDirectory;
 import dev.custos.customer.CustomerTokenListener;
 import dev.custos.customer.CustomerTokenService;
+import dev.custos.customer.JwtIdentityProvider;
 import dev.custos.jsonapi.JsonApiEndpoints;
 import dev.custos.jsonapi.SandboxOutbox;
 import dev.custos.org.ApiTokenStore;
@@ -193,6 +194,7 @@ public class CustosAutoConfiguration {
    * @param catalog the scopes
    * @param listeners the host's listeners and the metrics binding's, if any
    * @param cards the host's cards, if it serves cardholder tokens
+   * @param identityProvider the platform's identity provider, for {@code jwtToken}, if any
    * @return the service
    */
   @Bean
@@ -205,7 +207,8 @@ public class CustosAutoConfiguration {
       RequestAuthorizer authorizer,
       ScopeCatalog catalog,
       ObjectProvider<CustomerTokenListener> listeners,
-      ObjectProvider<CardDirectory> cards) {
+      ObjectProvider<CardDirectory> cards,
+      ObjectProvider<JwtIdentityProvider> identityProvider) {
     CustomerTokenService.Builder b =
         CustomerTokenService.builder()
             .directory(directory)
@@ -214,6 +217,7 @@ public class CustosAutoConfiguration {
             .authorizer(authorizer)
             .catalog(catalog);
     cards.ifAvailable(b::cards);
+    identityProvider.ifAvailable(b::identityProvider);
     CustomerTokenListener listener = Listeners.tokens(listeners);
     if (listener != null) {
       b.listener(listener);

@@ -34,6 +34,10 @@ public class CustosProperties {
   @NestedConfigurationProperty
   private final CustosRedisProperties redis = new CustosRedisProperties();
 
+  @NestedConfigurationProperty
+  private final CustosIdentityProviderProperties identityProvider =
+      new CustosIdentityProviderProperties();
+
   private final Endpoints endpoints = new Endpoints();
 
   /**
@@ -133,6 +137,15 @@ public class CustosProperties {
    */
   public CustosRedisProperties getRedis() {
     return redis;
+  }
+
+  /**
+   * Returns the identity provider's settings.
+   *
+   * @return {@code custos.identity-provider.*}
+   */
+  public CustosIdentityProviderProperties getIdentityProvider() {
+    return identityProvider;
   }
 
   /**
