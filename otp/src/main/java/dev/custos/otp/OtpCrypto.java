@@ -46,14 +46,9 @@ final class OtpCrypto {
   }
 
   /**
-   * The id a store counts a phone's sends under: a 128-bit HMAC of the E.164 number, so no store
-   * holds a phone number; engines sharing a master key agree on it.
+   * The id a store counts a phone's sends under: {@link #phoneDigest}, a 128-bit HMAC of the E.164
+   * number, so no store holds a phone number; engines sharing a master key agree on it.
    */
-  String phoneId(Phone phone) {
-    return phoneId(phoneDigest(phone));
-  }
-
-  /** The phone id of {@link #phoneDigest}'s bytes. */
   static String phoneId(byte[] phoneDigest) {
     return ENCODER.encodeToString(phoneDigest);
   }
