@@ -4,8 +4,11 @@ import dev.custos.authz.RequestAuthorizer;
 import dev.custos.error.ApiError;
 import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
+import dev.custos.org.OrgUser;
+import dev.custos.org.OrgUserAuthenticator;
 import dev.custos.token.VerifiedToken;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +69,23 @@ final class Exchange {
           String body = Envelope.body(request);
           return operation.run(caller(request), body);
         });
+  }
+
+  /**
+   * The platform user of the host's login behind a request (org API tokens are no users).
+   *
+   * @return the user, or empty when the login knows none for the credential
+   * @throws ApiException 401 when the request has no Authorization header at all
+   */
+  static Optional<OrgUser> loginUser(OrgUserAuthenticator users, ApiRequest request)
+      throws ApiException {
+    String header = request.authorization();
+    if (header == null || header.isEmpty()) {
+      throw new ApiException(
+          ApiError.of(ApiErrorCode.UNAUTHORIZED, "the Authorization header is missing")
+              .withAuthenticate("Bearer"));
+    }
+    return users.authenticate(header);
   }
 
   /** A response with one document of the given status. */

@@ -77,14 +77,7 @@ public final class OrgTokenEndpoints {
   }
 
   private OrgUser user(ApiRequest request) throws ApiException {
-    String header = request.authorization();
-    if (header == null || header.isEmpty()) {
-      throw new ApiException(
-          ApiError.of(ApiErrorCode.UNAUTHORIZED, "the Authorization header is missing")
-              .withAuthenticate("Bearer"));
-    }
-    return users
-        .authenticate(header)
+    return Exchange.loginUser(users, request)
         .orElseThrow(
             () ->
                 new ApiException(

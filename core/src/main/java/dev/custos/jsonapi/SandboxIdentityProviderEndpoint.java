@@ -38,13 +38,7 @@ public final class SandboxIdentityProviderEndpoint {
     return Exchange.answer(
         () -> {
           String body = Envelope.body(request);
-          String header = request.authorization();
-          if (header == null || header.isEmpty()) {
-            throw new ApiException(
-                ApiError.of(ApiErrorCode.UNAUTHORIZED, "the Authorization header is missing")
-                    .withAuthenticate("Bearer"));
-          }
-          if (!users.authenticate(header).map(OrgUser::isAdmin).orElse(false)) {
+          if (!Exchange.loginUser(users, request).map(OrgUser::isAdmin).orElse(false)) {
             throw new ApiException(
                 ApiError.of(
                     ApiErrorCode.FORBIDDEN,
