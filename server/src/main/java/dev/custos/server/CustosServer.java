@@ -128,13 +128,15 @@ public final class CustosServer implements AutoCloseable {
     // The reference server's stand-in for the platform's own user login, in sandbox mode only.
     this.admin = options.sandbox ? new SandboxAdmin() : null;
     // A sandbox without an identity provider of its own gets one, so jwtToken can be tried.
-    boolean ownProvider = options.jwtIssuer != null || options.jwtPreset != null;
+    boolean ownProvider = options.jwtProvider != null;
     this.sandboxIdp =
         options.sandbox && !ownProvider
             ? SandboxIdentityProvider.create(options.clock, fixtures.jwtSubjects)
             : null;
     JwtIdentityProvider.Builder provider =
-        sandboxIdp != null ? sandboxIdp.trust() : ownProvider ? JwtProviders.of(options) : null;
+        sandboxIdp != null
+            ? sandboxIdp.trust()
+            : ownProvider ? options.jwtProvider.builder(options.jwtMaxAge, options.clock) : null;
     if (provider != null) {
       if (redis != null) {
         provider.replayStore(redis.jwtReplayStore()); // a JWT is used once across every server

@@ -10,7 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -40,7 +42,29 @@ final class HttpAdapter extends Handler.Abstract {
   private final Routes routes;
   private final ServerMetrics metrics;
   private final ConnectionGuard guard;
+  private static final Pattern ORIGIN =
+      Pattern.compile("https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
+
   private final Set<String> corsOrigins;
+
+  /**
+   * The CORS origins, each scheme, host and an optional port, nothing else (never {@code *}).
+   *
+   * @throws IllegalArgumentException naming the first origin not of that form
+   */
+  static Set<String> checkedOrigins(String... origins) {
+    Set<String> checked = new java.util.LinkedHashSet<>();
+    for (String origin : origins) {
+      Objects.requireNonNull(origin, "origin");
+      if (!ORIGIN.matcher(origin).matches()) {
+        throw new IllegalArgumentException(
+            "a CORS origin is scheme://host[:port], such as https://app.example.com; was "
+                + LogText.safe(origin));
+      }
+      checked.add(origin);
+    }
+    return Set.copyOf(checked);
+  }
 
   HttpAdapter(Routes routes, ServerMetrics metrics, ConnectionGuard guard, Set<String> cors) {
     this.routes = routes;

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Where and how a {@link CustosServer} runs: address, keys, sandbox, limits, TLS, the identity
@@ -20,9 +19,6 @@ import java.util.regex.Pattern;
  * thread-safe.
  */
 public final class ServerOptions {
-  private static final Pattern ORIGIN =
-      Pattern.compile("https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
-
   String bind = "127.0.0.1";
   int port = 8080;
   Path fixtures;
@@ -42,10 +38,7 @@ public final class ServerOptions {
   Set<String> corsOrigins = Set.of();
   KeyStore tlsKeyStore;
   char[] tlsPassword;
-  String jwtIssuer;
-  String jwtJwks;
-  String jwtAudience;
-  String jwtPreset;
+  JwtProviderOption jwtProvider;
   Duration jwtMaxAge = Duration.ofMinutes(5);
   SourceIps trustedProxies;
   String[] trustedProxyCidrs = new String[0];
@@ -69,17 +62,7 @@ public final class ServerOptions {
    * @throws NullPointerException if the array or an origin is null
    */
   public ServerOptions corsOrigins(String... origins) {
-    Set<String> checked = new java.util.LinkedHashSet<>();
-    for (String origin : origins) {
-      Objects.requireNonNull(origin, "origin");
-      if (!ORIGIN.matcher(origin).matches()) {
-        throw new IllegalArgumentException(
-            "a CORS origin is scheme://host[:port], such as https://app.example.com; was "
-                + LogText.safe(origin));
-      }
-      checked.add(origin);
-    }
-    this.corsOrigins = Set.copyOf(checked);
+    this.corsOrigins = HttpAdapter.checkedOrigins(origins);
     return this;
   }
 
@@ -96,9 +79,7 @@ public final class ServerOptions {
    * @throws NullPointerException if an argument is null
    */
   public ServerOptions jwtIdentityProvider(String issuer, String jwks, String audience) {
-    this.jwtIssuer = Objects.requireNonNull(issuer, "issuer");
-    this.jwtJwks = Objects.requireNonNull(jwks, "jwks");
-    this.jwtAudience = Objects.requireNonNull(audience, "audience");
+    this.jwtProvider = JwtProviderOption.issuer(issuer, jwks, audience);
     return this;
   }
 
@@ -115,11 +96,7 @@ public final class ServerOptions {
    * @throws NullPointerException if {@code preset} is null
    */
   public ServerOptions jwtIdentityProviderPreset(String preset, String audience) {
-    IdentityProviderPresets.of(preset, audience); // validates
-    this.jwtPreset = preset;
-    this.jwtAudience = audience;
-    this.jwtIssuer = null;
-    this.jwtJwks = null;
+    this.jwtProvider = JwtProviderOption.preset(preset, audience);
     return this;
   }
 
