@@ -49,15 +49,20 @@ class ClusterTest {
         .build();
   }
 
-  @Test
-  void securityWrites_whileTheClientRefreshesItsTopology_neverFailClosed() throws Exception {
+  /** A 3+3 cluster, and a client whose security writes wait for this many replicas. */
+  private void startCluster(int replicas, Duration replicaTimeout) throws Exception {
     cluster = new RedisClusterDeployment();
     cluster.start();
     redis =
         CustosRedis.clusterBuilder(cluster.seeds())
             .timeout(Duration.ofSeconds(5))
-            .replicaAcknowledgements(1, Duration.ofSeconds(2))
+            .replicaAcknowledgements(replicas, replicaTimeout)
             .connect();
+  }
+
+  @Test
+  void securityWrites_whileTheClientRefreshesItsTopology_neverFailClosed() throws Exception {
+    startCluster(1, Duration.ofSeconds(2));
     // Each refresh (every second) opens a connection to every node and closes it again: the
     // writes run until a node has seen three of them, each write waiting for its replica.
     int node = cluster.ports().get(0);
@@ -86,13 +91,7 @@ class ClusterTest {
 
   @Test
   void cluster_everyStoreWorks_acrossSlots_andAShardFailsOverWithoutARestart() throws Exception {
-    cluster = new RedisClusterDeployment();
-    cluster.start();
-    redis =
-        CustosRedis.clusterBuilder(cluster.seeds())
-            .timeout(Duration.ofSeconds(5))
-            .replicaAcknowledgements(1, Duration.ofSeconds(2))
-            .connect();
+    startCluster(1, Duration.ofSeconds(2));
     OtpEngine otp = engine();
     for (int i = 0; i < 30; i++) {
       String customer = "10010" + i;
@@ -157,13 +156,7 @@ class ClusterTest {
   }
 
   private int approvalsAcrossACutAndAFailover(boolean waitForReplica) throws Exception {
-    cluster = new RedisClusterDeployment();
-    cluster.start();
-    redis =
-        CustosRedis.clusterBuilder(cluster.seeds())
-            .timeout(Duration.ofSeconds(5))
-            .replicaAcknowledgements(waitForReplica ? 1 : 0, Duration.ofMillis(100))
-            .connect();
+    startCluster(waitForReplica ? 1 : 0, Duration.ofMillis(100));
     OtpEngine otp = engine();
     VerificationChallenge challenge =
         otp.start(ChallengeRequest.sms("100300", Phone.of("1", "5550300")));
