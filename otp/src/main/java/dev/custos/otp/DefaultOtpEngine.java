@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
 final class DefaultOtpEngine implements OtpEngine {
   private static final Logger log = LoggerFactory.getLogger(OtpEngine.class);
   private static final String GLOBAL_ID = "global";
+  // A device challenge's store entry holds the MAC of one of these in place of a code: the engine
+  // sends the first after a passing proof, the second after a failing one. Neither is six digits,
+  // so no typed code matches either.
+  private static final String DEVICE_PROVEN = "device proven";
+  private static final String DEVICE_REFUSED = "device refused";
 
   private final String brand;
   private final OtpSender sender;
@@ -98,7 +103,13 @@ final class DefaultOtpEngine implements OtpEngine {
         ChallengeRecord.of(
             challengeId, crypto.codeTag(challengeId, code), expiresAtMillis, maxAttempts);
     byte[] phoneDigest = crypto.phoneDigest(phone);
-    reserveSends(customerId, OtpCrypto.phoneId(phoneDigest), challenge, now);
+    List<SendSlot> slots = new ArrayList<>(3);
+    slots.add(SendSlot.of(Scope.CUSTOMER, customerId, customerLimit));
+    slots.add(SendSlot.of(Scope.PHONE, OtpCrypto.phoneId(phoneDigest), phoneLimit));
+    if (globalLimit != null) {
+      slots.add(SendSlot.of(Scope.GLOBAL, GLOBAL_ID, globalLimit));
+    }
+    reserveSends(customerId, slots, challenge, now);
 
     String body = template.render(request.channel(), brand, code, request.appHash().orElse(null));
     OtpMessage message =
@@ -138,14 +149,9 @@ final class DefaultOtpEngine implements OtpEngine {
    * refused. The customer's window comes first in the report: it also refuses a locked-out
    * customer.
    */
-  private void reserveSends(String customerId, String phoneId, ChallengeRecord challenge, long now)
+  private void reserveSends(
+      String customerId, List<SendSlot> slots, ChallengeRecord challenge, long now)
       throws RateLimitedException {
-    List<SendSlot> slots = new ArrayList<>(3);
-    slots.add(SendSlot.of(Scope.CUSTOMER, customerId, customerLimit));
-    slots.add(SendSlot.of(Scope.PHONE, phoneId, phoneLimit));
-    if (globalLimit != null) {
-      slots.add(SendSlot.of(Scope.GLOBAL, GLOBAL_ID, globalLimit));
-    }
     List<SendDecision> decisions = store.startChallenge(customerId, slots, challenge, now);
     SendDecision refusal = null;
     for (SendDecision d : decisions) {
@@ -165,6 +171,60 @@ final class DefaultOtpEngine implements OtpEngine {
     RateLimitedException refused = refused(customerId, refusal);
     abandon(customerId, challenge.challengeId(), now, refused);
     throw refused;
+  }
+
+  @Override
+  public DeviceChallenge startDeviceChallenge(String customerId) throws RateLimitedException {
+    Inputs.checkCustomerId(customerId);
+    long now = clock.millis();
+    byte[] challengeId = crypto.newChallengeId();
+    long expiresAtMillis = Math.addExact(now, lifetimeMillis);
+    ChallengeRecord challenge =
+        ChallengeRecord.of(
+            challengeId, crypto.codeTag(challengeId, DEVICE_PROVEN), expiresAtMillis, maxAttempts);
+    // Nothing is sent, so no phone or global window: the customer's window (with its lockout).
+    reserveSends(
+        customerId,
+        List.of(SendSlot.of(Scope.CUSTOMER, customerId, customerLimit)),
+        challenge,
+        now);
+    store.confirmChallenge(customerId, challenge, now);
+    started.increment();
+    log.info("device challenge started: customer={}", customerId);
+    return new DeviceChallenge(
+        crypto.token(customerId, challengeId, expiresAtMillis, crypto.deviceMarker()),
+        crypto.deviceChallenge(challengeId),
+        Instant.ofEpochMilli(expiresAtMillis));
+  }
+
+  @Override
+  public VerificationResult verifyDevice(
+      String customerId, String verificationToken, DeviceProof proof) {
+    Inputs.checkCustomerId(customerId);
+    if (verificationToken == null) {
+      throw new InvalidOtpRequestException(Field.VERIFICATION_TOKEN, "is required");
+    }
+    Objects.requireNonNull(proof, "proof");
+    VerificationResult result = checkDevice(customerId, verificationToken, proof);
+    outcomes.get(result.outcome()).increment();
+    log.info("device verification: customer={}, outcome={}", customerId, result.outcome());
+    return result;
+  }
+
+  private VerificationResult checkDevice(
+      String customerId, String verificationToken, DeviceProof proof) {
+    OtpCrypto.ParsedToken token = crypto.parse(customerId, verificationToken);
+    if (token == null || !crypto.isDevice(token)) {
+      return VerificationResult.of(VerificationOutcome.NOT_FOUND);
+    }
+    long now = clock.millis();
+    if (now >= token.expiresAtMillis) {
+      return VerificationResult.of(VerificationOutcome.EXPIRED);
+    }
+    boolean proven = proof.proves(crypto.deviceChallenge(token.challengeId));
+    byte[] tag = crypto.codeTag(token.challengeId, proven ? DEVICE_PROVEN : DEVICE_REFUSED);
+    return result(
+        store.check(customerId, token.challengeId, tag, token.expiresAtMillis, now, lockoutPolicy));
   }
 
   /**
@@ -216,18 +276,24 @@ final class DefaultOtpEngine implements OtpEngine {
   private VerificationResult check(
       String customerId, String verificationToken, String code, Phone sentTo) {
     OtpCrypto.ParsedToken token = crypto.parse(customerId, verificationToken);
-    // A code sent to another phone is no challenge of this one: answered before the store is.
-    if (token == null || (sentTo != null && !crypto.sentTo(token, sentTo))) {
+    // A code sent to another phone is no challenge of this one, nor is a device's challenge:
+    // answered before the store is.
+    if (token == null
+        || crypto.isDevice(token)
+        || (sentTo != null && !crypto.sentTo(token, sentTo))) {
       return VerificationResult.of(VerificationOutcome.NOT_FOUND);
     }
-    CheckResult checked =
+    return result(
         store.check(
             customerId,
             token.challengeId,
             crypto.codeTag(token.challengeId, code),
             token.expiresAtMillis,
             clock.millis(),
-            lockoutPolicy);
+            lockoutPolicy));
+  }
+
+  private static VerificationResult result(CheckResult checked) {
     // The one place a verification result is made from a store's answer: only the engine does.
     return switch (checked.outcome()) {
       case APPROVED -> VerificationResult.of(VerificationOutcome.APPROVED);

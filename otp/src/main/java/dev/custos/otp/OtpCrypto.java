@@ -36,12 +36,18 @@ final class OtpCrypto {
   private final byte[] tokenKey;
   private final byte[] codeKey;
   private final byte[] phoneKey;
+  private final byte[] deviceKey;
+  private final byte[] deviceMarker;
   private final SecureRandom random;
 
   OtpCrypto(byte[] masterKey, SecureRandom random) {
     this.tokenKey = derive(masterKey, "custos otp token mac v1");
     this.codeKey = derive(masterKey, "custos otp code mac v1");
     this.phoneKey = derive(masterKey, "custos otp phone id v1");
+    this.deviceKey = derive(masterKey, "custos otp device challenge v1");
+    // Stands in the token's phone slot for a device challenge: a MAC of a string no E.164 number
+    // is (they start with '+'), so no phone's id equals it.
+    this.deviceMarker = truncatedMac(phoneKey, "device".getBytes(StandardCharsets.US_ASCII));
     this.random = random;
   }
 
@@ -55,9 +61,34 @@ final class OtpCrypto {
 
   /** The phone's 128-bit id, as bytes. */
   byte[] phoneDigest(Phone phone) {
-    HMac mac = mac(phoneKey);
-    byte[] number = phone.e164().getBytes(StandardCharsets.US_ASCII);
-    mac.update(number, 0, number.length);
+    return truncatedMac(phoneKey, phone.e164().getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** What a device challenge's token carries where a code's carries the phone's id. */
+  byte[] deviceMarker() {
+    return deviceMarker.clone();
+  }
+
+  /** Whether the token is a device challenge's; compared in constant time. */
+  boolean isDevice(ParsedToken token) {
+    return Arrays.constantTimeAreEqual(token.phoneDigest, deviceMarker);
+  }
+
+  /**
+   * The challenge a device signs: HMAC(deviceKey, challenge id), 32 bytes. Derived, not stored, so
+   * the token alone brings it back; unpredictable without the key, as the id is random.
+   */
+  byte[] deviceChallenge(byte[] challengeId) {
+    HMac mac = mac(deviceKey);
+    mac.update(challengeId, 0, 16);
+    byte[] out = new byte[mac.getMacSize()];
+    mac.doFinal(out, 0);
+    return out;
+  }
+
+  private static byte[] truncatedMac(byte[] key, byte[] message) {
+    HMac mac = mac(key);
+    mac.update(message, 0, message.length);
     byte[] out = new byte[mac.getMacSize()];
     mac.doFinal(out, 0);
     return Arrays.copyOf(out, 16);

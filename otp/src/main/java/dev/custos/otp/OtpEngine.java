@@ -95,6 +95,40 @@ public interface OtpEngine {
   VerificationResult verify(String customerId, String verificationToken, String code, Phone sentTo);
 
   /**
+   * Starts a device challenge: a challenge answered by the customer's device signing random bytes
+   * (a passkey's WebAuthn assertion or registration) rather than by a typed code. Nothing is sent.
+   * It is the customer's pending challenge like any other: it supersedes the last one, expires
+   * after the challenge lifetime, allows the same attempts, counts against the customer's send
+   * window and is refused while the customer is locked out; its failures count towards the lockout.
+   *
+   * @param customerId the customer
+   * @return the challenge: its verification token, the bytes to sign, its expiry
+   * @throws RateLimitedException if the customer's window or lockout refuses; nothing is pending
+   * @throws InvalidOtpRequestException if {@code customerId} is null or invalid
+   * @throws OtpStoreException if the store cannot be reached or is full; nothing is pending
+   */
+  DeviceChallenge startDeviceChallenge(String customerId) throws RateLimitedException;
+
+  /**
+   * Checks a device's answer to a device challenge: derives the challenge from the token, asks the
+   * proof whether the device signed it, and lets the store consume the challenge (a passing proof)
+   * or count a failure (a failing one) in one atomic step, so under any concurrency exactly one
+   * call gets {@link VerificationOutcome#APPROVED} for a challenge. A token that is forged, another
+   * customer's, or a code challenge's is {@link VerificationOutcome#NOT_FOUND} and an expired one
+   * {@link VerificationOutcome#EXPIRED}, both without calling the proof or touching the store.
+   *
+   * @param customerId the customer the challenge was started for
+   * @param verificationToken the token {@link #startDeviceChallenge} returned
+   * @param proof checks the device's answer against the challenge
+   * @return the outcome; {@link VerificationOutcome#INCORRECT_CODE} when the proof failed
+   * @throws InvalidOtpRequestException if {@code customerId} is null or invalid or {@code
+   *     verificationToken} is null
+   * @throws OtpStoreException if the store cannot be reached; nothing was approved
+   * @throws NullPointerException if {@code proof} is null
+   */
+  VerificationResult verifyDevice(String customerId, String verificationToken, DeviceProof proof);
+
+  /**
    * Returns the engine's counters. Challenges whose lifetime has ended are dropped first, so {@link
    * OtpStats#pendingChallenges()} counts only live ones.
    *

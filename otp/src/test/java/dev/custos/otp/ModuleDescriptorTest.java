@@ -37,8 +37,9 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
 
   /**
    * Tink's typestate for the OTP side: no public constructor or method of the module's API hands
-   * out a {@link VerificationResult} except the engine's {@code verify}, so an approved result can
-   * come from a checked code only. (Before, any store, or anyone, could make an approved one.)
+   * out a {@link VerificationResult} except the engine's {@code verify} and {@code verifyDevice},
+   * so an approved result comes from a checked code or from the store's consuming a device
+   * challenge. (Before, any store, or anyone, could make an approved one.)
    */
   @Test
   void api_onlyTheEngineMakesVerificationResults() {
@@ -58,6 +59,6 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
       }
     }
 
-    assertThat(makers).containsOnly("OtpEngine.verify");
+    assertThat(makers).containsOnly("OtpEngine.verify", "OtpEngine.verifyDevice");
   }
 }

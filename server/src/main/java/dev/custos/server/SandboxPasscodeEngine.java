@@ -3,10 +3,13 @@ package dev.custos.server;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.custos.otp.ChallengeRequest;
+import dev.custos.otp.DeviceChallenge;
+import dev.custos.otp.DeviceProof;
 import dev.custos.otp.OtpEngine;
 import dev.custos.otp.OtpStartException;
 import dev.custos.otp.OtpStats;
 import dev.custos.otp.Phone;
+import dev.custos.otp.RateLimitedException;
 import dev.custos.otp.VerificationChallenge;
 import dev.custos.otp.VerificationResult;
 import java.time.Duration;
@@ -54,6 +57,18 @@ final class SandboxPasscodeEngine implements OtpEngine {
             ? codes.getIfPresent(verificationToken)
             : null;
     return delegate.verify(customerId, verificationToken, actual != null ? actual : code, sentTo);
+  }
+
+  @Override
+  public DeviceChallenge startDeviceChallenge(String customerId) throws RateLimitedException {
+    return delegate.startDeviceChallenge(customerId);
+  }
+
+  /** A device proves itself: the sandbox passcode stands in for no device. */
+  @Override
+  public VerificationResult verifyDevice(
+      String customerId, String verificationToken, DeviceProof proof) {
+    return delegate.verifyDevice(customerId, verificationToken, proof);
   }
 
   @Override
