@@ -14,6 +14,7 @@ import dev.custos.token.MintedToken;
 import dev.custos.token.Resources;
 import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
+import dev.custos.token.TwoFactorMethod;
 import dev.custos.token.VerifiedToken;
 import java.time.Duration;
 import java.util.List;
@@ -186,9 +187,9 @@ public final class CardholderTokenService {
         attributes.verificationCode().orElse(null),
         added.requiresTwoFactor() ? added : null,
         null)) {
-      request = request.twoFactorVerified();
+      request = request.twoFactorVerified(TwoFactorMethod.CODE, minter.clock().instant());
     } else if (upgrade && caller.twoFactorVerified() && scopes.requiresTwoFactor()) {
-      request = request.twoFactorVerified();
+      request = TokenTerms.keepVerification(request, caller);
     }
     MintedToken minted = TokenTerms.mint(minter, request, listener);
     log.info(

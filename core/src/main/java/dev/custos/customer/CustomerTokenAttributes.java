@@ -23,6 +23,7 @@ public final class CustomerTokenAttributes {
   private final Resources resources;
   private final String jwtToken;
   private final String authorizedUser;
+  private final String passkeyAssertion;
 
   /** The attributes while one is being changed: each with* method copies, changes one, builds. */
   private static final class Values {
@@ -34,6 +35,7 @@ public final class CustomerTokenAttributes {
     Resources resources;
     String jwtToken;
     String authorizedUser;
+    String passkeyAssertion;
   }
 
   private CustomerTokenAttributes(Values v) {
@@ -45,6 +47,7 @@ public final class CustomerTokenAttributes {
     this.resources = v.resources;
     this.jwtToken = v.jwtToken;
     this.authorizedUser = v.authorizedUser;
+    this.passkeyAssertion = v.passkeyAssertion;
   }
 
   private Values values() {
@@ -57,6 +60,7 @@ public final class CustomerTokenAttributes {
     v.resources = resources;
     v.jwtToken = jwtToken;
     v.authorizedUser = authorizedUser;
+    v.passkeyAssertion = passkeyAssertion;
     return v;
   }
 
@@ -151,6 +155,31 @@ public final class CustomerTokenAttributes {
     Values v = values();
     v.jwtToken = Objects.requireNonNull(jwtToken, "jwtToken");
     return new CustomerTokenAttributes(v);
+  }
+
+  /**
+   * Returns these attributes with a passkey's answer in place of a verification code (a Custos
+   * extension, {@code passkeyAssertion}): the browser's {@code PublicKeyCredential} as JSON ({@code
+   * toJSON()}) for the options of a {@code channel: "passkey"} verification, whose verification
+   * token goes with it.
+   *
+   * @param assertionJson the credential as a JSON object; read strictly when the token is created
+   * @return new attributes
+   * @throws NullPointerException if {@code assertionJson} is null
+   */
+  public CustomerTokenAttributes withPasskeyAssertion(String assertionJson) {
+    Values v = values();
+    v.passkeyAssertion = Objects.requireNonNull(assertionJson, "assertionJson");
+    return new CustomerTokenAttributes(v);
+  }
+
+  /**
+   * Returns the passkey assertion, if given.
+   *
+   * @return the assertion's JSON, or empty
+   */
+  public Optional<String> passkeyAssertion() {
+    return Optional.ofNullable(passkeyAssertion);
   }
 
   /**
@@ -249,6 +278,7 @@ public final class CustomerTokenAttributes {
         + (upgradableScope == null ? "" : ", upgradableScope=" + upgradableScope)
         + (resources == null ? "" : ", " + resources)
         + (jwtToken == null ? "" : ", with JWT")
+        + (passkeyAssertion == null ? "" : ", with passkey")
         + (authorizedUser == null ? "" : ", authorizedUser=" + authorizedUser)
         + "]";
   }

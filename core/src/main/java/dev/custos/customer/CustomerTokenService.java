@@ -13,6 +13,7 @@ import dev.custos.token.MintedToken;
 import dev.custos.token.Resources;
 import dev.custos.token.TokenMinter;
 import dev.custos.token.TokenRequest;
+import dev.custos.token.TwoFactorMethod;
 import dev.custos.token.VerifiedToken;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class CustomerTokenService {
     this.minter = b.minter;
     this.listener = b.listener;
     this.clock = b.minter.clock();
-    this.secondFactor = new SecondFactor(b.otp, b.identityProvider);
+    this.secondFactor = new SecondFactor(b.otp, b.identityProvider, b.passkeys);
     this.authorizer = b.authorizer;
     this.verificationScope = TokenTerms.requiredScope(b.catalog, "customers");
     this.tokenScope = TokenTerms.requiredScope(b.catalog, "customer-token-write");
@@ -118,6 +119,31 @@ public final class CustomerTokenService {
       }
     }
     return secondFactor.start(customer.id(), phone, attributes);
+  }
+
+  /**
+   * Create Customer Token Verification with {@code channel: "passkey"} (a Custos extension): starts
+   * a device challenge for the customer and returns it with the options for the browser's {@code
+   * navigator.credentials.get()}. The assertion goes back to {@link #createToken} as {@code
+   * passkeyAssertion} with the verification token. The challenge is the customer's pending
+   * verification like a code's (it supersedes an earlier one): single use, expiring after the
+   * engine's challenge lifetime, its failures counted towards the same attempts and lockout.
+   *
+   * @param caller as for {@link #createVerification}
+   * @param customerId the customer, from the request path
+   * @return the verification: token, expiry and request options
+   * @throws ApiException as {@link #createVerification}; 400 {@code invalid_value} at {@code
+   *     /data/attributes/channel} when passkeys are not enabled ({@link Builder#passkeys}) or the
+   *     customer has none
+   * @throws NullPointerException if {@code caller} is null
+   */
+  public PasskeyVerification createPasskeyVerification(VerifiedToken caller, String customerId)
+      throws ApiException {
+    authorizer
+        .delegation()
+        .authorizeCustomerCaller(caller, customerId, verificationScope, tokenScope);
+    Customer customer = TokenTerms.activeCustomer(directory, customerId);
+    return secondFactor.passkeys().start(customer.id());
   }
 
   /**
@@ -191,10 +217,11 @@ public final class CustomerTokenService {
     boolean samePerson = upgrade && caller.authorizedUser().equals(request.authorizedUser());
     ScopeSet added = samePerson ? scopes.minus(caller.scopes()) : scopes;
     boolean needed = added.requiresTwoFactor();
-    if (secondFactor.passed(customer, attributes, needed ? added : null, user)) {
-      request = request.twoFactorVerified();
+    TwoFactorMethod method = secondFactor.passed(customer, attributes, needed ? added : null, user);
+    if (method != null) {
+      request = request.twoFactorVerified(method, clock.instant());
     } else if (samePerson && caller.twoFactorVerified() && scopes.requiresTwoFactor()) {
-      request = request.twoFactorVerified();
+      request = TokenTerms.keepVerification(request, caller);
     }
     MintedToken minted = TokenTerms.mint(minter, request, listener);
     log.info(
@@ -260,8 +287,22 @@ public final class CustomerTokenService {
     private JwtIdentityProvider identityProvider;
     private RequestAuthorizer authorizer;
     private CardDirectory cards;
+    private PasskeyVerifier passkeys;
 
     private Builder() {}
+
+    /**
+     * Accepts passkeys as the second factor ({@code channel: "passkey"}, {@code passkeyAssertion});
+     * none by default, and both are then refused (400 at the attribute).
+     *
+     * @param passkeys the passkey verifier, {@code custos-passkey}'s {@code Passkeys}
+     * @return this builder
+     * @throws NullPointerException if {@code passkeys} is null
+     */
+    public Builder passkeys(PasskeyVerifier passkeys) {
+      this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
+      return this;
+    }
 
     /**
      * Sets where cards are looked up, for cardholder tokens ({@link #cardholderTokens()}); none by

@@ -14,6 +14,7 @@ import dev.custos.otp.RateLimitedException;
 import dev.custos.otp.VerificationChallenge;
 import dev.custos.otp.VerificationResult;
 import dev.custos.scopes.ScopeSet;
+import dev.custos.token.TwoFactorMethod;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -29,42 +30,72 @@ final class SecondFactor {
 
   private final OtpEngine otp;
   private final JwtIdentityProvider identityProvider;
+  private final PasskeyFactor passkeys;
 
-  SecondFactor(OtpEngine otp, JwtIdentityProvider identityProvider) {
+  SecondFactor(OtpEngine otp, JwtIdentityProvider identityProvider, PasskeyVerifier passkeys) {
     this.otp = otp;
     this.identityProvider = identityProvider;
+    this.passkeys = new PasskeyFactor(otp, passkeys);
+  }
+
+  /** The passkey side: its verifications start here. */
+  PasskeyFactor passkeys() {
+    return passkeys;
   }
 
   /**
    * Checks the request's second factor, if it gives one or needs one.
    *
    * @param twoFactorScopes the scopes that need it now, or null if none does
-   * @return whether a second factor passed
+   * @return how the second factor passed, or null if none was given or needed
    * @throws ApiException for a missing, malformed or refused second factor
    */
-  boolean passed(
+  TwoFactorMethod passed(
       Customer customer,
       CustomerTokenAttributes attributes,
       ScopeSet twoFactorScopes,
       AuthorizedUser user)
       throws ApiException {
     if (attributes.jwtToken().isPresent()) {
-      if (attributes.verificationToken().isPresent() || attributes.verificationCode().isPresent()) {
+      if (attributes.verificationToken().isPresent()
+          || attributes.verificationCode().isPresent()
+          || attributes.passkeyAssertion().isPresent()) {
         throw CustomerErrors.invalid(
-            "jwtToken", "give either jwtToken or verificationToken and verificationCode, not both");
+            "jwtToken",
+            "give one of jwtToken, verificationToken and verificationCode, or verificationToken"
+                + " and passkeyAssertion");
       }
       // A token for one authorized user takes that user's JWT only.
       Set<String> subjects =
           user == null ? customer.jwtSubjects() : user.jwtSubject().map(Set::of).orElse(Set.of());
       checkJwt(subjects, attributes.jwtToken().get());
-      return true;
+      return TwoFactorMethod.IDENTITY_PROVIDER;
+    }
+    if (attributes.passkeyAssertion().isPresent()) {
+      if (attributes.verificationCode().isPresent()) {
+        throw CustomerErrors.invalid(
+            PasskeyFactor.ATTRIBUTE, "give either verificationCode or passkeyAssertion, not both");
+      }
+      // A customer's passkeys are the customer's own: they vouch for no authorized user.
+      if (user != null) {
+        throw CustomerErrors.invalid(
+            PasskeyFactor.ATTRIBUTE,
+            "a passkey verifies the customer, not an authorized user: use the user's code or JWT");
+      }
+      passkeys.check(
+          customer.id(),
+          attributes.verificationToken().orElse(null),
+          attributes.passkeyAssertion().get());
+      return TwoFactorMethod.PASSKEY;
     }
     return passedCode(
-        customer.id(),
-        attributes.verificationToken().orElse(null),
-        attributes.verificationCode().orElse(null),
-        twoFactorScopes,
-        user == null ? null : user.phone());
+            customer.id(),
+            attributes.verificationToken().orElse(null),
+            attributes.verificationCode().orElse(null),
+            twoFactorScopes,
+            user == null ? null : user.phone())
+        ? TwoFactorMethod.CODE
+        : null;
   }
 
   /**

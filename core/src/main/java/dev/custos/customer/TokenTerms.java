@@ -23,6 +23,18 @@ import java.util.OptionalLong;
 final class TokenTerms {
   private TokenTerms() {}
 
+  /**
+   * The request marked two-factor verified as its caller was (an upgrade for the same person): the
+   * caller's method and time, so a chain of upgrades never makes a verification look recent.
+   */
+  static TokenRequest keepVerification(TokenRequest request, VerifiedToken caller) {
+    if (caller.twoFactorMethod().isPresent() && caller.twoFactorVerifiedAt().isPresent()) {
+      return request.twoFactorVerified(
+          caller.twoFactorMethod().get(), caller.twoFactorVerifiedAt().get());
+    }
+    return request.twoFactorVerified();
+  }
+
   /** Scopes a customer token may hold, or 400 at the attribute. */
   static ScopeSet scopes(ScopeCatalog catalog, String attribute, String scopeString)
       throws ApiException {

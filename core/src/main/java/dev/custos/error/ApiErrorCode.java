@@ -13,8 +13,22 @@ package dev.custos.error;
  *   <tr><td>400</td><td>verification_not_found</td><td>unknown, used, superseded or another customer's</td></tr>
  *   <tr><td>400</td><td>verification_attempts_exceeded</td><td>too many wrong codes: start again</td></tr>
  *   <tr><td>400</td><td>invalid_jwt</td><td>the identity provider's {@code jwtToken} does not pass ({@code meta.reason}: malformed, algorithm, signature, issuer, audience, expired, subject, unavailable, not_configured)</td></tr>
+ *   <tr><td>400</td><td>passkey_malformed_base64url</td><td>a passkey member that is not unpadded base64url</td></tr>
+ *   <tr><td>400</td><td>passkey_malformed_client_data</td><td>{@code clientDataJSON} that is not the JSON WebAuthn defines</td></tr>
+ *   <tr><td>400</td><td>passkey_malformed_authenticator_data</td><td>authenticator data, attestation object or public key that does not parse (CBOR, COSE)</td></tr>
+ *   <tr><td>400</td><td>passkey_origin_mismatch</td><td>the browser signed for an origin not configured</td></tr>
+ *   <tr><td>400</td><td>passkey_rp_id_mismatch</td><td>the authenticator signed for another relying party id</td></tr>
+ *   <tr><td>400</td><td>passkey_user_not_verified</td><td>the authenticator did not verify the user (UV flag clear)</td></tr>
+ *   <tr><td>400</td><td>passkey_challenge_mismatch</td><td>the browser signed another challenge, or the ceremony type is wrong</td></tr>
+ *   <tr><td>400</td><td>passkey_challenge_used</td><td>a proof for a challenge already used or superseded (a replay)</td></tr>
+ *   <tr><td>400</td><td>passkey_unknown_credential</td><td>no passkey of this customer has the credential id</td></tr>
+ *   <tr><td>400</td><td>passkey_signature_invalid</td><td>the signature does not verify under the stored key</td></tr>
+ *   <tr><td>400</td><td>passkey_counter_regressed</td><td>the signature counter did not increase: a possible clone</td></tr>
+ *   <tr><td>400</td><td>passkey_algorithm_not_allowed</td><td>a new passkey's key algorithm is not allowed</td></tr>
+ *   <tr><td>409</td><td>passkey_already_registered</td><td>the credential is already registered</td></tr>
  *   <tr><td>401</td><td>unauthorized</td><td>missing, malformed, invalid, expired or revoked token</td></tr>
  *   <tr><td>403</td><td>forbidden</td><td>the token lacks a scope ({@code meta} says whether it needs 2FA), or is of the wrong role</td></tr>
+ *   <tr><td>403</td><td>recent_verification_required</td><td>a customer token whose two-factor verification is older than allowed (passkey enrolment)</td></tr>
  *   <tr><td>403</td><td>customer_not_active</td><td>the customer exists but is not active</td></tr>
  *   <tr><td>404</td><td>customer_not_found</td><td>no customer with the path's id</td></tr>
  *   <tr><td>404</td><td>not_found</td><td>no such resource, or one of another customer than the token's</td></tr>
@@ -41,10 +55,41 @@ public enum ApiErrorCode {
   INVALID_JWT(400, "invalid_jwt", "Invalid JWT"),
   /** 400: the last allowed wrong code burned the verification. */
   VERIFICATION_ATTEMPTS_EXCEEDED(400, "verification_attempts_exceeded", "Too many attempts"),
+  /** 400: a passkey member is not unpadded base64url. */
+  PASSKEY_MALFORMED_BASE64URL(400, "passkey_malformed_base64url", "Malformed passkey encoding"),
+  /** 400: {@code clientDataJSON} is not the JSON WebAuthn defines. */
+  PASSKEY_MALFORMED_CLIENT_DATA(
+      400, "passkey_malformed_client_data", "Malformed passkey client data"),
+  /** 400: authenticator data, attestation object or public key does not parse (CBOR, COSE). */
+  PASSKEY_MALFORMED_AUTHENTICATOR_DATA(
+      400, "passkey_malformed_authenticator_data", "Malformed passkey authenticator data"),
+  /** 400: the browser signed for an origin that is not configured. */
+  PASSKEY_ORIGIN_MISMATCH(400, "passkey_origin_mismatch", "Passkey origin mismatch"),
+  /** 400: the authenticator signed for another relying party id. */
+  PASSKEY_RP_ID_MISMATCH(400, "passkey_rp_id_mismatch", "Passkey relying party mismatch"),
+  /** 400: the authenticator did not verify the user. */
+  PASSKEY_USER_NOT_VERIFIED(400, "passkey_user_not_verified", "Passkey user not verified"),
+  /** 400: the browser signed another challenge, or for another ceremony. */
+  PASSKEY_CHALLENGE_MISMATCH(400, "passkey_challenge_mismatch", "Passkey challenge mismatch"),
+  /** 400: the challenge was already used or superseded: a replayed proof. */
+  PASSKEY_CHALLENGE_USED(400, "passkey_challenge_used", "Passkey challenge already used"),
+  /** 400: no passkey of this customer has this credential id. */
+  PASSKEY_UNKNOWN_CREDENTIAL(400, "passkey_unknown_credential", "Unknown passkey"),
+  /** 400: the signature does not verify under the passkey's public key. */
+  PASSKEY_SIGNATURE_INVALID(400, "passkey_signature_invalid", "Invalid passkey signature"),
+  /** 400: the signature counter did not increase: the passkey may have been cloned. */
+  PASSKEY_COUNTER_REGRESSED(400, "passkey_counter_regressed", "Passkey counter regressed"),
+  /** 400: a new passkey's key algorithm is not among those allowed. */
+  PASSKEY_ALGORITHM_NOT_ALLOWED(
+      400, "passkey_algorithm_not_allowed", "Passkey algorithm not allowed"),
+  /** 409: the credential is already registered. */
+  PASSKEY_ALREADY_REGISTERED(409, "passkey_already_registered", "Passkey already registered"),
   /** 401: no valid bearer token. */
   UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
   /** 403: the token may not do this. */
   FORBIDDEN(403, "forbidden", "Forbidden"),
+  /** 403: the customer token's two-factor verification is too old for this action. */
+  RECENT_VERIFICATION_REQUIRED(403, "recent_verification_required", "Recent verification required"),
   /** 403: the customer exists but is not active. */
   CUSTOMER_NOT_ACTIVE(403, "customer_not_active", "Customer not active"),
   /** 403: the card exists but is not active (a cardholder token is refused for it). */

@@ -11,6 +11,7 @@ import static dev.custos.jsonapi.RequestDocuments.requiredString;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.custos.customer.CustomerTokenAttributes;
+import dev.custos.customer.PasskeyVerification;
 import dev.custos.customer.VerificationAttributes;
 import dev.custos.error.ApiException;
 import dev.custos.otp.Channel;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,7 +43,8 @@ final class CustomerTokenDocuments {
           "expiresIn",
           "upgradableScope",
           "resources",
-          "jwtToken");
+          "jwtToken",
+          "passkeyAssertion");
   private static final Set<String> CARDHOLDER_TOKEN_ATTRIBUTES =
       Set.of("scope", "verificationToken", "verificationCode", "expiresIn", "upgradableScope");
 
@@ -59,6 +62,46 @@ final class CustomerTokenDocuments {
   }
 
   /**
+   * Parses a Create Customer Token Verification request document that may ask for a passkey
+   * (Custos's {@code channel: "passkey"}, which takes no other attribute).
+   *
+   * @param body the request body
+   * @return the attributes, or empty for a passkey verification
+   * @throws ApiException 400 {@code invalid_value} naming the offending member
+   */
+  static Optional<VerificationAttributes> parseVerificationOrPasskey(String body)
+      throws ApiException {
+    Map<String, Object> attributes =
+        attributes(body, "customerTokenVerification", VERIFICATION_ATTRIBUTES);
+    if (!"passkey".equals(attributes.get("channel"))) {
+      return Optional.of(verification(attributes, "sms, call or passkey"));
+    }
+    for (String name : attributes.keySet()) {
+      if (!name.equals("channel")) {
+        throw invalid(name, name + " is not taken with channel passkey");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Renders the 201 response of a passkey verification.
+   *
+   * @param verification the started verification
+   * @return {@code {"data":{"type":"customerTokenVerification","attributes":{"verificationToken":
+   *     …,"channel":"passkey","publicKey":{…}}}}}: {@code publicKey} is what the browser passes to
+   *     {@code navigator.credentials.get({publicKey})} (after decoding its base64url members)
+   */
+  static String renderPasskeyVerification(PasskeyVerification verification) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("verificationToken", verification.verificationToken());
+    attributes.put("channel", "passkey");
+    attributes.put("expiresAt", UnitTime.format(verification.expiresAt()));
+    attributes.put("publicKey", verification.requestOptions());
+    return data("customerTokenVerification", attributes);
+  }
+
+  /**
    * Parses a Create Cardholder Token Verification request document (the same attributes).
    *
    * @param body the request body
@@ -71,13 +114,17 @@ final class CustomerTokenDocuments {
 
   private static VerificationAttributes parseVerification(String body, String type)
       throws ApiException {
-    Map<String, Object> attributes = attributes(body, type, VERIFICATION_ATTRIBUTES);
+    return verification(attributes(body, type, VERIFICATION_ATTRIBUTES), "sms or call");
+  }
+
+  private static VerificationAttributes verification(
+      Map<String, Object> attributes, String channels) throws ApiException {
     String channelName = requiredString(attributes, "channel");
     Channel channel =
         switch (channelName) {
           case "sms" -> Channel.SMS;
           case "call" -> Channel.CALL;
-          default -> throw invalid("channel", "channel must be sms or call");
+          default -> throw invalid("channel", "channel must be " + channels);
         };
     VerificationAttributes result = VerificationAttributes.of(channel);
     if (attributes.containsKey("phone")) {
@@ -167,6 +214,13 @@ final class CustomerTokenDocuments {
     String jwt = optionalString(attributes, "jwtToken");
     if (jwt != null) {
       result = result.withJwtToken(jwt);
+    }
+    if (attributes.containsKey("passkeyAssertion")) {
+      // Read as an object here; its members are the passkey verifier's to check.
+      if (!(attributes.get("passkeyAssertion") instanceof Map<?, ?> assertion)) {
+        throw invalid("passkeyAssertion", "passkeyAssertion must be an object");
+      }
+      result = result.withPasskeyAssertion(JSONObjectUtils.toJSONString(cast(assertion)));
     }
     if (attributes.containsKey("resources")) {
       result = result.withResources(ResourcesAttribute.parse(attributes.get("resources")));
@@ -268,6 +322,11 @@ final class CustomerTokenDocuments {
     data.put("type", type);
     data.put("attributes", attributes);
     return JSONObjectUtils.toJSONString(Map.of("data", data));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, ?> cast(Map<?, ?> object) {
+    return (Map<String, ?>) object;
   }
 
   private static Phone phone(Object value) throws ApiException {

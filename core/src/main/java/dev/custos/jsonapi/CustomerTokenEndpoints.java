@@ -1,7 +1,9 @@
 package dev.custos.jsonapi;
 
 import dev.custos.customer.CustomerTokenService;
+import dev.custos.customer.VerificationAttributes;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The spec's two endpoints, and Custos's two revocations, as functions from a request to a
@@ -33,17 +35,23 @@ public final class CustomerTokenEndpoints {
    *
    * @param customerId the path's customer id
    * @param request the request
-   * @return 201 with the verification token, or an error response
+   * @return 201 with the verification token (and, for {@code channel: "passkey"}, the browser's
+   *     request options as {@code publicKey}), or an error response
    */
   public JsonApiResponse createVerification(String customerId, ApiRequest request) {
     return exchange.answerCaller(
         request,
-        (caller, body) ->
-            Exchange.document(
-                201,
-                CustomerTokenDocuments.renderVerification(
-                    service.createVerification(
-                        caller, customerId, CustomerTokenDocuments.parseVerification(body)))));
+        (caller, body) -> {
+          Optional<VerificationAttributes> attributes =
+              CustomerTokenDocuments.parseVerificationOrPasskey(body);
+          return Exchange.document(
+              201,
+              attributes.isPresent()
+                  ? CustomerTokenDocuments.renderVerification(
+                      service.createVerification(caller, customerId, attributes.get()))
+                  : CustomerTokenDocuments.renderPasskeyVerification(
+                      service.createPasskeyVerification(caller, customerId)));
+        });
   }
 
   /**

@@ -42,6 +42,8 @@ final class Claims {
   static final String SOURCE_IP = "sourceIp";
   static final String AUTHORIZED_USER = "authorizedUser";
   static final String TWO_FACTOR = "twoFactor";
+  static final String TWO_FACTOR_METHOD = "twoFactorMethod";
+  static final String TWO_FACTOR_AT = "twoFactorAt";
   static final String ISSUER = "iss";
   static final String ISSUED_AT = "iat";
   static final String NOT_BEFORE = "nbf";
@@ -63,6 +65,9 @@ final class Claims {
   private static final SerializedString AUTHORIZED_USER_NAME =
       new SerializedString(AUTHORIZED_USER);
   private static final SerializedString TWO_FACTOR_NAME = new SerializedString(TWO_FACTOR);
+  private static final SerializedString TWO_FACTOR_METHOD_NAME =
+      new SerializedString(TWO_FACTOR_METHOD);
+  private static final SerializedString TWO_FACTOR_AT_NAME = new SerializedString(TWO_FACTOR_AT);
   private static final SerializedString ISSUER_NAME = new SerializedString(ISSUER);
   private static final SerializedString ISSUED_AT_NAME = new SerializedString(ISSUED_AT);
   private static final SerializedString NOT_BEFORE_NAME = new SerializedString(NOT_BEFORE);
@@ -108,9 +113,14 @@ final class Claims {
       }
       json.writeFieldName(TWO_FACTOR_NAME);
       json.writeBoolean(request.isTwoFactorVerified());
+      char[] time = out.timeChars();
+      if (request.twoFactorMethod().isPresent()) {
+        json.writeFieldName(TWO_FACTOR_METHOD_NAME);
+        json.writeString(request.twoFactorMethod().get().claimValue());
+        time(json, TWO_FACTOR_AT_NAME, request.twoFactorVerifiedAt().get(), time);
+      }
       json.writeFieldName(ISSUER_NAME);
       json.writeString(issuer);
-      char[] time = out.timeChars();
       time(json, ISSUED_AT_NAME, issuedAt, time);
       if (request.notBeforeOrNull() != null) {
         time(json, NOT_BEFORE_NAME, request.notBeforeOrNull(), time);
@@ -219,6 +229,17 @@ final class Claims {
     if (role == TokenRole.CUSTOMER && scopes.requiresTwoFactor() && !twoFactor) {
       throw invalid("scopes needing two-factor authentication in a token minted without it");
     }
+    TwoFactorMethod twoFactorMethod = null;
+    Instant twoFactorAt = null;
+    if (claims.containsKey(TWO_FACTOR_METHOD) || claims.containsKey(TWO_FACTOR_AT)) {
+      if (!twoFactor) {
+        throw invalid("twoFactorMethod and twoFactorAt belong to a two-factor verified token");
+      }
+      twoFactorMethod =
+          TwoFactorMethod.ofClaimValue(string(claims, TWO_FACTOR_METHOD))
+              .orElseThrow(() -> invalid("twoFactorMethod is unknown"));
+      twoFactorAt = instant(claims, TWO_FACTOR_AT);
+    }
     String issuer = string(claims, ISSUER);
     if (!issuer.equals(expectedIssuer)) {
       throw invalid("issuer is not the expected one");
@@ -230,6 +251,9 @@ final class Claims {
     Instant issuedAt = instant(claims, ISSUED_AT);
     Instant expiresAt = instant(claims, EXPIRES);
     Instant notBefore = claims.containsKey(NOT_BEFORE) ? instant(claims, NOT_BEFORE) : null;
+    if (twoFactorAt != null && twoFactorAt.isAfter(issuedAt)) {
+      throw invalid("twoFactorAt is after iat");
+    }
     if (!expiresAt.isAfter(issuedAt)) {
       throw invalid("exp is not after iat");
     }
@@ -265,7 +289,9 @@ final class Claims {
         upgradable,
         resources,
         sourceIp,
-        authorizedUser);
+        authorizedUser,
+        twoFactorMethod,
+        twoFactorAt);
   }
 
   /** The resources claim: a non-empty list of {"type": "account"|"card", "ids": [...]} entries. */

@@ -33,6 +33,8 @@ public final class TokenRequest {
   private final ScopeSet scopes;
   private final Duration lifetime;
   private final boolean twoFactorVerified;
+  private final TwoFactorMethod twoFactorMethod;
+  private final Instant twoFactorAt;
   private final Instant notBefore;
   private final ScopeSet upgradableScopes;
   private final Resources resources;
@@ -47,6 +49,8 @@ public final class TokenRequest {
     ScopeSet scopes;
     Duration lifetime;
     boolean twoFactorVerified;
+    TwoFactorMethod twoFactorMethod;
+    Instant twoFactorAt;
     Instant notBefore;
     ScopeSet upgradableScopes;
     Resources resources;
@@ -61,6 +65,8 @@ public final class TokenRequest {
     this.scopes = v.scopes;
     this.lifetime = v.lifetime;
     this.twoFactorVerified = v.twoFactorVerified;
+    this.twoFactorMethod = v.twoFactorMethod;
+    this.twoFactorAt = v.twoFactorAt;
     this.notBefore = v.notBefore;
     this.upgradableScopes = v.upgradableScopes;
     this.resources = v.resources;
@@ -76,6 +82,8 @@ public final class TokenRequest {
     v.scopes = scopes;
     v.lifetime = lifetime;
     v.twoFactorVerified = twoFactorVerified;
+    v.twoFactorMethod = twoFactorMethod;
+    v.twoFactorAt = twoFactorAt;
     v.notBefore = notBefore;
     v.upgradableScopes = upgradableScopes;
     v.resources = resources;
@@ -163,6 +171,27 @@ public final class TokenRequest {
     }
     Values v = values();
     v.twoFactorVerified = true;
+    return new TokenRequest(v);
+  }
+
+  /**
+   * Returns this request marked as {@link #twoFactorVerified()}, recording how and when: the token
+   * carries both (claims {@code twoFactorMethod} and {@code twoFactorAt}), so that a sensitive
+   * action can ask for a recent verification or a particular factor.
+   *
+   * @param method how the customer was verified
+   * @param verifiedAt when; truncated to milliseconds. An upgrade that keeps its caller's
+   *     verification passes the caller's time, not its own
+   * @return a new request
+   * @throws IllegalStateException if this is an org token request
+   * @throws NullPointerException if an argument is null
+   */
+  public TokenRequest twoFactorVerified(TwoFactorMethod method, Instant verifiedAt) {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(verifiedAt, "verifiedAt");
+    Values v = twoFactorVerified().values();
+    v.twoFactorMethod = method;
+    v.twoFactorAt = verifiedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     return new TokenRequest(v);
   }
 
@@ -365,6 +394,24 @@ public final class TokenRequest {
   }
 
   /**
+   * Returns how the customer passed two-factor verification, if recorded.
+   *
+   * @return the method set by {@link #twoFactorVerified(TwoFactorMethod, Instant)}, or empty
+   */
+  public Optional<TwoFactorMethod> twoFactorMethod() {
+    return Optional.ofNullable(twoFactorMethod);
+  }
+
+  /**
+   * Returns when the customer passed two-factor verification, if recorded.
+   *
+   * @return the instant set by {@link #twoFactorVerified(TwoFactorMethod, Instant)}, or empty
+   */
+  public Optional<Instant> twoFactorVerifiedAt() {
+    return Optional.ofNullable(twoFactorAt);
+  }
+
+  /**
    * Returns the scopes the token may later be upgraded to.
    *
    * @return the upgradable scopes; empty unless set by {@link #upgradableTo(ScopeSet)}
@@ -391,6 +438,7 @@ public final class TokenRequest {
         + ", lifetime="
         + lifetime
         + (twoFactorVerified ? ", twoFactor" : "")
+        + (twoFactorMethod == null ? "" : " by " + twoFactorMethod.claimValue())
         + (upgradableScopes.isEmpty() ? "" : ", upgradable=" + upgradableScopes)
         + (resources.isLimited() ? ", " + resources : "")
         + (sourceIp == null ? "" : ", sourceIp=" + sourceIp)

@@ -17,6 +17,8 @@ public final class VerifiedToken {
   private final String customerId;
   private final ScopeSet scopes;
   private final boolean twoFactorVerified;
+  private final TwoFactorMethod twoFactorMethod;
+  private final Instant twoFactorAt;
   private final String issuer;
   private final Instant issuedAt;
   private final Instant notBefore;
@@ -42,7 +44,9 @@ public final class VerifiedToken {
       ScopeSet upgradableScopes,
       Resources resources,
       String sourceIp,
-      String authorizedUser) {
+      String authorizedUser,
+      TwoFactorMethod twoFactorMethod,
+      Instant twoFactorAt) {
     this.role = role;
     this.customerId = customerId;
     this.scopes = scopes;
@@ -57,6 +61,29 @@ public final class VerifiedToken {
     this.resources = resources;
     this.sourceIp = sourceIp;
     this.authorizedUser = authorizedUser;
+    this.twoFactorMethod = twoFactorMethod;
+    this.twoFactorAt = twoFactorAt;
+  }
+
+  /**
+   * Returns how the customer passed two-factor verification, when the token records it (tokens
+   * minted by {@code CustomerTokenService} do; a token minted with {@link
+   * TokenRequest#twoFactorVerified()} alone does not).
+   *
+   * @return the method, or empty
+   */
+  public Optional<TwoFactorMethod> twoFactorMethod() {
+    return Optional.ofNullable(twoFactorMethod);
+  }
+
+  /**
+   * Returns when the customer passed two-factor verification, when the token records it: for an
+   * upgrade that kept its caller's verification, the caller's time.
+   *
+   * @return the instant, or empty
+   */
+  public Optional<Instant> twoFactorVerifiedAt() {
+    return Optional.ofNullable(twoFactorAt);
   }
 
   /**

@@ -310,4 +310,74 @@ class ClaimsRulesTest {
         Reason.INVALID_CLAIMS,
         "authorizedUser must be a string");
   }
+
+  @Test
+  void verify_twoFactorMethodAndTime_readBack() throws Exception {
+    Instant at = NOW.minusSeconds(30);
+    VerifiedToken token =
+        VERIFIER.verify(
+            token(
+                c -> {
+                  c.put("twoFactor", "true");
+                  c.put("twoFactorMethod", q("passkey"));
+                  c.put("twoFactorAt", at(at));
+                }));
+
+    assertThat(token.twoFactorMethod()).contains(TwoFactorMethod.PASSKEY);
+    assertThat(token.twoFactorVerifiedAt()).contains(at);
+  }
+
+  @Test
+  void verify_twoFactorMethodWithoutTwoFactor_refused() {
+    refused(
+        token(
+            c -> {
+              c.put("twoFactorMethod", q("code"));
+              c.put("twoFactorAt", at(NOW.minusSeconds(30)));
+            }),
+        Reason.INVALID_CLAIMS,
+        "twoFactorMethod and twoFactorAt belong to a two-factor verified token");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "'\"sms\"', twoFactorMethod is unknown",
+    "'true', twoFactorMethod must be a string",
+  })
+  void verify_twoFactorMethodNotOneOfOurs_refused(String method, String message) {
+    refused(
+        token(
+            c -> {
+              c.put("twoFactor", "true");
+              c.put("twoFactorMethod", method);
+              c.put("twoFactorAt", at(NOW.minusSeconds(30)));
+            }),
+        Reason.INVALID_CLAIMS,
+        message);
+  }
+
+  @Test
+  void verify_twoFactorMethodWithoutItsTime_refused() {
+    refused(
+        token(
+            c -> {
+              c.put("twoFactor", "true");
+              c.put("twoFactorMethod", q("code"));
+            }),
+        Reason.INVALID_CLAIMS,
+        "twoFactorAt must be a string");
+  }
+
+  @Test
+  void verify_twoFactorAtAfterIssuance_refused() {
+    refused(
+        token(
+            c -> {
+              c.put("twoFactor", "true");
+              c.put("twoFactorMethod", q("code"));
+              c.put("twoFactorAt", at(NOW));
+            }),
+        Reason.INVALID_CLAIMS,
+        "twoFactorAt is after iat");
+  }
 }

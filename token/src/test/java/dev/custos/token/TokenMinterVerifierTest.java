@@ -18,6 +18,7 @@ import dev.custos.scopes.TokenRole;
 import dev.custos.token.TokenVerificationException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class TokenMinterVerifierTest {
@@ -69,6 +70,21 @@ class TokenMinterVerifierTest {
                 + "\"twoFactor\":true,\"iss\":\"https://api.custos.test\","
                 + "\"iat\":\"2026-11-29T10:00:00Z\",\"exp\":\"2026-11-29T11:00:00Z\","
                 + "\"jti\":\"[A-Za-z0-9_-]{22}\"}");
+  }
+
+  @Test
+  void mint_twoFactorMethodAndTime_writtenAfterTwoFactorAndReadBack() throws Exception {
+    Instant at = Instant.parse("2026-11-29T09:59:30.123456Z");
+    MintedToken minted =
+        minter.mint(customer("cards-write").twoFactorVerified(TwoFactorMethod.PASSKEY, at));
+
+    assertThat(payloadOf(minted.token()))
+        .contains(
+            "\"twoFactor\":true,\"twoFactorMethod\":\"passkey\","
+                + "\"twoFactorAt\":\"2026-11-29T09:59:30.123Z\",\"iss\"");
+    VerifiedToken verified = verifier(V2_KEY.verificationKey(), NOW).verify(minted.token());
+    assertThat(verified.twoFactorMethod()).contains(TwoFactorMethod.PASSKEY);
+    assertThat(verified.twoFactorVerifiedAt()).contains(Instant.parse("2026-11-29T09:59:30.123Z"));
   }
 
   @Test

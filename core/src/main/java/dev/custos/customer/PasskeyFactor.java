@@ -1,0 +1,149 @@
+package dev.custos.customer;
+
+import dev.custos.error.ApiError;
+import dev.custos.error.ApiErrorCode;
+import dev.custos.error.ApiException;
+import dev.custos.otp.DeviceChallenge;
+import dev.custos.otp.InvalidOtpRequestException;
+import dev.custos.otp.OtpEngine;
+import dev.custos.otp.OtpStoreException;
+import dev.custos.otp.RateLimitedException;
+import dev.custos.otp.VerificationResult;
+import dev.custos.token.json.StrictJson;
+import dev.custos.token.json.StrictJsonException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A passkey as the second factor: the challenge is an OTP engine device challenge (so its single
+ * use, expiry, attempts and the customer's lockout are the engine's, on every store), and the
+ * {@link PasskeyVerifier} checks the assertion against it.
+ */
+final class PasskeyFactor {
+  static final String ATTRIBUTE = "passkeyAssertion";
+
+  private final OtpEngine otp;
+  private final PasskeyVerifier verifier;
+
+  PasskeyFactor(OtpEngine otp, PasskeyVerifier verifier) {
+    this.otp = otp;
+    this.verifier = verifier;
+  }
+
+  /** Starts a passkey verification: a device challenge and the browser's options for it. */
+  PasskeyVerification start(String customerId) throws ApiException {
+    if (verifier == null) {
+      throw notConfigured("channel");
+    }
+    try {
+      DeviceChallenge challenge = otp.startDeviceChallenge(customerId);
+      return new PasskeyVerification(
+          challenge.verificationToken(),
+          challenge.expiresAt(),
+          verifier.requestOptions(customerId, challenge.challenge()));
+    } catch (RateLimitedException e) {
+      throw CustomerErrors.limitsExceeded(
+          "too many verification requests (" + e.limit() + ")", e.retryAfter());
+    } catch (OtpStoreException e) {
+      throw CustomerErrors.stateUnavailable(e);
+    } catch (InvalidOtpRequestException e) {
+      throw CustomerErrors.invalid(e.field().attribute(), e.getMessage());
+    }
+  }
+
+  /**
+   * Checks the assertion against the verification's challenge; returns normally only when the
+   * engine approved (consumed) the challenge.
+   *
+   * @throws ApiException the verifier's refusal (with attempts left), or the engine's outcome
+   */
+  void check(String customerId, String verificationToken, String assertionJson)
+      throws ApiException {
+    if (verifier == null) {
+      throw notConfigured(ATTRIBUTE);
+    }
+    if (verificationToken == null) {
+      throw CustomerErrors.invalid(
+          "verificationToken", "verificationToken is required with passkeyAssertion");
+    }
+    Map<String, Object> assertion = parse(assertionJson);
+    ApiException[] refusal = new ApiException[1];
+    boolean[] asked = new boolean[1];
+    VerificationResult result;
+    try {
+      result =
+          otp.verifyDevice(
+              customerId,
+              verificationToken,
+              challenge -> {
+                asked[0] = true;
+                try {
+                  verifier.verify(customerId, challenge, assertion);
+                  return true;
+                } catch (ApiException e) {
+                  refusal[0] = e;
+                  return false;
+                }
+              });
+    } catch (InvalidOtpRequestException e) {
+      throw CustomerErrors.invalid(e.field().attribute(), e.getMessage());
+    } catch (OtpStoreException e) {
+      throw CustomerErrors.stateUnavailable(e);
+    }
+    // A store that cannot answer surfaces as the verifier's own 503: nothing was approved.
+    if (refusal[0] != null && refusal[0].error().code() == ApiErrorCode.STATE_UNAVAILABLE) {
+      throw refusal[0];
+    }
+    switch (result.outcome()) {
+      case APPROVED -> {}
+      case INCORRECT_CODE -> throw withMeta(refusal[0], "attemptsLeft", result.attemptsLeft());
+      case MAX_ATTEMPTS_REACHED ->
+          throw new ApiException(
+              ApiError.of(
+                      ApiErrorCode.VERIFICATION_ATTEMPTS_EXCEEDED,
+                      "too many failed passkey attempts; start a new verification ("
+                          + refusal[0].error().detail()
+                          + ")")
+                  .atAttribute(ATTRIBUTE)
+                  .withMeta(Map.of("reason", refusal[0].error().code().code())));
+      case EXPIRED ->
+          throw atToken(
+              ApiErrorCode.VERIFICATION_EXPIRED, "the verification has expired; start a new one");
+      case NOT_FOUND ->
+          // Asked means the token was genuine and live, yet the store had no challenge for it:
+          // it was used (or superseded) already, so this proof is a replay.
+          throw asked[0]
+              ? atToken(
+                  ApiErrorCode.PASSKEY_CHALLENGE_USED,
+                  "this verification was already used or superseded; start a new one")
+              : atToken(
+                  ApiErrorCode.VERIFICATION_NOT_FOUND,
+                  "no pending passkey verification matches this token for this customer");
+      case CUSTOMER_LOCKED ->
+          throw CustomerErrors.limitsExceeded(
+              "too many failed verifications for this customer", result.retryAfter());
+    }
+  }
+
+  private static Map<String, Object> parse(String json) throws ApiException {
+    try {
+      return StrictJson.readObject(json);
+    } catch (StrictJsonException e) {
+      throw CustomerErrors.invalid(ATTRIBUTE, "passkeyAssertion must be a JSON object");
+    }
+  }
+
+  private static ApiException withMeta(ApiException refusal, String name, Object value) {
+    Map<String, Object> meta = new LinkedHashMap<>(refusal.error().meta());
+    meta.put(name, value);
+    return new ApiException(refusal.error().withMeta(meta));
+  }
+
+  private static ApiException atToken(ApiErrorCode code, String detail) {
+    return new ApiException(ApiError.of(code, detail).atAttribute("verificationToken"));
+  }
+
+  private static ApiException notConfigured(String attribute) {
+    return CustomerErrors.invalid(attribute, "passkeys are not enabled on this platform");
+  }
+}
