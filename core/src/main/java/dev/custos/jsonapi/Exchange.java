@@ -19,11 +19,6 @@ import org.slf4j.LoggerFactory;
 final class Exchange {
   private static final Logger log = LoggerFactory.getLogger(JsonApiEndpoints.class);
 
-  /** An endpoint's work, which may refuse. */
-  interface Operation {
-    JsonApiResponse run() throws ApiException;
-  }
-
   /** An endpoint's work on a document, for an authenticated caller. */
   interface CallerOperation {
     JsonApiResponse run(VerifiedToken caller, String body) throws ApiException;
@@ -47,7 +42,7 @@ final class Exchange {
    * Runs an operation and answers: its response, the error document of its refusal, or a 500
    * document (logged by class name only) for a fault of the host's or of Custos's.
    */
-  static JsonApiResponse answer(Operation operation) {
+  static JsonApiResponse answer(JsonApiEndpoints.Operation operation) {
     try {
       return operation.run();
     } catch (ApiException e) {

@@ -11,6 +11,7 @@ import dev.custos.org.OrgUserAuthenticator;
 import dev.custos.token.VerifiedToken;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Custos's whole wire format, built once from the services: the endpoint objects every adapter
@@ -170,6 +171,52 @@ public final class JsonApiEndpoints {
    */
   public Map<String, Object> document(ApiRequest request) throws ApiException {
     return Exchange.readDocument(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * Reads the request document of one of the host's own operations as Custos reads its own: exactly
+   * {@code {"data":{"type":type,"attributes":{…}}}} with nothing else at any level, and attributes
+   * among {@code allowed} only (each offender a 400 at its pointer), after {@link #document}'s
+   * checks.
+   *
+   * @param request the request
+   * @param type the operation's {@code data.type}
+   * @param allowed the attribute names the operation takes
+   * @return the attributes as {@link #document} reads values
+   * @throws ApiException 415, 413 or 400 naming the offending member
+   * @throws NullPointerException if an argument is null
+   */
+  public Map<String, Object> attributes(ApiRequest request, String type, Set<String> allowed)
+      throws ApiException {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(allowed, "allowed");
+    return RequestDocuments.attributes(
+        Envelope.body(Objects.requireNonNull(request, "request")), type, allowed);
+  }
+
+  /**
+   * Runs one of the host's own operations and answers as Custos's endpoints do: its response, the
+   * error document of its {@link ApiException}, or a 500 document (logged by class name only, as a
+   * fault's message may hold input) for any other exception.
+   *
+   * @param operation the operation
+   * @return the response
+   * @throws NullPointerException if {@code operation} is null
+   */
+  public static JsonApiResponse answer(Operation operation) {
+    return Exchange.answer(Objects.requireNonNull(operation, "operation"));
+  }
+
+  /** An operation of an endpoint, which answers or refuses with an {@link ApiException}. */
+  @FunctionalInterface
+  public interface Operation {
+    /**
+     * Runs the operation.
+     *
+     * @return its response
+     * @throws ApiException its refusal
+     */
+    JsonApiResponse run() throws ApiException;
   }
 
   /** Configures {@link JsonApiEndpoints}; the authorizer is required. Not thread-safe. */
