@@ -6,6 +6,8 @@
 module dev.custos.redis {
   requires transitive dev.custos.otp;
   requires transitive dev.custos.core;
+  // Optional: only RedisPasskeys (and the store it makes) touch it, for hosts with passkeys.
+  requires static transitive dev.custos.passkey;
   requires lettuce.core;
   requires com.nimbusds.jose.jwt;
   requires org.slf4j;

@@ -5,6 +5,7 @@
 module dev.custos.server {
   requires transitive dev.custos.core;
   requires dev.custos.redis;
+  requires dev.custos.passkey;
   requires dev.custos.micrometer;
   requires org.bouncycastle.provider;
   requires com.github.benmanes.caffeine;

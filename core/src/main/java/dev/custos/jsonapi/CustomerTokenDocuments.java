@@ -308,6 +308,8 @@ final class CustomerTokenDocuments {
       attributes.put("resources", resources);
     }
     attributes.put("twoFactor", token.twoFactorVerified());
+    token.twoFactorMethod().ifPresent(m -> attributes.put("twoFactorMethod", m.claimValue()));
+    token.twoFactorVerifiedAt().ifPresent(at -> attributes.put("twoFactorAt", at.toString()));
     attributes.put("issuedAt", token.issuedAt().toString());
     attributes.put("expiresAt", token.expiresAt().toString());
     Map<String, Object> data = new LinkedHashMap<>();

@@ -66,6 +66,8 @@ public final class CustosRedis implements AutoCloseable {
   private final RedisApiTokenStore apiTokenStore;
   private final RedisJwtReplayStore jwtReplayStore;
   private final String safeUri;
+  private final Keys keys;
+  private final Replication replication;
 
   private CustosRedis(Builder b, Deployment deployment, int waitFor, Duration waitTimeout) {
     // Back within a quarter second once Redis (or a new master) answers: Lettuce's default
@@ -96,8 +98,8 @@ public final class CustosRedis implements AutoCloseable {
           ? refused
           : new IllegalStateException("cannot connect to Redis at " + safeUri, e);
     }
-    Replication replication = Replication.of(link, waitFor, waitTimeout, b.timeout);
-    Keys keys = new Keys(b.keyPrefix);
+    this.replication = Replication.of(link, waitFor, waitTimeout, b.timeout);
+    this.keys = new Keys(b.keyPrefix);
     this.otpStore = new RedisOtpStore(link::sync, link::async, keys, b.timeout, replication);
     this.revocationStore =
         new RedisRevocationStore(link::sync, link::async, keys, b.clock, b.timeout, replication);
@@ -223,6 +225,19 @@ public final class CustosRedis implements AutoCloseable {
    */
   public JwtReplayStore jwtReplayStore() {
     return jwtReplayStore;
+  }
+
+  /** The connection, keys and write rule, for the stores of optional modules (passkeys). */
+  Link link() {
+    return link;
+  }
+
+  Keys keys() {
+    return keys;
+  }
+
+  Replication replication() {
+    return replication;
   }
 
   /** Stops polling and closes the connections; the stores fail from then on. */

@@ -55,6 +55,11 @@ final class Keys {
     return prefix + ":jwt:{" + digest + "}";
   }
 
+  /** A customer's passkeys: one hash, under the customer's own tag (as its challenge is). */
+  String passkeys(String customerId) {
+    return prefix + ":pk:{c:" + customerId + "}";
+  }
+
   String revocationChannel() {
     return prefix + ":revocations";
   }

@@ -7,7 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * One package, re-exporting the two modules whose store SPIs it implements; Lettuce stays inside.
+ * One package, re-exporting the modules whose store SPIs it implements (passkey optionally);
+ * Lettuce stays inside.
  */
 class ModuleDescriptorTest extends ModuleDescriptorContract {
   @Override
@@ -22,13 +23,13 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
 
   @Override
   protected List<String> requiresTransitive() {
-    return List.of("dev.custos.core", "dev.custos.otp");
+    return List.of("dev.custos.core", "dev.custos.otp", "dev.custos.passkey");
   }
 
   @Test
-  void api_isTheEntryPointAndItsBuilder() {
+  void api_isTheEntryPointItsBuilderAndThePasskeyStore() {
     assertThat(api().types())
         .extracting(Class::getSimpleName)
-        .containsExactlyInAnyOrder("CustosRedis", "Builder");
+        .containsExactlyInAnyOrder("CustosRedis", "Builder", "RedisPasskeys");
   }
 }

@@ -309,17 +309,20 @@ class OutOfMemoryTest {
     String refused = "#!lua";
     String runs = "#!lua flags=allow-oom";
     Map<String, String> rules =
-        Map.of(
-            "acquire_send", refused,
-            "put_challenge", refused,
-            "check_code", refused,
-            "put_api_token", refused,
-            "release_send", runs,
-            "withdraw_challenge", runs,
-            "revoke_token", runs,
-            "revoke_customer", runs,
-            "announce_revocation", runs,
-            "delete_api_token", runs);
+        Map.ofEntries(
+            Map.entry("acquire_send", refused),
+            Map.entry("put_challenge", refused),
+            Map.entry("check_code", refused),
+            Map.entry("put_api_token", refused),
+            Map.entry("add_passkey", refused),
+            Map.entry("advance_counter", refused),
+            Map.entry("release_send", runs),
+            Map.entry("withdraw_challenge", runs),
+            Map.entry("revoke_token", runs),
+            Map.entry("revoke_customer", runs),
+            Map.entry("announce_revocation", runs),
+            Map.entry("delete_api_token", runs),
+            Map.entry("delete_passkey", runs));
     java.nio.file.Path dir =
         java.nio.file.Path.of(OutOfMemoryTest.class.getResource("check_code.lua").toURI())
             .getParent();

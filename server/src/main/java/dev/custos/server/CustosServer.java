@@ -53,10 +53,13 @@ import org.slf4j.LoggerFactory;
  * /users/{id}/api-tokens}, {@code DELETE /users/{id}/api-tokens/{id}}, {@code GET /identity},
  * {@code GET /accounts}, {@code GET /cards}, {@code POST /cards}, {@code GET /cards/{id}}, {@code
  * GET /customers/{id}}, {@code GET /.well-known/jwks.json}, {@code GET /health}, {@code GET
- * /metrics}, and in sandbox mode {@code GET /sandbox/messages}. Every GET route answers HEAD, every
- * route OPTIONS (a CORS preflight for the configured origins). Every error is a JSON:API error
- * document, those of the HTTP layer (431, 413, malformed URIs) included; one access-log line per
- * request names method, path, status and time, never a token or code.
+ * /metrics}, with passkeys {@code POST /customers/{id}/passkeys/registration}, {@code GET} and
+ * {@code POST /customers/{id}/passkeys} and {@code DELETE /customers/{id}/passkeys/{id}}, and in
+ * sandbox mode {@code GET /sandbox/messages} and the passkey page {@code GET /sandbox/passkeys}.
+ * Every GET route answers HEAD, every route OPTIONS (a CORS preflight for the configured origins).
+ * Every error is a JSON:API error document, those of the HTTP layer (431, 413, malformed URIs)
+ * included; one access-log line per request names method, path, status and time, never a token or
+ * code.
  *
  * <pre>{@code
  * try (CustosServer server = CustosServer.start(CustosServer.options().port(0))) {
@@ -83,6 +86,7 @@ public final class CustosServer implements AutoCloseable {
   private final String orgToken;
   private final SandboxAdmin admin;
   private final SandboxIdentityProvider sandboxIdp;
+  private final PasskeyRoutes passkeys;
   private final Routes routes;
   private final Server http;
   private final ServerConnector connector;
@@ -117,14 +121,21 @@ public final class CustosServer implements AutoCloseable {
       orgTokenBuilder.store(redis.apiTokenStore()); // every server lists and revokes the same
     }
     this.authorizer = authorizerBuilder.build();
+    OtpEngine otp = otpEngine(options, sender, key);
+    this.passkeys =
+        PasskeyRoutes.create(
+            options, key, otp, authorizer, fixtures.directory, redis, options.clock);
     CustomerTokenService.Builder customerTokenBuilder =
         CustomerTokenService.builder()
             .directory(fixtures.directory)
             .cards(fixtures.cardDirectory)
-            .otpEngine(otpEngine(options, sender, key))
+            .otpEngine(otp)
             .minter(minter)
             .authorizer(authorizer)
             .listener(metrics.tokenListener());
+    if (passkeys != null) {
+      customerTokenBuilder.passkeys(passkeys.passkeys());
+    }
     // The reference server's stand-in for the platform's own user login, in sandbox mode only.
     this.admin = options.sandbox ? new SandboxAdmin() : null;
     // A sandbox without an identity provider of its own gets one, so jwtToken can be tried.
@@ -246,6 +257,9 @@ public final class CustosServer implements AutoCloseable {
           "GET",
           "/sandbox/messages",
           c -> Reply.of(api.sandboxMessages().messages(c.request, c.customerFilter())));
+    }
+    if (passkeys != null) {
+      passkeys.addTo(routes, api, admin != null);
     }
     if (sandboxIdp != null) {
       routes
@@ -429,6 +443,4 @@ public final class CustosServer implements AutoCloseable {
   public void revoke(String token) throws ApiException {
     authorizer.revoke(authorizer.authenticate("Bearer " + token));
   }
-
-  /** The platform's identity provider, from a JWKS URL or a JWK Set file. */
 }

@@ -99,6 +99,23 @@ final class ServeCommand implements Callable<Integer> {
   String[] corsOrigins = new String[0];
 
   @Option(
+      names = "--passkey-origin",
+      paramLabel = "ORIGIN",
+      description =
+          "Accept passkeys made on pages of this origin, such as https://bank.example"
+              + " (repeatable; needs --passkey-rp-id). In sandbox mode http://localhost:PORT by"
+              + " default, with the page /sandbox/passkeys.")
+  String[] passkeyOrigins = new String[0];
+
+  @Option(
+      names = "--passkey-rp-id",
+      paramLabel = "HOST",
+      description =
+          "The passkeys' relying party id: the origins' host or a registrable suffix of it, such"
+              + " as bank.example.")
+  String passkeyRpId;
+
+  @Option(
       names = "--trusted-proxy",
       paramLabel = "CIDR",
       description =
@@ -226,6 +243,12 @@ final class ServeCommand implements Callable<Integer> {
             .allowedCountryCodes(allowCountries);
     try {
       options.corsOrigins(corsOrigins);
+      if (passkeyRpId != null || passkeyOrigins.length > 0) {
+        if (passkeyRpId == null || passkeyOrigins.length == 0) {
+          throw new IllegalArgumentException("--passkey-rp-id and --passkey-origin go together");
+        }
+        options.passkeys(passkeyRpId, passkeyOrigins);
+      }
       options.trustedProxies(trustedProxies);
       options.maxConnections(maxConnections);
       options.maxConnectionsPerClient(maxConnectionsPerClient);

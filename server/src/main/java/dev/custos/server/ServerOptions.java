@@ -46,6 +46,8 @@ public final class ServerOptions {
   int maxConnections = 1_000;
   int maxConnectionsPerClient = 50;
   Duration requestHeadTimeout = Duration.ofSeconds(10);
+  String passkeyRpId;
+  String[] passkeyOrigins;
 
   ServerOptions() {}
 
@@ -413,6 +415,25 @@ public final class ServerOptions {
     return this;
   }
 
+  /**
+   * Accepts passkeys as the second factor for this relying party id and these origins (WebAuthn's
+   * checks): the pages that enrol and use passkeys are served from the origins. In sandbox mode the
+   * default is {@code localhost} and {@code http://localhost:<port>}, with the sandbox page at
+   * {@code /sandbox/passkeys}; elsewhere passkeys are off unless set.
+   *
+   * @param rpId the relying party id, a host name such as {@code bank.example}
+   * @param origins the origins, {@code https://host[:port]} (or {@code http://localhost[:port]})
+   * @return these options
+   * @throws IllegalArgumentException if an origin is malformed or not on the id
+   * @throws NullPointerException if an argument is null
+   */
+  public ServerOptions passkeys(String rpId, String... origins) {
+    PasskeyRoutes.relyingParty(rpId, origins, new byte[32]); // validates
+    this.passkeyRpId = rpId;
+    this.passkeyOrigins = origins.clone();
+    return this;
+  }
+
   /** Checks the options belong together. */
   ServerOptions validated() {
     if (sandbox == null) {
@@ -424,6 +445,9 @@ public final class ServerOptions {
     }
     if (!sandbox && signingKey == null) {
       throw new IllegalStateException("outside sandbox mode a signing key file is required");
+    }
+    if (passkeyRpId == null && sandbox && port != 0) {
+      passkeys("localhost", "http://localhost:" + port);
     }
     if (sandboxPasscode && !sandbox) {
       throw new IllegalStateException("the sandbox passcode is available in sandbox mode only");

@@ -29,7 +29,11 @@ class CardholderServerTest {
   void start() throws Exception {
     server =
         CustosServer.start(
-            CustosServer.options().port(0).shutdownGrace(0).clock(FakeClock.create()));
+            CustosServer.options()
+                .port(0)
+                .shutdownGrace(0)
+                .clock(FakeClock.create())
+                .passkeys("localhost", "http://localhost:8080"));
     orgToken = server.sandboxOrgToken().orElseThrow();
   }
 
@@ -134,6 +138,16 @@ class CardholderServerTest {
           "{\"data\":{\"type\":\"sandboxJwt\",\"attributes\":{\"subject\":\"user-100001\"}}}",
           403
         });
+    String passkeys = "/customers/" + CUSTOMER + "/passkeys";
+    expected.put(
+        "POST /customers/{id}/passkeys/registration",
+        new Object[] {passkeys + "/registration", null, 403});
+    expected.put("POST /customers/{id}/passkeys", new Object[] {passkeys, "{}", 403});
+    expected.put("GET /customers/{id}/passkeys", new Object[] {passkeys, null, 403});
+    expected.put(
+        "DELETE /customers/{id}/passkeys/{id}", new Object[] {passkeys + "/AAAA", null, 403});
+    expected.put("GET /sandbox/passkeys", new Object[] {"/sandbox/passkeys", null, 200});
+    expected.put("GET /sandbox/passkeys.js", new Object[] {"/sandbox/passkeys.js", null, 200});
     assertThat(expected.keySet()).containsExactlyInAnyOrderElementsOf(server.endpoints());
 
     for (Map.Entry<String, Object[]> e : expected.entrySet()) {
