@@ -37,11 +37,12 @@ import org.slf4j.LoggerFactory;
  * made the authenticator); a signature counter that does not move forward is refused and reported
  * to the {@link PasskeyListener} as a possible clone.
  *
- * <p><b>Enrolment is itself sensitive</b>: it needs an org token with {@code customers-write} (the
- * platform vouching for the customer), or a customer token of this customer with {@code
- * customers-write} whose two-factor verification is at most {@link Builder#enrolmentWindow} (5
- * minutes) old; a token bound to an authorized user cannot enrol the customer's passkeys. Deleting
- * takes the same; listing takes {@code customers}.
+ * <p><b>Enrolment is itself sensitive</b>: a passkey mints two-factor tokens from then on, so it
+ * takes the authority to mint them, {@code customer-token-write}: an org token with it (the
+ * platform vouching for the customer), or a customer token of this customer with it whose
+ * two-factor verification is at most {@link Builder#enrolmentWindow} (5 minutes) old; a token bound
+ * to an authorized user cannot enrol the customer's passkeys. Deleting takes the same; listing
+ * takes {@code customers}.
  *
  * <p>Instances are thread-safe.
  */
@@ -74,7 +75,7 @@ public final class Passkeys implements PasskeyVerifier {
     this.enrolmentWindow = b.enrolmentWindow;
     this.maxPerCustomer = b.maxPerCustomer;
     this.readScope = b.catalog.find("customers").orElseThrow();
-    this.writeScope = b.catalog.find("customers-write").orElseThrow();
+    this.writeScope = b.catalog.find("customer-token-write").orElseThrow();
     this.ceremonies = new WebAuthnCeremonies(b.relyingParty);
   }
 
@@ -383,7 +384,7 @@ public final class Passkeys implements PasskeyVerifier {
 
     /**
      * Sets the scope catalog; {@link ScopeCatalog#unit()} by default. It must have {@code
-     * customers} and {@code customers-write}.
+     * customers} and {@code customer-token-write}.
      *
      * @param catalog the platform's catalog
      * @return this builder
@@ -452,15 +453,15 @@ public final class Passkeys implements PasskeyVerifier {
      *
      * @return the passkeys
      * @throws IllegalStateException if a required part is missing or the catalog lacks {@code
-     *     customers} or {@code customers-write}
+     *     customers} or {@code customer-token-write}
      */
     public Passkeys build() {
       if (relyingParty == null || otp == null || authorizer == null || directory == null) {
         throw new IllegalStateException(
             "relyingParty, otpEngine, authorizer and directory are required");
       }
-      if (catalog.find("customers").isEmpty() || catalog.find("customers-write").isEmpty()) {
-        throw new IllegalStateException("the catalog needs customers and customers-write");
+      if (catalog.find("customers").isEmpty() || catalog.find("customer-token-write").isEmpty()) {
+        throw new IllegalStateException("the catalog needs customers and customer-token-write");
       }
       if (store == null) {
         store = PasskeyStore.inMemory(100_000);

@@ -193,7 +193,7 @@ class PasskeysTest {
   @Test
   void startRegistration_customerTokenVerifiedFiveMinutesAgoThenSix_allowedThenRefused()
       throws Exception {
-    VerifiedToken customer = customerToken(INDIVIDUAL, "customers-write", null);
+    VerifiedToken customer = customerToken(INDIVIDUAL, "customer-token-write", null);
     platform.time.advance(Duration.ofMinutes(5));
     platform.passkeys.startRegistration(customer, INDIVIDUAL);
     platform.time.advance(Duration.ofSeconds(1));
@@ -212,14 +212,14 @@ class PasskeysTest {
     List<VerifiedToken> callers =
         List.of(
             customerToken(INDIVIDUAL, "customers", null),
-            customerToken(BUSINESS, "customers-write", "au-1"),
-            platform.org("customers customer-token-write"),
+            customerToken(BUSINESS, "customer-token-write", "au-1"),
+            platform.org("customers customers-write"),
             platform.verifier.verify(
                 platform
                     .minter
                     .mint(
                         TokenRequest.customer(
-                                INDIVIDUAL, ScopeCatalog.unit().parse("customers-write"))
+                                INDIVIDUAL, ScopeCatalog.unit().parse("customer-token-write"))
                             .twoFactorVerified())
                     .token()));
 
@@ -235,7 +235,7 @@ class PasskeysTest {
         .isThrownBy(
             () ->
                 platform.passkeys.startRegistration(
-                    customerToken(INDIVIDUAL, "customers-write", null), BUSINESS))
+                    customerToken(INDIVIDUAL, "customer-token-write", null), BUSINESS))
         .satisfies(e -> assertThat(e.error().status()).isEqualTo(403));
     assertThatExceptionOfType(ApiException.class)
         .isThrownBy(() -> platform.passkeys.startRegistration(platform.org(), INACTIVE))
