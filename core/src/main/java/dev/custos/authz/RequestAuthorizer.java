@@ -142,8 +142,9 @@ public final class RequestAuthorizer {
 
   /**
    * Authorizes a step-up route: the token must have been minted after a two-factor verification at
-   * most {@code maxAge} ago on the verifier's clock. A token minted after a verification is minted
-   * the moment the code is checked, so its issue time is the verification's time.
+   * most {@code maxAge} ago on the verifier's clock: its {@code twoFactorAt} (an upgrade that kept
+   * its caller's verification carries the caller's), or for a token that does not record it, its
+   * issue time.
    *
    * @param principal the authenticated caller
    * @param maxAge how old the verification may be
@@ -159,7 +160,11 @@ public final class RequestAuthorizer {
       throw new IllegalArgumentException("maxAge must not be negative");
     }
     if (!principal.twoFactorVerified()
-        || principal.issuedAt().plus(maxAge).isBefore(clock.instant())) {
+        || principal
+            .twoFactorVerifiedAt()
+            .orElse(principal.issuedAt())
+            .plus(maxAge)
+            .isBefore(clock.instant())) {
       throw twoFactorRefusal(principal, maxAge);
     }
   }

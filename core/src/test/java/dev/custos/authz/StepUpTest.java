@@ -54,6 +54,36 @@ class StepUpTest {
     assertThat(heard).isEmpty();
   }
 
+  /**
+   * An upgrade keeps its caller's verification: its age is the caller's, not the upgrade's (before,
+   * a token upgraded every few minutes passed any step-up rule forever on one code).
+   */
+  @Test
+  void authorizeTwoFactorAge_upgradeOfAnOldVerification_measuredFromTheVerification()
+      throws Exception {
+    VerifiedToken caller =
+        customer(
+            request("accounts payments-write customer-token-write")
+                .twoFactorVerified(dev.custos.token.TwoFactorMethod.CODE, platform.time.instant()));
+    platform.time.advance(Duration.ofMinutes(20));
+    VerifiedToken upgraded =
+        platform.verifier.verify(
+            platform
+                .service
+                .createToken(
+                    caller,
+                    INDIVIDUAL,
+                    dev.custos.customer.CustomerTokenAttributes.of("payments-write"))
+                .token());
+
+    assertThat(upgraded.issuedAt()).isEqualTo(platform.time.instant());
+    assertThat(
+            refusal(() -> authorizer.authorizeTwoFactorAge(upgraded, Duration.ofMinutes(5)))
+                .error()
+                .status())
+        .isEqualTo(401);
+  }
+
   @Test
   void authorizeTwoFactorAge_olderThanMaxAge_401InsufficientUserAuthenticationWithMaxAge()
       throws Exception {

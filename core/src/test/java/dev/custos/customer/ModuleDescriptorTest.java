@@ -45,7 +45,8 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
   }
 
   /**
-   * The wire format is the endpoint objects, their factory, a request and a response: no helper.
+   * The wire format is the endpoint objects, their factory, a request and a response, and the
+   * operation a host's (or a module's) own endpoint hands the factory to answer: no helper.
    */
   @Test
   void jsonapi_exportsTheEndpointObjectsOnly() {
@@ -55,6 +56,7 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
         .containsExactlyInAnyOrder(
             "dev.custos.jsonapi.ApiRequest",
             "dev.custos.jsonapi.ApiRequest$Builder",
+            "dev.custos.jsonapi.JsonApiEndpoints$Operation",
             "dev.custos.jsonapi.CardholderTokenEndpoints",
             "dev.custos.jsonapi.CustomerTokenEndpoints",
             "dev.custos.jsonapi.IdentityEndpoint",

@@ -9,6 +9,7 @@ import dev.custos.customer.CustomerDirectory;
 import dev.custos.customer.CustomerTokenListener;
 import dev.custos.customer.CustomerTokenService;
 import dev.custos.customer.JwtIdentityProvider;
+import dev.custos.customer.PasskeyVerifier;
 import dev.custos.jsonapi.JsonApiEndpoints;
 import dev.custos.jsonapi.SandboxOutbox;
 import dev.custos.org.ApiTokenStore;
@@ -195,6 +196,7 @@ public class CustosAutoConfiguration {
    * @param listeners the host's listeners and the metrics binding's, if any
    * @param cards the host's cards, if it serves cardholder tokens
    * @param identityProvider the platform's identity provider, for {@code jwtToken}, if any
+   * @param passkeys the platform's passkeys, for {@code channel: "passkey"}, if configured
    * @return the service
    */
   @Bean
@@ -208,7 +210,8 @@ public class CustosAutoConfiguration {
       ScopeCatalog catalog,
       ObjectProvider<CustomerTokenListener> listeners,
       ObjectProvider<CardDirectory> cards,
-      ObjectProvider<JwtIdentityProvider> identityProvider) {
+      ObjectProvider<JwtIdentityProvider> identityProvider,
+      ObjectProvider<PasskeyVerifier> passkeys) {
     CustomerTokenService.Builder b =
         CustomerTokenService.builder()
             .directory(directory)
@@ -218,6 +221,7 @@ public class CustosAutoConfiguration {
             .catalog(catalog);
     cards.ifAvailable(b::cards);
     identityProvider.ifAvailable(b::identityProvider);
+    passkeys.ifAvailable(b::passkeys);
     CustomerTokenListener listener = Listeners.tokens(listeners);
     if (listener != null) {
       b.listener(listener);

@@ -38,6 +38,9 @@ public class CustosProperties {
   private final CustosIdentityProviderProperties identityProvider =
       new CustosIdentityProviderProperties();
 
+  @NestedConfigurationProperty
+  private final CustosPasskeyProperties passkeys = new CustosPasskeyProperties();
+
   private final Endpoints endpoints = new Endpoints();
 
   /**
@@ -146,6 +149,15 @@ public class CustosProperties {
    */
   public CustosIdentityProviderProperties getIdentityProvider() {
     return identityProvider;
+  }
+
+  /**
+   * Returns the passkey settings.
+   *
+   * @return {@code custos.passkeys.*}
+   */
+  public CustosPasskeyProperties getPasskeys() {
+    return passkeys;
   }
 
   /**

@@ -49,6 +49,29 @@ public class CustosWebMvcAutoConfiguration {
         servesSandbox(api));
   }
 
+  /** The passkey endpoints, with {@code custos-passkey} and its {@code Passkeys} bean. */
+  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "dev.custos.passkey.Passkeys")
+  @ConditionalOnBean(type = "dev.custos.passkey.Passkeys")
+  @ConditionalOnProperty(name = "custos.endpoints.enabled", matchIfMissing = true)
+  static class PasskeyRoutes {
+    /**
+     * The passkey routes.
+     *
+     * @param passkeys the platform's passkeys
+     * @param api the library's endpoints (they authenticate and read documents)
+     * @param properties the settings
+     * @return the routes
+     */
+    @Bean
+    RouterFunction<ServerResponse> custosPasskeyRoutes(
+        dev.custos.passkey.Passkeys passkeys, JsonApiEndpoints api, CustosProperties properties) {
+      return dev.custos.spring.web.CustosPasskeyRoutes.of(
+          new dev.custos.passkey.PasskeyEndpoints(passkeys, api),
+          properties.getEndpoints().getBasePath());
+    }
+  }
+
   /** Whether the endpoints were built with a sandbox outbox (a host's own may not be). */
   private static boolean servesSandbox(JsonApiEndpoints api) {
     try {

@@ -2,7 +2,9 @@ package dev.custos.spring.security;
 
 import dev.custos.scopes.Scope;
 import dev.custos.scopes.ScopeCatalog;
+import dev.custos.token.TwoFactorMethod;
 import dev.custos.token.VerifiedToken;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +14,12 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The authorities of a Custos token: {@code SCOPE_<scope>} per scope (as Spring's resource server
- * names OAuth scopes), {@code FACTOR_BEARER}, and {@link #TWO_FACTOR} when the token was minted
- * after a one-time code, issued at the token's issue time (the moment the code was checked), so
- * that {@code RequiredFactor.withAuthority(TWO_FACTOR).validDuration(...)} bounds its age.
+ * names OAuth scopes), {@code FACTOR_BEARER}, {@link #TWO_FACTOR} when the token was minted after
+ * two-factor verification (a one-time code, the identity provider's JWT or a passkey), and {@link
+ * #WEBAUTHN} besides when that verification was a passkey. Both are issued at the moment the
+ * verification passed (the token's {@code twoFactorAt}; its issue time for a token that does not
+ * record it), so that {@code RequiredFactor.withAuthority(...).validDuration(...)} bounds its age
+ * and an upgraded token does not look more recently verified than its caller was.
  */
 public final class CustosAuthorities {
   /** The prefix of a scope's authority. */
@@ -22,6 +27,12 @@ public final class CustosAuthorities {
 
   /** The factor of a token minted after a one-time code (SMS or voice). */
   public static final String TWO_FACTOR = "FACTOR_OTP";
+
+  /**
+   * The factor of a token minted on a passkey (a WebAuthn assertion with user verification): Spring
+   * Security's own {@code FACTOR_WEBAUTHN}, for rules that ask for a phishing-resistant factor.
+   */
+  public static final String WEBAUTHN = FactorGrantedAuthority.WEBAUTHN_AUTHORITY;
 
   private CustosAuthorities() {}
 
@@ -55,8 +66,13 @@ public final class CustosAuthorities {
             .issuedAt(token.issuedAt())
             .build());
     if (token.twoFactorVerified()) {
+      Instant verifiedAt = token.twoFactorVerifiedAt().orElse(token.issuedAt());
       authorities.add(
-          FactorGrantedAuthority.withAuthority(TWO_FACTOR).issuedAt(token.issuedAt()).build());
+          FactorGrantedAuthority.withAuthority(TWO_FACTOR).issuedAt(verifiedAt).build());
+      if (token.twoFactorMethod().orElse(null) == TwoFactorMethod.PASSKEY) {
+        authorities.add(
+            FactorGrantedAuthority.withAuthority(WEBAUTHN).issuedAt(verifiedAt).build());
+      }
     }
     return List.copyOf(authorities);
   }

@@ -96,6 +96,9 @@ public final class CustosHttpSecurity implements Customizer<HttpSecurity> {
             paths.matcher(HttpMethod.POST, "/cards/{cardId}/cardholder/token/verification"),
             paths.matcher("/users/{userId}/api-tokens"),
             paths.matcher("/users/{userId}/api-tokens/{tokenId}"),
+            paths.matcher(HttpMethod.POST, "/customers/{customerId}/passkeys/registration"),
+            paths.matcher("/customers/{customerId}/passkeys"),
+            paths.matcher(HttpMethod.DELETE, "/customers/{customerId}/passkeys/{passkeyId}"),
             paths.matcher(HttpMethod.GET, "/identity"),
             paths.matcher(HttpMethod.GET, "/sandbox/messages"));
     List<String> prefixes =

@@ -53,6 +53,23 @@ class CustosWebAutoConfigurationTest {
   }
 
   @Test
+  void passkeysConfigured_passkeyRoutes_elseNone() {
+    WebApplicationContextRunner withPasskeys =
+        runner
+            .withConfiguration(AutoConfigurations.of(CustosPasskeyAutoConfiguration.class))
+            .withPropertyValues(
+                "custos.passkeys.rp-id=localhost", "custos.passkeys.origins=http://localhost:8080");
+    withPasskeys.run(context -> assertThat(context).hasBean("custosPasskeyRoutes"));
+    withPasskeys
+        .withClassLoader(new FilteredClassLoader(dev.custos.passkey.Passkeys.class))
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("custosPasskeyRoutes"));
+    withPasskeys
+        .withPropertyValues("custos.endpoints.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean("custosPasskeyRoutes"));
+    runner.run(context -> assertThat(context).doesNotHaveBean("custosPasskeyRoutes"));
+  }
+
+  @Test
   void endpointsDisabled_noRoutes_securityStays() {
     runner
         .withPropertyValues("custos.endpoints.enabled=false")

@@ -68,6 +68,8 @@ public class SecuredApp {
                 requests
                     .requestMatchers(HttpMethod.POST, "/transfers")
                     .access(custos.scope("payments-write"))
+                    .requestMatchers(HttpMethod.POST, "/wires")
+                    .hasAuthority(CustosAuthorities.WEBAUTHN)
                     .requestMatchers(HttpMethod.POST, "/payees")
                     .access(custos.twoFactorWithin(Duration.ofMinutes(5)))
                     .requestMatchers("/cards/**")
@@ -114,6 +116,11 @@ public class SecuredApp {
     @PreAuthorize("hasAuthority('SCOPE_payments-write')")
     Map<String, String> pay(@PathVariable String customerId) {
       return Map.of("paid", customerId);
+    }
+
+    @PostMapping("/wires")
+    Map<String, String> wire() {
+      return Map.of("wired", "yes");
     }
 
     @PostMapping("/transfers")
