@@ -53,6 +53,11 @@ final class ReportGoals {
         hit / lookupAndClock,
         1 / 1.3);
     goal("OTP verify flat: 1M pending ≥ 0.75 × 10k pending", otpLarge / otpSmall, 0.75);
+    goal(
+        "passkey assertion verify within 2 × raw P-256 ECDSA verify (ratio ≥ 0.5)",
+        results.speed("PasskeyBenchmark.assertionVerify", threads)
+            / results.speed("PasskeyBenchmark.rawEcdsaVerify", threads),
+        0.5);
     double ping = results.speed("RedisOtpBenchmark.redisPing", threads);
     goal(
         "Redis OTP verify within 1.5 × a PING (throughput ratio ≥ 0.67)",

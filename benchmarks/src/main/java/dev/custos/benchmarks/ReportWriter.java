@@ -170,6 +170,7 @@ public final class ReportWriter {
           case "FilterBenchmark.custosCachedToken", "FilterBenchmark.securityPermitAll" ->
               "FilterBenchmark.securityOff";
           case "FilterBenchmark.httpCustosCachedToken" -> "FilterBenchmark.httpSecurityOff";
+          case "PasskeyBenchmark.assertionVerify" -> "PasskeyBenchmark.rawEcdsaVerify";
           default -> null;
         };
     String param =
