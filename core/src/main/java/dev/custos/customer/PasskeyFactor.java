@@ -35,6 +35,8 @@ final class PasskeyFactor {
     if (verifier == null) {
       throw notConfigured("channel");
     }
+    // Checked first: a refused start must not supersede the customer's pending verification.
+    verifier.requireEnrolled(customerId);
     try {
       DeviceChallenge challenge = otp.startDeviceChallenge(customerId);
       return new PasskeyVerification(

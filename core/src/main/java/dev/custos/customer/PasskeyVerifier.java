@@ -13,6 +13,16 @@ import java.util.Map;
  */
 public interface PasskeyVerifier {
   /**
+   * Refuses a customer who cannot answer a passkey verification (none enrolled), before the service
+   * starts a challenge, so that a refused request supersedes nothing and counts nothing.
+   *
+   * @param customerId the customer
+   * @throws ApiException 400 {@code invalid_value} at {@code /data/attributes/channel}; 503 {@code
+   *     state_unavailable} when the credential store is down
+   */
+  default void requireEnrolled(String customerId) throws ApiException {}
+
+  /**
    * Returns the options a browser passes to {@code navigator.credentials.get()}: WebAuthn's {@code
    * PublicKeyCredentialRequestOptionsJSON}, with this challenge and the customer's credentials.
    *

@@ -217,6 +217,13 @@ public final class Passkeys implements PasskeyVerifier {
   }
 
   @Override
+  public void requireEnrolled(String customerId) throws ApiException {
+    if (PasskeyFailures.stored(() -> store.list(customerId)).isEmpty()) {
+      throw BrowserCredential.invalid("channel", "the customer has no passkey: enrol one first");
+    }
+  }
+
+  @Override
   public Map<String, Object> requestOptions(String customerId, byte[] challenge)
       throws ApiException {
     List<PasskeyCredential> mine = PasskeyFailures.stored(() -> store.list(customerId));

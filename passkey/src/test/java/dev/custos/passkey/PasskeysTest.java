@@ -121,7 +121,16 @@ class PasskeysTest {
   }
 
   @Test
-  void createPasskeyVerification_customerWithoutPasskeys_refusedAtChannel() {
+  void createPasskeyVerification_customerWithoutPasskeys_refusedAndThePendingCodeStillWorks()
+      throws Exception {
+    String smsToken =
+        platform
+            .service
+            .createVerification(
+                platform.org(),
+                INDIVIDUAL,
+                dev.custos.customer.VerificationAttributes.of(Channel.SMS))
+            .verificationToken();
     ApiException e =
         assertThatExceptionOfType(ApiException.class)
             .isThrownBy(
@@ -129,6 +138,17 @@ class PasskeysTest {
             .actual();
 
     assertThat(e.error().pointer()).contains("/data/attributes/channel");
+    assertThat(
+            platform
+                .service
+                .createToken(
+                    platform.org(),
+                    INDIVIDUAL,
+                    CustomerTokenAttributes.of("payments-write")
+                        .withVerificationToken(smsToken)
+                        .withVerificationCode(platform.sender.lastCode()))
+                .token())
+        .isNotEmpty();
   }
 
   @Test
