@@ -52,6 +52,11 @@ import java.util.stream.Collectors;
  * this class chooses the rules (user verification required, the relying party's origins, id and
  * algorithms, attestation not trusted for provenance) and turns each failure into its own error
  * code at its own pointer. Thread-safe: webauthn4j's manager and converters are.
+ *
+ * <p>Every call into webauthn4j on a client's bytes is a parser boundary: besides its documented
+ * {@code DataConversionException}, a hostile input makes it throw other unchecked exceptions (an
+ * {@code UncheckedIOException} for a CBOR map key over Jackson's name bound, found by {@code
+ * PasskeyFuzzTest}), and each is that input being malformed, never a fault of the server's.
  */
 final class WebAuthnCeremonies {
   private final ObjectConverter converter = new ObjectConverter();
@@ -95,7 +100,7 @@ final class WebAuthnCeremonies {
     readClientData(credential);
     try {
       attestationObjects.convert(credential.authenticatorData);
-    } catch (DataConversionException | IllegalArgumentException | IllegalStateException e) {
+    } catch (RuntimeException e) {
       throw malformedAuthenticatorData(credential);
     }
     RegistrationData data;
@@ -105,10 +110,10 @@ final class WebAuthnCeremonies {
               new RegistrationRequest(
                   credential.authenticatorData, credential.clientDataJson, credential.transports),
               new RegistrationParameters(serverProperty(challenge), algorithms, true, true));
-    } catch (DataConversionException e) {
-      throw malformedAuthenticatorData(credential);
     } catch (VerificationException e) {
       throw refusal(e, credential);
+    } catch (RuntimeException e) {
+      throw malformedAuthenticatorData(credential);
     }
     AuthenticatorData<?> authenticator = data.getAttestationObject().getAuthenticatorData();
     AttestedCredentialData attested = authenticator.getAttestedCredentialData();
@@ -145,7 +150,7 @@ final class WebAuthnCeremonies {
     readClientData(assertion);
     try {
       authenticatorData.convert(assertion.authenticatorData);
-    } catch (DataConversionException | IllegalArgumentException | IllegalStateException e) {
+    } catch (RuntimeException e) {
       throw malformedAuthenticatorData(assertion);
     }
     COSEKey key;
@@ -178,10 +183,10 @@ final class WebAuthnCeremonies {
                   assertion.signature),
               new AuthenticationParameters(
                   serverProperty(challenge), record, List.of(stored.credentialId()), true, true));
-    } catch (DataConversionException e) {
-      throw malformedAuthenticatorData(assertion);
     } catch (VerificationException e) {
       throw refusal(e, assertion);
+    } catch (RuntimeException e) {
+      throw malformedAuthenticatorData(assertion);
     }
     return data.getAuthenticatorData();
   }
@@ -199,7 +204,7 @@ final class WebAuthnCeremonies {
     CollectedClientData data;
     try {
       data = clientData.convert(credential.clientDataJson);
-    } catch (DataConversionException | IllegalArgumentException | IllegalStateException e) {
+    } catch (RuntimeException e) {
       data = null;
     }
     if (data == null || data.getType() == null || data.getOrigin() == null) {

@@ -49,7 +49,14 @@ final class PasskeyPlatform {
               .withAuthorizedUsers(AuthorizedUser.of("au-1", Phone.of("1", "5555550103"))),
           INACTIVE,
           Customer.individual(INACTIVE, Phone.of("1", "5555550199")).inactive());
-  final CustomerDirectory directory = id -> Optional.ofNullable(customers.get(id));
+
+  /** The three, and any {@code fuzz-…} id as an individual (a fresh customer per fuzz run). */
+  final CustomerDirectory directory =
+      id ->
+          id.startsWith("fuzz-")
+              ? Optional.of(Customer.individual(id, Phone.of("1", "5555550100")))
+              : Optional.ofNullable(customers.get(id));
+
   final KeyRing keys = KeyRing.of(SigningKey.generate(PasetoVersion.V2_PUBLIC));
   final TokenMinter minter = TokenMinter.builder().keyRing(keys).issuer(ISSUER).clock(time).build();
   final TokenVerifier verifier =
