@@ -92,6 +92,9 @@ public final class PasskeyEndpoints {
     return JsonApiEndpoints.answer(
         () -> {
           VerifiedToken caller = api.authenticate(request);
+          // Who may enrol is decided before the document is read: a caller who may not learns
+          // nothing from how its document would have been refused.
+          passkeys.authorizeEnrolment(caller, customerId);
           Map<String, Object> attributes = api.attributes(request, "passkey", REGISTER_ATTRIBUTES);
           String token = string(attributes, "verificationToken", true);
           if (!(attributes.get("credential") instanceof Map<?, ?> credential)) {

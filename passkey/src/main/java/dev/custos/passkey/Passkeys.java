@@ -279,7 +279,8 @@ public final class Passkeys implements PasskeyVerifier {
         ApiErrorCode.PASSKEY_UNKNOWN_CREDENTIAL, "no passkey of this customer has this id", path);
   }
 
-  private void authorizeEnrolment(VerifiedToken caller, String customerId) throws ApiException {
+  /** Who may change a customer's passkeys: see the class documentation. */
+  void authorizeEnrolment(VerifiedToken caller, String customerId) throws ApiException {
     authorizer.delegation().authorizeCustomerCaller(caller, customerId, writeScope, writeScope);
     if (caller.role() == TokenRole.CUSTOMER) {
       if (caller.authorizedUser().isPresent()) {

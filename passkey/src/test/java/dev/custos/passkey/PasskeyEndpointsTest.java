@@ -71,6 +71,23 @@ class PasskeyEndpointsTest {
   }
 
   @Test
+  void register_callerWhoMayNot_403BeforeTheDocumentIsRead() throws Exception {
+    String customerToken =
+        "Bearer "
+            + platform
+                .minter
+                .mint(
+                    dev.custos.token.TokenRequest.customer(
+                        INDIVIDUAL, dev.custos.scopes.ScopeCatalog.unit().parse("accounts")))
+                .token();
+
+    JsonApiResponse response =
+        platform.endpoints.register(INDIVIDUAL, request(customerToken, "not a document"));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(403);
+  }
+
+  @Test
   void register_badDocuments_400AtTheMember() throws Exception {
     String org = platform.orgHeader();
     Map<String, String> cases = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.custos.otp.ChallengeRequest;
+import dev.custos.otp.DeviceChallenge;
 import dev.custos.otp.OtpEngine;
 import dev.custos.otp.Phone;
 import dev.custos.otp.RateLimit;
@@ -90,6 +91,47 @@ class MultiNodeTest {
                 .verify(customer, challenge.verificationToken(), sender.lastCode())
                 .outcome())
         .isEqualTo(VerificationOutcome.NOT_FOUND);
+  }
+
+  /** A passkey's challenge (a device challenge) is one challenge across nodes, as a code's is. */
+  @Test
+  void deviceChallenge_racingProofsAcrossNodes_exactlyOneApprovalEveryRound() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      for (int round = 0; round < 50; round++) {
+        String customer = customer("device");
+        DeviceChallenge challenge = nodes.get(round % 3).startDeviceChallenge(customer);
+        byte[] expected = challenge.challenge();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<VerificationOutcome>> futures = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+          OtpEngine node = nodes.get(t % 3);
+          futures.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    return node.verifyDevice(
+                            customer,
+                            challenge.verificationToken(),
+                            c -> java.util.Arrays.equals(c, expected))
+                        .outcome();
+                  }));
+        }
+        go.countDown();
+        int approvals = 0;
+        for (Future<VerificationOutcome> f : futures) {
+          VerificationOutcome outcome = f.get(30, TimeUnit.SECONDS);
+          if (outcome == VerificationOutcome.APPROVED) {
+            approvals++;
+          } else {
+            assertThat(outcome).isEqualTo(VerificationOutcome.NOT_FOUND);
+          }
+        }
+        assertThat(approvals).as("approvals in round %d", round).isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
