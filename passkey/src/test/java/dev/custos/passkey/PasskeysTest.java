@@ -175,6 +175,50 @@ class PasskeysTest {
         .satisfies(x -> assertThat(x.error().code()).isEqualTo(ApiErrorCode.NOT_FOUND));
   }
 
+  /** One assertion sent from many threads at once: one token, every other request refused. */
+  @Test
+  void mint_sameAssertionFromManyThreads_exactlyOneToken() throws Exception {
+    SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
+    platform.enrol(phone, INDIVIDUAL);
+    PasskeyVerification v = platform.service.createPasskeyVerification(platform.org(), INDIVIDUAL);
+    Map<String, Object> assertion = phone.assertion(v.requestOptions(), ORIGIN);
+    int threads = 16;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  try {
+                    platform.mint(INDIVIDUAL, v, assertion);
+                    return "minted";
+                  } catch (ApiException e) {
+                    return e.error().code().code();
+                  }
+                }));
+      }
+      go.countDown();
+      List<String> outcomes = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<String> r : results) {
+        outcomes.add(r.get());
+      }
+      assertThat(outcomes).filteredOn("minted"::equals).hasSize(1);
+      assertThat(outcomes)
+          .filteredOn(o -> !o.equals("minted"))
+          .allMatch(
+              o ->
+                  o.equals("passkey_challenge_used")
+                      || o.equals("passkey_counter_regressed")
+                      || o.equals("verification_attempts_exceeded"));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void register_sameAuthenticatorTwice_conflict() throws Exception {
     SoftwareAuthenticator phone = SoftwareAuthenticator.es256();

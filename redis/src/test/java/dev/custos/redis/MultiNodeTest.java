@@ -96,76 +96,67 @@ class MultiNodeTest {
   /** A passkey's challenge (a device challenge) is one challenge across nodes, as a code's is. */
   @Test
   void deviceChallenge_racingProofsAcrossNodes_exactlyOneApprovalEveryRound() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    try {
-      for (int round = 0; round < 50; round++) {
-        String customer = customer("device");
-        DeviceChallenge challenge = nodes.get(round % 3).startDeviceChallenge(customer);
-        byte[] expected = challenge.challenge();
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<VerificationOutcome>> futures = new ArrayList<>();
-        for (int t = 0; t < 16; t++) {
-          OtpEngine node = nodes.get(t % 3);
-          futures.add(
-              pool.submit(
-                  () -> {
-                    go.await();
-                    return node.verifyDevice(
-                            customer,
-                            challenge.verificationToken(),
-                            c -> java.util.Arrays.equals(c, expected))
-                        .outcome();
-                  }));
-        }
-        go.countDown();
-        int approvals = 0;
-        for (Future<VerificationOutcome> f : futures) {
-          VerificationOutcome outcome = f.get(30, TimeUnit.SECONDS);
-          if (outcome == VerificationOutcome.APPROVED) {
-            approvals++;
-          } else {
-            assertThat(outcome).isEqualTo(VerificationOutcome.NOT_FOUND);
-          }
-        }
-        assertThat(approvals).as("approvals in round %d", round).isEqualTo(1);
-      }
-    } finally {
-      pool.shutdownNow();
+    for (int round = 0; round < 50; round++) {
+      String customer = customer("device");
+      DeviceChallenge challenge = nodes.get(round % 3).startDeviceChallenge(customer);
+      byte[] expected = challenge.challenge();
+      assertThat(
+              approvals(
+                  16,
+                  node ->
+                      node.verifyDevice(
+                          customer,
+                          challenge.verificationToken(),
+                          c -> java.util.Arrays.equals(c, expected))))
+          .as("approvals in round %d", round)
+          .isEqualTo(1);
     }
   }
 
   @Test
   void racingChecksAcrossNodes_exactlyOneApprovalEveryRound() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(32);
+    for (int round = 0; round < 200; round++) {
+      String customer = customer("race");
+      VerificationChallenge challenge =
+          nodes.get(round % 3).start(ChallengeRequest.sms(customer, phone()));
+      String code = sender.lastCode();
+      assertThat(approvals(32, node -> node.verify(customer, challenge.verificationToken(), code)))
+          .as("approvals in round %d", round)
+          .isEqualTo(1);
+    }
+  }
+
+  /**
+   * Sends one check from each of {@code threads} threads at once, spread over the nodes; returns
+   * how many were approved, every other one having found no challenge.
+   */
+  private int approvals(
+      int threads, java.util.function.Function<OtpEngine, VerificationResult> check)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      for (int round = 0; round < 200; round++) {
-        String customer = customer("race");
-        VerificationChallenge challenge =
-            nodes.get(round % 3).start(ChallengeRequest.sms(customer, phone()));
-        String code = sender.lastCode();
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<VerificationOutcome>> futures = new ArrayList<>();
-        for (int t = 0; t < 32; t++) {
-          OtpEngine node = nodes.get(t % 3);
-          futures.add(
-              pool.submit(
-                  () -> {
-                    go.await();
-                    return node.verify(customer, challenge.verificationToken(), code).outcome();
-                  }));
-        }
-        go.countDown();
-        int approvals = 0;
-        for (Future<VerificationOutcome> f : futures) {
-          VerificationOutcome outcome = f.get(30, TimeUnit.SECONDS);
-          if (outcome == VerificationOutcome.APPROVED) {
-            approvals++;
-          } else {
-            assertThat(outcome).isEqualTo(VerificationOutcome.NOT_FOUND);
-          }
-        }
-        assertThat(approvals).as("approvals in round %d", round).isEqualTo(1);
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<VerificationOutcome>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        OtpEngine node = nodes.get(t % 3);
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return check.apply(node).outcome();
+                }));
       }
+      go.countDown();
+      int approvals = 0;
+      for (Future<VerificationOutcome> f : futures) {
+        VerificationOutcome outcome = f.get(30, TimeUnit.SECONDS);
+        if (outcome == VerificationOutcome.APPROVED) {
+          approvals++;
+        } else {
+          assertThat(outcome).isEqualTo(VerificationOutcome.NOT_FOUND);
+        }
+      }
+      return approvals;
     } finally {
       pool.shutdownNow();
     }
