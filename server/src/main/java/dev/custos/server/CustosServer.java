@@ -24,20 +24,13 @@ import dev.custos.token.TokenRequest;
 import dev.custos.token.TokenVerifier;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,8 +173,8 @@ public final class CustosServer implements AutoCloseable {
                 .token()
             : null;
     this.routes = routes(api, new SandboxBank(fixtures, api, authorizer, options.clock));
-    this.http = new Server(threads());
-    this.connector = connector(http, options);
+    this.http = new Server(HttpConnectors.threads());
+    this.connector = HttpConnectors.connector(http, options);
     ConnectionGuard guard =
         new ConnectionGuard(
             options.maxConnectionsPerClient,
@@ -297,49 +290,6 @@ public final class CustosServer implements AutoCloseable {
   }
 
   /**
-   * Handlers block on the SMS provider and on Redis, so threads outnumber cores; slow clients do
-   * not take threads at all (the selector reads their bytes as they come).
-   */
-  private static QueuedThreadPool threads() {
-    int cores = Runtime.getRuntime().availableProcessors();
-    QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, 16 * cores), 4);
-    threads.setName("custos-http");
-    return threads;
-  }
-
-  /** The listening connector, plain HTTP or TLS. */
-  private static ServerConnector connector(Server http, ServerOptions options) {
-    HttpConfiguration config = new HttpConfiguration();
-    config.setRequestHeaderSize(MAX_HEADER_BYTES);
-    config.setSendServerVersion(false);
-    config.setSendXPoweredBy(false);
-    ServerConnector connector;
-    if (options.tlsKeyStore == null) {
-      connector = new ServerConnector(http, 1, 1, new HttpConnectionFactory(config));
-    } else {
-      SslContextFactory.Server tls = new SslContextFactory.Server();
-      tls.setKeyStore(options.tlsKeyStore);
-      tls.setKeyStorePassword(new String(options.tlsPassword));
-      SecureRequestCustomizer secure = new SecureRequestCustomizer();
-      // Clients dial the server by IP as often as by name; the certificate is the client's check.
-      secure.setSniHostCheck(false);
-      secure.setStsMaxAge(Duration.ofDays(365).toSeconds());
-      config.addCustomizer(secure);
-      connector =
-          new ServerConnector(
-              http,
-              1,
-              1,
-              new SslConnectionFactory(tls, "http/1.1"),
-              new HttpConnectionFactory(config));
-    }
-    connector.setHost(options.bind);
-    connector.setPort(options.port);
-    connector.setIdleTimeout(options.idleTimeoutMillis);
-    return connector;
-  }
-
-  /**
    * Returns the default options: sandbox mode, 127.0.0.1:8080, built-in fixtures, a generated key.
    *
    * @return new options
@@ -395,6 +345,19 @@ public final class CustosServer implements AutoCloseable {
    */
   public Optional<String> sandboxOrgToken() {
     return Optional.ofNullable(orgToken);
+  }
+
+  /**
+   * Returns the sandbox page that enrols a passkey and mints a token with it, on the relying
+   * party's first origin (a browser must open it by that name: {@code localhost}, not {@code
+   * 127.0.0.1}).
+   *
+   * @return the page's address, or empty outside sandbox mode or without passkeys
+   */
+  public Optional<URI> sandboxPasskeyPage() {
+    return passkeys == null || admin == null
+        ? Optional.empty()
+        : Optional.of(URI.create(options.passkeyOrigins[0] + "/sandbox/passkeys"));
   }
 
   /**

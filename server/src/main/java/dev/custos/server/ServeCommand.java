@@ -328,9 +328,17 @@ final class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 }));
     PrintWriter out = spec.commandLine().getOut();
+    welcome(out, server, keys.key == null);
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  /** What the server prints once it listens: where, its key, and in sandbox mode how to start. */
+  static void welcome(PrintWriter out, CustosServer server, boolean generatedKey) {
     out.println("Custos server listening on " + server.uri());
     out.println(
-        "Signing key: " + server.keyId() + (keys.key == null ? " (generated for this run)" : ""));
+        "Signing key: " + server.keyId() + (generatedKey ? " (generated for this run)" : ""));
     server
         .sandboxOrgToken()
         .ifPresent(
@@ -354,9 +362,12 @@ final class ServeCommand implements Callable<Integer> {
                       + "/customers/100001/token' -H 'Content-Type: application/vnd.api+json'"
                       + " -H \"Authorization: Bearer ${TOKEN}\" --data-raw"
                       + " '{\"data\":{\"type\":\"customerToken\",\"attributes\":{\"scope\":\"customers accounts cards\"}}}'");
+              server
+                  .sandboxPasskeyPage()
+                  .ifPresent(
+                      page ->
+                          out.println(
+                              "Passkeys: open " + page + " in a browser and paste the TOKEN."));
             });
-    out.flush();
-    stopped.await();
-    return 0;
   }
 }
