@@ -83,18 +83,20 @@ final class PasskeyFactor {
                   verifier.verify(customerId, challenge, assertion);
                   return true;
                 } catch (ApiException e) {
+                  if (e.error().code() == ApiErrorCode.STATE_UNAVAILABLE) {
+                    // Undecided, not refused: thrown through the engine, so no attempt is spent.
+                    throw new Undecided(e);
+                  }
                   refusal[0] = e;
                   return false;
                 }
               });
+    } catch (Undecided e) {
+      throw e.cause;
     } catch (InvalidOtpRequestException e) {
       throw CustomerErrors.invalid(e.field().attribute(), e.getMessage());
     } catch (OtpStoreException e) {
       throw CustomerErrors.stateUnavailable(e);
-    }
-    // A store that cannot answer surfaces as the verifier's own 503: nothing was approved.
-    if (refusal[0] != null && refusal[0].error().code() == ApiErrorCode.STATE_UNAVAILABLE) {
-      throw refusal[0];
     }
     switch (result.outcome()) {
       case APPROVED -> {}
@@ -124,6 +126,19 @@ final class PasskeyFactor {
       case CUSTOMER_LOCKED ->
           throw CustomerErrors.limitsExceeded(
               "too many failed verifications for this customer", result.retryAfter());
+    }
+  }
+
+  /** A proof that could not decide (the credential store did not answer): its 503, unchecked. */
+  private static final class Undecided extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("serial") // never serialized: caught in this class
+    private final ApiException cause;
+
+    Undecided(ApiException cause) {
+      super(null, null, false, false);
+      this.cause = cause;
     }
   }
 

@@ -8,7 +8,9 @@ package dev.custos.otp;
  * <p>The engine calls it at most once per {@link OtpEngine#verifyDevice} call, before it asks its
  * store, and only for a genuine, unexpired token of that customer. {@code true} lets the store
  * consume the challenge (exactly one caller wins under any concurrency); {@code false} counts as a
- * wrong code towards the challenge's attempts and the customer's lockout.
+ * wrong code towards the challenge's attempts and the customer's lockout. A proof that cannot
+ * decide (its own store is down, say) throws: the exception leaves {@link OtpEngine#verifyDevice}
+ * as it is and the store is not asked, so nothing is consumed or counted.
  */
 @FunctionalInterface
 public interface DeviceProof {

@@ -125,6 +125,7 @@ public interface OtpEngine {
    *     verificationToken} is null
    * @throws OtpStoreException if the store cannot be reached; nothing was approved
    * @throws NullPointerException if {@code proof} is null
+   * @throws RuntimeException whatever the proof throws, unchanged: nothing was consumed or counted
    */
   VerificationResult verifyDevice(String customerId, String verificationToken, DeviceProof proof);
 

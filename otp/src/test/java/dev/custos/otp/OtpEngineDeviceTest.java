@@ -199,6 +199,26 @@ class OtpEngineDeviceTest {
   }
 
   @Test
+  void verifyDevice_proofThatThrows_throwsAndSpendsNoAttempt() throws Exception {
+    DeviceChallenge challenge = engine.startDeviceChallenge(CUSTOMER);
+    IllegalStateException down = new IllegalStateException("credential store down");
+
+    for (int i = 0; i < 10; i++) {
+      assertThatThrownBy(
+              () ->
+                  engine.verifyDevice(
+                      CUSTOMER,
+                      challenge.verificationToken(),
+                      c -> {
+                        throw down;
+                      }))
+          .isSameAs(down);
+    }
+    assertThat(engine.verifyDevice(CUSTOMER, challenge.verificationToken(), c -> false))
+        .satisfies(r -> assertThat(r.attemptsLeft()).isEqualTo(4));
+  }
+
+  @Test
   void verifyDevice_nullArguments_typedErrors() throws Exception {
     DeviceChallenge challenge = engine.startDeviceChallenge(CUSTOMER);
 
