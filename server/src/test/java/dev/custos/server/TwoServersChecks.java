@@ -2,6 +2,7 @@ package dev.custos.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.passkey.testing.SoftwareAuthenticator;
 import dev.custos.token.PasetoVersion;
 import dev.custos.token.SigningKey;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * checks every deployment passes (a subclass names the deployment).
  */
 abstract class TwoServersChecks {
+
+  static final String PASSKEY_ORIGIN = "http://localhost:8080";
 
   final HttpClient client = HttpClient.newHttpClient();
   CustosServer a;
@@ -60,13 +64,78 @@ abstract class TwoServersChecks {
   }
 
   private ServerOptions options(SigningKey key) {
-    return CustosServer.options().port(0).shutdownGrace(0).signingKey(key).sandbox(true);
+    return CustosServer.options()
+        .port(0)
+        .shutdownGrace(0)
+        .signingKey(key)
+        .sandbox(true)
+        .passkeys("localhost", PASSKEY_ORIGIN);
   }
 
   @AfterEach
   void stop() {
     a.close();
     b.close();
+  }
+
+  /** A passkey enrolled on one server verifies on the other; its challenge is used once. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void passkeyEnrolledOnOne_verifiesOnTheOther_once() throws Exception {
+    SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
+    HttpResponse<String> registration =
+        send(a, "POST", "/customers/100001/passkeys/registration", orgToken, null);
+    Map<String, Object> started = attributes(registration);
+    HttpResponse<String> registered =
+        send(
+            b,
+            "POST",
+            "/customers/100001/passkeys",
+            orgToken,
+            document(
+                "passkey",
+                Map.of(
+                    "verificationToken", started.get("verificationToken"),
+                    "credential",
+                        phone.register(
+                            (Map<String, Object>) started.get("publicKey"), PASSKEY_ORIGIN))));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+
+    Map<String, Object> verification =
+        attributes(
+            send(
+                b,
+                "POST",
+                "/customers/100001/token/verification",
+                orgToken,
+                document("customerTokenVerification", Map.of("channel", "passkey"))));
+    String body =
+        document(
+            "customerToken",
+            Map.of(
+                "scope", "payments-write",
+                "verificationToken", verification.get("verificationToken"),
+                "passkeyAssertion",
+                    phone.assertion(
+                        (Map<String, Object>) verification.get("publicKey"), PASSKEY_ORIGIN)));
+    HttpResponse<String> minted = send(a, "POST", "/customers/100001/token", orgToken, body);
+    HttpResponse<String> replayed = send(b, "POST", "/customers/100001/token", orgToken, body);
+
+    assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+    assertThat(replayed.statusCode()).isEqualTo(400);
+    assertThat(ServerEndToEndTest.read(replayed, "errors", "0", "code"))
+        .isEqualTo("passkey_challenge_used");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> attributes(HttpResponse<String> response) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return (Map<String, Object>) ServerEndToEndTest.read(response, "data", "attributes");
+  }
+
+  private static String document(String type, Map<String, Object> attributes) {
+    return com.nimbusds.jose.util.JSONObjectUtils.toJSONString(
+        Map.of("data", Map.of("type", type, "attributes", attributes)));
   }
 
   @Test
