@@ -166,7 +166,12 @@ final class CaffeineOtpStore implements OtpStore {
                 default:
                   return f;
               }
-              return countFailure(customerId, f, nowMillis, policy);
+              FailureCount counted = countFailure(customerId, f, nowMillis, policy);
+              long lock = policy.lockoutAfter(counted.failures);
+              if (lock != 0) {
+                result[0] = result[0].withLockout(lock);
+              }
+              return counted;
             });
     return result[0];
   }

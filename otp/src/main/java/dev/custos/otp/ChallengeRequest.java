@@ -25,14 +25,21 @@ public final class ChallengeRequest {
   private final Phone phone;
   private final String appHash;
   private final String language;
+  private final Transaction transaction;
 
   private ChallengeRequest(
-      String customerId, Channel channel, Phone phone, String appHash, String language) {
+      String customerId,
+      Channel channel,
+      Phone phone,
+      String appHash,
+      String language,
+      Transaction transaction) {
     this.customerId = customerId;
     this.channel = channel;
     this.phone = phone;
     this.appHash = appHash;
     this.language = language;
+    this.transaction = transaction;
   }
 
   /**
@@ -79,7 +86,7 @@ public final class ChallengeRequest {
     if (phone == null) {
       throw new InvalidOtpRequestException(Field.PHONE, "is required");
     }
-    return new ChallengeRequest(customerId, channel, phone, null, DEFAULT_LANGUAGE);
+    return new ChallengeRequest(customerId, channel, phone, null, DEFAULT_LANGUAGE, null);
   }
 
   /**
@@ -95,7 +102,12 @@ public final class ChallengeRequest {
     if (channel != Channel.SMS) {
       throw new InvalidOtpRequestException(Field.APP_HASH, "is allowed for sms only");
     }
-    return new ChallengeRequest(customerId, channel, phone, Inputs.appHash(appHash), language);
+    if (transaction != null) {
+      throw new InvalidOtpRequestException(
+          Field.APP_HASH, "is not taken with a transaction: the payment's SMS is for the payer");
+    }
+    return new ChallengeRequest(
+        customerId, channel, phone, Inputs.appHash(appHash), language, transaction);
   }
 
   /**
@@ -112,7 +124,36 @@ public final class ChallengeRequest {
       throw new InvalidOtpRequestException(
           Field.LANGUAGE, "must be a language code such as en, es or pt-BR");
     }
-    return new ChallengeRequest(customerId, channel, phone, appHash, language);
+    return new ChallengeRequest(customerId, channel, phone, appHash, language, transaction);
+  }
+
+  /**
+   * Returns this request bound to one payment (PSD2's dynamic linking): the message states the
+   * amount and the payee, and the code approves that transaction only ({@link
+   * OtpEngine#verify(String, String, String, Phone, Transaction)} with the same transaction).
+   *
+   * @param transaction the payment
+   * @return a new request
+   * @throws InvalidOtpRequestException (field {@link Field#APP_HASH APP_HASH}) if the request has
+   *     an app hash
+   * @throws NullPointerException if {@code transaction} is null
+   */
+  public ChallengeRequest withTransaction(Transaction transaction) {
+    Objects.requireNonNull(transaction, "transaction");
+    if (appHash != null) {
+      throw new InvalidOtpRequestException(
+          Field.APP_HASH, "is not taken with a transaction: the payment's SMS is for the payer");
+    }
+    return new ChallengeRequest(customerId, channel, phone, appHash, language, transaction);
+  }
+
+  /**
+   * Returns the payment this request is bound to, if any.
+   *
+   * @return the transaction, or empty
+   */
+  public Optional<Transaction> transaction() {
+    return Optional.ofNullable(transaction);
   }
 
   /**
@@ -167,12 +208,13 @@ public final class ChallengeRequest {
         && other.channel == channel
         && other.phone.equals(phone)
         && Objects.equals(other.appHash, appHash)
-        && other.language.equals(language);
+        && other.language.equals(language)
+        && Objects.equals(other.transaction, transaction);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(customerId, channel, phone, appHash, language);
+    return Objects.hash(customerId, channel, phone, appHash, language, transaction);
   }
 
   /**
@@ -191,6 +233,7 @@ public final class ChallengeRequest {
         + ", "
         + language
         + (appHash == null ? "" : ", appHash")
+        + (transaction == null ? "" : ", " + transaction)
         + "]";
   }
 }

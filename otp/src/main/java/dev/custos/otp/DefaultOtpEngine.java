@@ -44,6 +44,8 @@ final class DefaultOtpEngine implements OtpEngine {
   private final SendLimit globalLimit;
   private final Set<String> allowedCountryCodes;
   private final LockoutPolicy lockoutPolicy;
+  private final LockoutPolicy paymentLockoutPolicy;
+  private final OtpListener listener;
 
   private final LongAdder started = new LongAdder();
   private final LongAdder deliveryFailures = new LongAdder();
@@ -78,6 +80,16 @@ final class DefaultOtpEngine implements OtpEngine {
     this.lockoutPolicy =
         LockoutPolicy.of(
             b.maxConsecutiveFailures, b.lockout, b.permanentLockoutAfter, b.failureMemory);
+    // PSD2 RTS Article 4: at most 5 consecutive failed authentications before a block.
+    this.paymentLockoutPolicy =
+        b.article4
+            ? LockoutPolicy.of(
+                Math.min(5, b.maxConsecutiveFailures),
+                b.lockout,
+                b.permanentLockoutAfter,
+                b.failureMemory)
+            : null;
+    this.listener = b.listener;
   }
 
   @Override
@@ -95,13 +107,30 @@ final class DefaultOtpEngine implements OtpEngine {
       throw new InvalidOtpRequestException(Field.PHONE, "country code is not allowed");
     }
 
+    Transaction transaction = request.transaction().orElse(null);
+    if (transaction != null && !template.hasPayment()) {
+      throw new InvalidOtpRequestException(
+          Field.LANGUAGE,
+          "no payment template for this language; add payment.sms and payment.call");
+    }
+
     long now = clock.millis();
     String code = crypto.newCode();
+    // Rendered before any limit is counted: a payment whose payee cannot fit refuses cleanly.
+    String body =
+        transaction == null
+            ? template.render(request.channel(), brand, code, request.appHash().orElse(null))
+            : template.renderPayment(request.channel(), brand, code, transaction);
+    if (body == null) {
+      throw new InvalidOtpRequestException(
+          Field.LANGUAGE, "the brand leaves no room for the payee in one SMS in this language");
+    }
     byte[] challengeId = crypto.newChallengeId();
     long expiresAtMillis = Math.addExact(now, lifetimeMillis);
+    byte[] digest = transaction == null ? null : transaction.digest();
     ChallengeRecord challenge =
         ChallengeRecord.of(
-            challengeId, crypto.codeTag(challengeId, code), expiresAtMillis, maxAttempts);
+            challengeId, crypto.codeTag(challengeId, code, digest), expiresAtMillis, maxAttempts);
     byte[] phoneDigest = crypto.phoneDigest(phone);
     List<SendSlot> slots = new ArrayList<>(3);
     slots.add(SendSlot.of(Scope.CUSTOMER, customerId, customerLimit));
@@ -111,7 +140,6 @@ final class DefaultOtpEngine implements OtpEngine {
     }
     reserveSends(customerId, slots, challenge, now);
 
-    String body = template.render(request.channel(), brand, code, request.appHash().orElse(null));
     OtpMessage message =
         new OtpMessage(customerId, request.channel(), phone, request.language(), body, code);
     try {
@@ -133,13 +161,14 @@ final class DefaultOtpEngine implements OtpEngine {
     store.confirmChallenge(customerId, challenge, now);
     started.increment();
     log.info(
-        "OTP challenge started: customer={}, channel={}, phone={}, language={}",
+        "OTP challenge started: customer={}, channel={}, phone={}, language={}{}",
         customerId,
         request.channel(),
         phone.masked(),
-        request.language());
+        request.language(),
+        transaction == null ? "" : ", payment");
     return new VerificationChallenge(
-        crypto.token(customerId, challengeId, expiresAtMillis, phoneDigest),
+        crypto.token(customerId, challengeId, expiresAtMillis, phoneDigest, transaction != null),
         Instant.ofEpochMilli(expiresAtMillis));
   }
 
@@ -174,14 +203,19 @@ final class DefaultOtpEngine implements OtpEngine {
   }
 
   @Override
-  public DeviceChallenge startDeviceChallenge(String customerId) throws RateLimitedException {
+  public DeviceChallenge startDeviceChallenge(String customerId, Transaction transaction)
+      throws RateLimitedException {
     Inputs.checkCustomerId(customerId);
     long now = clock.millis();
     byte[] challengeId = crypto.newChallengeId();
     long expiresAtMillis = Math.addExact(now, lifetimeMillis);
+    byte[] digest = transaction == null ? null : transaction.digest();
     ChallengeRecord challenge =
         ChallengeRecord.of(
-            challengeId, crypto.codeTag(challengeId, DEVICE_PROVEN), expiresAtMillis, maxAttempts);
+            challengeId,
+            crypto.codeTag(challengeId, DEVICE_PROVEN, digest),
+            expiresAtMillis,
+            maxAttempts);
     // Nothing is sent, so no phone or global window: the customer's window (with its lockout).
     reserveSends(
         customerId,
@@ -190,29 +224,30 @@ final class DefaultOtpEngine implements OtpEngine {
         now);
     store.confirmChallenge(customerId, challenge, now);
     started.increment();
-    log.info("device challenge started: customer={}", customerId);
+    log.info("device challenge started: customer={}, payment={}", customerId, transaction != null);
     return new DeviceChallenge(
-        crypto.token(customerId, challengeId, expiresAtMillis, crypto.deviceMarker()),
-        crypto.deviceChallenge(challengeId),
+        crypto.token(
+            customerId, challengeId, expiresAtMillis, crypto.deviceMarker(), transaction != null),
+        crypto.deviceChallenge(challengeId, digest),
         Instant.ofEpochMilli(expiresAtMillis));
   }
 
   @Override
   public VerificationResult verifyDevice(
-      String customerId, String verificationToken, DeviceProof proof) {
+      String customerId, String verificationToken, Transaction transaction, DeviceProof proof) {
     Inputs.checkCustomerId(customerId);
     if (verificationToken == null) {
       throw new InvalidOtpRequestException(Field.VERIFICATION_TOKEN, "is required");
     }
     Objects.requireNonNull(proof, "proof");
-    VerificationResult result = checkDevice(customerId, verificationToken, proof);
+    VerificationResult result = checkDevice(customerId, verificationToken, transaction, proof);
     outcomes.get(result.outcome()).increment();
     log.info("device verification: customer={}, outcome={}", customerId, result.outcome());
     return result;
   }
 
   private VerificationResult checkDevice(
-      String customerId, String verificationToken, DeviceProof proof) {
+      String customerId, String verificationToken, Transaction transaction, DeviceProof proof) {
     OtpCrypto.ParsedToken token = crypto.parse(customerId, verificationToken);
     if (token == null || !crypto.isDevice(token)) {
       return VerificationResult.of(VerificationOutcome.NOT_FOUND);
@@ -221,10 +256,13 @@ final class DefaultOtpEngine implements OtpEngine {
     if (now >= token.expiresAtMillis) {
       return VerificationResult.of(VerificationOutcome.EXPIRED);
     }
-    boolean proven = proof.proves(crypto.deviceChallenge(token.challengeId));
-    byte[] tag = crypto.codeTag(token.challengeId, proven ? DEVICE_PROVEN : DEVICE_REFUSED);
-    return result(
-        store.check(customerId, token.challengeId, tag, token.expiresAtMillis, now, lockoutPolicy));
+    byte[] digest = transaction == null ? null : transaction.digest();
+    boolean proven = proof.proves(crypto.deviceChallenge(token.challengeId, digest));
+    byte[] tag = crypto.codeTag(token.challengeId, proven ? DEVICE_PROVEN : DEVICE_REFUSED, digest);
+    return decided(
+        customerId,
+        token,
+        store.check(customerId, token.challengeId, tag, token.expiresAtMillis, now, policy(token)));
   }
 
   /**
@@ -254,27 +292,30 @@ final class DefaultOtpEngine implements OtpEngine {
   }
 
   @Override
-  public VerificationResult verify(String customerId, String verificationToken, String code) {
-    return verify(customerId, verificationToken, code, null);
-  }
-
-  @Override
   public VerificationResult verify(
-      String customerId, String verificationToken, String code, Phone sentTo) {
+      String customerId,
+      String verificationToken,
+      String code,
+      Phone sentTo,
+      Transaction transaction) {
     Inputs.checkCustomerId(customerId);
     if (verificationToken == null) {
       throw new InvalidOtpRequestException(Field.VERIFICATION_TOKEN, "is required");
     }
     Inputs.checkCode(code);
 
-    VerificationResult result = check(customerId, verificationToken, code, sentTo);
+    VerificationResult result = check(customerId, verificationToken, code, sentTo, transaction);
     outcomes.get(result.outcome()).increment();
     log.info("OTP verification: customer={}, outcome={}", customerId, result.outcome());
     return result;
   }
 
   private VerificationResult check(
-      String customerId, String verificationToken, String code, Phone sentTo) {
+      String customerId,
+      String verificationToken,
+      String code,
+      Phone sentTo,
+      Transaction transaction) {
     OtpCrypto.ParsedToken token = crypto.parse(customerId, verificationToken);
     // A code sent to another phone is no challenge of this one, nor is a device's challenge:
     // answered before the store is.
@@ -283,14 +324,41 @@ final class DefaultOtpEngine implements OtpEngine {
         || (sentTo != null && !crypto.sentTo(token, sentTo))) {
       return VerificationResult.of(VerificationOutcome.NOT_FOUND);
     }
-    return result(
+    byte[] digest = transaction == null ? null : transaction.digest();
+    return decided(
+        customerId,
+        token,
         store.check(
             customerId,
             token.challengeId,
-            crypto.codeTag(token.challengeId, code),
+            crypto.codeTag(token.challengeId, code, digest),
             token.expiresAtMillis,
             clock.millis(),
-            lockoutPolicy));
+            policy(token)));
+  }
+
+  /** A payment's checks lock out after 5 consecutive failures in Article 4 mode. */
+  private LockoutPolicy policy(OtpCrypto.ParsedToken token) {
+    return token.bound && paymentLockoutPolicy != null ? paymentLockoutPolicy : lockoutPolicy;
+  }
+
+  /** The store's answer as a result, the listener told of a lockout it caused. */
+  private VerificationResult decided(
+      String customerId, OtpCrypto.ParsedToken token, CheckResult checked) {
+    long lock = checked.lockedOutMillis();
+    if (lock > 0) {
+      try {
+        listener.customerLockedOut(
+            customerId,
+            lock == Long.MAX_VALUE
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(Duration.ofMillis(lock)),
+            token.bound);
+      } catch (RuntimeException e) {
+        log.warn("OTP listener threw: {}", e.getClass().getName());
+      }
+    }
+    return result(checked);
   }
 
   private static VerificationResult result(CheckResult checked) {

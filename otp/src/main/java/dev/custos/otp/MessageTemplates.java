@@ -34,6 +34,12 @@ import java.util.regex.Pattern;
  *       separated by commas, so they are read one by one).
  * </ul>
  *
+ * <p>Two more keys, optional for a platform's own languages (built-in ones have them), word the
+ * code of a payment (PSD2's dynamic linking; {@link ChallengeRequest#withTransaction}): {@code
+ * payment.sms} with {@code {code}}, {@code {amount}}, {@code {currency}} and {@code {payee}}, and
+ * {@code payment.call} with {@code {spokenCode}} and the same three. A payment's SMS is always one
+ * message: when the payee does not fit, it is cut, visibly (an ellipsis), never the amount.
+ *
  * <p>Each may also use {@code {brand}}, the name configured with {@link
  * OtpEngineBuilder#brand(String)}. The 41 languages Unit offers are built in ({@link #builtIn()});
  * a platform adds a language, or rewords one, by adding a file to a directory and loading it with
@@ -167,36 +173,77 @@ public final class MessageTemplates {
     return new TreeSet<>(byLanguage.keySet());
   }
 
+  /**
+   * The messages that would be longer than one SMS with this brand: each language's SMS and SMS
+   * Retriever forms, each named with its size. (A payment's SMS fits by cutting the payee; one
+   * whose brand leaves no room for the payee is refused when it starts.)
+   */
+  java.util.List<String> overflowing(String brand, int maxBytes) {
+    java.util.List<String> tooLong = new java.util.ArrayList<>();
+    for (String language : languages()) {
+      Template template = byLanguage.get(language);
+      for (String appHash : new String[] {null, "AAAAAAAAAAA"}) {
+        String body = template.render(Channel.SMS, brand, "000000", appHash);
+        SmsEncoding encoding = SmsEncoding.of(body);
+        int bytes = encoding.bytes(body);
+        if (bytes > maxBytes) {
+          tooLong.add(
+              language
+                  + (appHash == null ? ".sms" : ".sms.retriever")
+                  + " ("
+                  + bytes
+                  + " bytes in "
+                  + encoding
+                  + ")");
+        }
+      }
+    }
+    return tooLong;
+  }
+
   /** Returns the templates of a language, or null. */
   Template template(String language) {
     return byLanguage.get(language);
   }
 
-  /** The three messages of one language. */
+  /** The messages of one language. */
   static final class Template {
+    /** The bytes of one SMS. */
+    static final int ONE_SMS_BYTES = 140;
+
     final String language;
     final String sms;
     final String smsRetriever;
     final String call;
+    final String paymentSms;
+    final String paymentCall;
 
-    private Template(String language, String sms, String smsRetriever, String call) {
+    private Template(
+        String language,
+        String sms,
+        String smsRetriever,
+        String call,
+        String paymentSms,
+        String paymentCall) {
       this.language = language;
       this.sms = sms;
       this.smsRetriever = smsRetriever;
       this.call = call;
+      this.paymentSms = paymentSms;
+      this.paymentCall = paymentCall;
     }
 
     static Template parse(String language, Reader reader) throws IOException {
       Properties properties = new Properties();
       properties.load(reader);
       for (String key : properties.stringPropertyNames()) {
-        if (!key.equals("sms") && !key.equals("sms.retriever") && !key.equals("call")) {
+        if (!Set.of("sms", "sms.retriever", "call", "payment.sms", "payment.call").contains(key)) {
           throw new IllegalArgumentException(
               "template "
                   + language
                   + ": unknown key "
                   + key
-                  + " (expected sms, sms.retriever, call)");
+                  + " (expected sms, sms.retriever, call, payment.sms, payment.call)");
         }
       }
       return new Template(
@@ -208,7 +255,72 @@ public final class MessageTemplates {
               "sms.retriever",
               Set.of("brand", "code", "appHash"),
               Set.of("code", "appHash")),
-          text(language, properties, "call", Set.of("brand", "spokenCode"), Set.of("spokenCode")));
+          text(language, properties, "call", Set.of("brand", "spokenCode"), Set.of("spokenCode")),
+          payment(language, properties, "payment.sms", "code"),
+          payment(language, properties, "payment.call", "spokenCode"));
+    }
+
+    /** A payment template: both or neither of a language's two, each naming the payment. */
+    private static String payment(
+        String language, Properties properties, String key, String codePlaceholder) {
+      boolean any = properties.containsKey("payment.sms") || properties.containsKey("payment.call");
+      if (!any) {
+        return null;
+      }
+      Set<String> required = Set.of(codePlaceholder, "amount", "currency", "payee");
+      Set<String> allowed = new TreeSet<>(required);
+      allowed.add("brand");
+      return text(language, properties, key, allowed, required);
+    }
+
+    /** Whether this language words a payment's code. */
+    boolean hasPayment() {
+      return paymentSms != null;
+    }
+
+    /**
+     * A payment's message: the amount always whole; in an SMS the payee cut, visibly, until the
+     * whole fits one message. Null when even one character of the payee leaves no room (a brand too
+     * long for this language).
+     */
+    String renderPayment(Channel channel, String brand, String code, Transaction transaction) {
+      String amount = transaction.amount();
+      if (channel == Channel.CALL) {
+        // Substituted last: nothing in the payee is read as a placeholder.
+        return paymentCall
+            .replace("{brand}", brand)
+            .replace("{spokenCode}", spoken(code))
+            .replace("{amount}", amount)
+            .replace("{currency}", transaction.currency())
+            .replace("{payee}", transaction.payee());
+      }
+      String text =
+          paymentSms
+              .replace("{brand}", brand)
+              .replace("{code}", code)
+              .replace("{amount}", amount)
+              .replace("{currency}", transaction.currency());
+      String payee = transaction.payee();
+      String whole = text.replace("{payee}", payee);
+      if (fitsOneSms(whole)) {
+        return whole;
+      }
+      int[] points = payee.codePoints().toArray();
+      for (int n = points.length - 1; n >= 1; n--) {
+        String cut = new String(points, 0, n).stripTrailing();
+        // An ellipsis outside GSM 03.38 would make a GSM message UCS-2 and halve its room.
+        String ellipsis =
+            SmsEncoding.of(text.replace("{payee}", cut)) == SmsEncoding.GSM_7 ? "..." : "\u2026";
+        String body = text.replace("{payee}", cut + ellipsis);
+        if (fitsOneSms(body)) {
+          return body;
+        }
+      }
+      return null;
+    }
+
+    static boolean fitsOneSms(String body) {
+      return SmsEncoding.of(body).bytes(body) <= ONE_SMS_BYTES;
     }
 
     String render(Channel channel, String brand, String code, String appHash) {

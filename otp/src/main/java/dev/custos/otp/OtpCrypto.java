@@ -27,6 +27,10 @@ import org.bouncycastle.util.Arrays;
 final class OtpCrypto {
   static final int MASTER_KEY_BYTES = 32;
   private static final byte VERSION = 2;
+
+  /** A challenge bound to a transaction: the same layout, its own version byte (under the tag). */
+  private static final byte VERSION_BOUND = 3;
+
   private static final int TOKEN_BYTES = 1 + 16 + 8 + 16 + 16;
   private static final int PHONE_AT = 1 + 16 + 8;
   static final int TOKEN_LENGTH = (TOKEN_BYTES * 8 + 5) / 6;
@@ -79,8 +83,16 @@ final class OtpCrypto {
    * the token alone brings it back; unpredictable without the key, as the id is random.
    */
   byte[] deviceChallenge(byte[] challengeId) {
+    return deviceChallenge(challengeId, null);
+  }
+
+  /** The device challenge of a payment: the digest folded in, so the device signs that payment. */
+  byte[] deviceChallenge(byte[] challengeId, byte[] transactionDigest) {
     HMac mac = mac(deviceKey);
     mac.update(challengeId, 0, 16);
+    if (transactionDigest != null) {
+      mac.update(transactionDigest, 0, transactionDigest.length);
+    }
     byte[] out = new byte[mac.getMacSize()];
     mac.doFinal(out, 0);
     return out;
@@ -113,8 +125,21 @@ final class OtpCrypto {
   }
 
   String token(String customerId, byte[] challengeId, long expiresAtMillis, byte[] phoneDigest) {
+    return token(customerId, challengeId, expiresAtMillis, phoneDigest, false);
+  }
+
+  String token(
+      String customerId,
+      byte[] challengeId,
+      long expiresAtMillis,
+      byte[] phoneDigest,
+      boolean bound) {
     ByteBuffer buffer = ByteBuffer.allocate(TOKEN_BYTES);
-    buffer.put(VERSION).put(challengeId, 0, 16).putLong(expiresAtMillis).put(phoneDigest, 0, 16);
+    buffer
+        .put(bound ? VERSION_BOUND : VERSION)
+        .put(challengeId, 0, 16)
+        .putLong(expiresAtMillis)
+        .put(phoneDigest, 0, 16);
     buffer.put(tokenTag(customerId, buffer.array()), 0, 16);
     return ENCODER.encodeToString(buffer.array());
   }
@@ -134,7 +159,8 @@ final class OtpCrypto {
       return null;
     }
     // A canonical string of TOKEN_LENGTH characters decodes to exactly TOKEN_BYTES bytes.
-    if (bytes[0] != VERSION || !ENCODER.encodeToString(bytes).equals(token)) {
+    if ((bytes[0] != VERSION && bytes[0] != VERSION_BOUND)
+        || !ENCODER.encodeToString(bytes).equals(token)) {
       return null;
     }
     byte[] expected = tokenTag(customerId, bytes);
@@ -144,7 +170,8 @@ final class OtpCrypto {
     return new ParsedToken(
         Arrays.copyOfRange(bytes, 1, 17),
         ByteBuffer.wrap(bytes, 17, 8).getLong(),
-        Arrays.copyOfRange(bytes, PHONE_AT, PHONE_AT + 16));
+        Arrays.copyOfRange(bytes, PHONE_AT, PHONE_AT + 16),
+        bytes[0] == VERSION_BOUND);
   }
 
   /** Whether the token's code was sent to this phone; compared in constant time. */
@@ -154,10 +181,22 @@ final class OtpCrypto {
 
   /** The stored form of a code: HMAC(codeKey, challenge id | code), truncated to 128 bits. */
   byte[] codeTag(byte[] challengeId, String code) {
+    return codeTag(challengeId, code, null);
+  }
+
+  /**
+   * The stored form of a code that approves one transaction: HMAC(codeKey, challenge id | code |
+   * the transaction's digest); any other transaction, or none, makes another tag.
+   */
+  byte[] codeTag(byte[] challengeId, String code, byte[] transactionDigest) {
     HMac mac = mac(codeKey);
     mac.update(challengeId, 0, 16);
     byte[] digits = code.getBytes(StandardCharsets.US_ASCII);
     mac.update(digits, 0, digits.length);
+    if (transactionDigest != null) {
+      mac.update((byte) 0);
+      mac.update(transactionDigest, 0, transactionDigest.length);
+    }
     byte[] out = new byte[mac.getMacSize()];
     mac.doFinal(out, 0);
     return Arrays.copyOf(out, 16);
@@ -192,11 +231,13 @@ final class OtpCrypto {
     final byte[] challengeId;
     final long expiresAtMillis;
     final byte[] phoneDigest;
+    final boolean bound;
 
-    ParsedToken(byte[] challengeId, long expiresAtMillis, byte[] phoneDigest) {
+    ParsedToken(byte[] challengeId, long expiresAtMillis, byte[] phoneDigest, boolean bound) {
       this.challengeId = challengeId;
       this.expiresAtMillis = expiresAtMillis;
       this.phoneDigest = phoneDigest;
+      this.bound = bound;
     }
   }
 }

@@ -76,7 +76,9 @@ public interface OtpEngine {
    *     verificationToken} is null, or {@code code} is not exactly six ASCII digits
    * @throws OtpStoreException if the store cannot be reached (or is full); nothing was approved
    */
-  VerificationResult verify(String customerId, String verificationToken, String code);
+  default VerificationResult verify(String customerId, String verificationToken, String code) {
+    return verify(customerId, verificationToken, code, null, null);
+  }
 
   /**
    * Checks a code as {@link #verify(String, String, String)} does, only if it was sent to this
@@ -92,7 +94,34 @@ public interface OtpEngine {
    * @throws InvalidOtpRequestException as {@link #verify(String, String, String)}
    * @throws OtpStoreException if the store cannot be reached (or is full); nothing was approved
    */
-  VerificationResult verify(String customerId, String verificationToken, String code, Phone sentTo);
+  default VerificationResult verify(
+      String customerId, String verificationToken, String code, Phone sentTo) {
+    return verify(customerId, verificationToken, code, sentTo, null);
+  }
+
+  /**
+   * Checks a code as {@link #verify(String, String, String, Phone)} does, for the payment it was
+   * sent for: a code of a challenge bound to a transaction ({@link
+   * ChallengeRequest#withTransaction}) is right only with that very transaction, and a code of an
+   * unbound challenge only without one. Any other transaction, or none, is a wrong code, counted as
+   * one, and the outcome never says which element differed. With {@link
+   * OtpEngineBuilder#article4()} a payment's wrong codes lock the customer out after 5 in a row.
+   *
+   * @param customerId the customer the challenge was started for
+   * @param verificationToken the token {@link #start} returned
+   * @param code the code the customer typed
+   * @param sentTo the phone the code must have been sent to; null for any
+   * @param transaction the payment the code must approve; null for a challenge of none
+   * @return the outcome
+   * @throws InvalidOtpRequestException as {@link #verify(String, String, String)}
+   * @throws OtpStoreException if the store cannot be reached (or is full); nothing was approved
+   */
+  VerificationResult verify(
+      String customerId,
+      String verificationToken,
+      String code,
+      Phone sentTo,
+      Transaction transaction);
 
   /**
    * Starts a device challenge: a challenge answered by the customer's device signing random bytes
@@ -107,7 +136,24 @@ public interface OtpEngine {
    * @throws InvalidOtpRequestException if {@code customerId} is null or invalid
    * @throws OtpStoreException if the store cannot be reached or is full; nothing is pending
    */
-  DeviceChallenge startDeviceChallenge(String customerId) throws RateLimitedException;
+  default DeviceChallenge startDeviceChallenge(String customerId) throws RateLimitedException {
+    return startDeviceChallenge(customerId, null);
+  }
+
+  /**
+   * Starts a device challenge for one payment: its bytes are derived with the transaction's digest,
+   * so the device signs that payment, and {@link #verifyDevice(String, String, Transaction,
+   * DeviceProof)} must name the same one.
+   *
+   * @param customerId the customer
+   * @param transaction the payment; null for none
+   * @return the challenge
+   * @throws RateLimitedException as {@link #startDeviceChallenge(String)}
+   * @throws InvalidOtpRequestException if {@code customerId} is null or invalid
+   * @throws OtpStoreException if the store cannot be reached or is full; nothing is pending
+   */
+  DeviceChallenge startDeviceChallenge(String customerId, Transaction transaction)
+      throws RateLimitedException;
 
   /**
    * Checks a device's answer to a device challenge: derives the challenge from the token, asks the
@@ -127,7 +173,29 @@ public interface OtpEngine {
    * @throws NullPointerException if {@code proof} is null
    * @throws RuntimeException whatever the proof throws, unchanged: nothing was consumed or counted
    */
-  VerificationResult verifyDevice(String customerId, String verificationToken, DeviceProof proof);
+  default VerificationResult verifyDevice(
+      String customerId, String verificationToken, DeviceProof proof) {
+    return verifyDevice(customerId, verificationToken, null, proof);
+  }
+
+  /**
+   * Checks a device's answer as {@link #verifyDevice(String, String, DeviceProof)} does, for the
+   * payment the challenge was started for: the proof is given the bytes derived with this
+   * transaction's digest, so a device that signed another payment (or none) fails, and the store's
+   * answer is keyed to it too.
+   *
+   * @param customerId the customer the challenge was started for
+   * @param verificationToken the token {@link #startDeviceChallenge} returned
+   * @param transaction the payment; null for a challenge of none
+   * @param proof checks the device's answer against the challenge
+   * @return the outcome
+   * @throws InvalidOtpRequestException as {@link #verifyDevice(String, String, DeviceProof)}
+   * @throws OtpStoreException if the store cannot be reached; nothing was approved
+   * @throws NullPointerException if {@code proof} is null
+   * @throws RuntimeException whatever the proof throws, unchanged: nothing was consumed or counted
+   */
+  VerificationResult verifyDevice(
+      String customerId, String verificationToken, Transaction transaction, DeviceProof proof);
 
   /**
    * Returns the engine's counters. Challenges whose lifetime has ended are dropped first, so {@link

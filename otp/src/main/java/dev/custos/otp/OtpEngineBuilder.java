@@ -4,7 +4,6 @@ import dev.custos.otp.spi.OtpStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -61,6 +60,8 @@ public final class OtpEngineBuilder {
   Duration failureMemory = Duration.ofDays(366);
   OtpStore store;
   Duration lockout = Duration.ofMinutes(15);
+  boolean article4;
+  OtpListener listener = new OtpListener() {};
   long maxPendingChallenges = 1_000_000;
   boolean maxPendingSet;
 
@@ -262,6 +263,32 @@ public final class OtpEngineBuilder {
   }
 
   /**
+   * Turns on PSD2 Article 4 mode (Commission Delegated Regulation (EU) 2018/389): a payment's
+   * verifications ({@link ChallengeRequest#withTransaction}) lock the customer out after at most 5
+   * consecutive failures (fewer if {@link #maxConsecutiveFailures} says so), for {@link #lockout}
+   * and escalating as any lockout does; the {@link #listener} hears of each lockout so the host can
+   * warn the payer. A failure never says which element of the payment was wrong. Off by default.
+   *
+   * @return this builder
+   */
+  public OtpEngineBuilder article4() {
+    this.article4 = true;
+    return this;
+  }
+
+  /**
+   * Sets who hears of lockouts (to warn a payer, say); nobody by default.
+   *
+   * @param listener the listener: quick, thread-safe
+   * @return this builder
+   * @throws NullPointerException if {@code listener} is null
+   */
+  public OtpEngineBuilder listener(OtpListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
    * Sets how many consecutive wrong codes, across all of a customer's challenges, lock the customer
    * out, each time again: the count survives a lockout, so the second lockout comes after twice as
    * many. A right code or {@link OtpEngine#unlock} resets the count; a new challenge does not.
@@ -373,25 +400,7 @@ public final class OtpEngineBuilder {
     }
     // One message per send, whatever the language: an SMS of two segments costs two, which a
     // pumping attack would multiply.
-    List<String> tooLong = new ArrayList<>();
-    for (String language : templates.languages()) {
-      MessageTemplates.Template template = templates.template(language);
-      for (String appHash : new String[] {null, "AAAAAAAAAAA"}) {
-        String body = template.render(Channel.SMS, brand, "000000", appHash);
-        SmsEncoding encoding = SmsEncoding.of(body);
-        int bytes = encoding.bytes(body);
-        if (bytes > MAX_SMS_BYTES) {
-          tooLong.add(
-              language
-                  + (appHash == null ? ".sms" : ".sms.retriever")
-                  + " ("
-                  + bytes
-                  + " bytes in "
-                  + encoding
-                  + ")");
-        }
-      }
-    }
+    List<String> tooLong = templates.overflowing(brand, MAX_SMS_BYTES);
     if (!tooLong.isEmpty()) {
       throw new IllegalStateException(
           "with brand '"

@@ -151,4 +151,58 @@ class BuiltInTemplatesTest {
               }
             });
   }
+
+  /**
+   * A payment's SMS is one message in every language with the longest guaranteed brand, the longest
+   * amount and the longest payee of letters outside GSM 03.38 (so UCS-2: 70 characters): the amount
+   * whole, the payee cut visibly. Prints, per language, the payee characters shown.
+   */
+  @Test
+  void renderPayment_worstCaseEveryLanguage_oneSmsWholeAmountPayeeCutVisibly() {
+    String brand = "W".repeat(MessageTemplates.BRAND_FITTING_EVERY_LANGUAGE);
+    Transaction worst =
+        Transaction.of("999999999999999.999", "BHD", "\u0416".repeat(Transaction.MAX_PAYEE_LENGTH));
+    StringBuilder report = new StringBuilder();
+    for (String language : UNIT_LANGUAGES) {
+      String sms = BUILT_IN.template(language).renderPayment(Channel.SMS, brand, CODE, worst);
+      assertThat(sms).as(language).isNotNull();
+      assertThat(bytes(sms)).as(language).isLessThanOrEqualTo(140);
+      assertThat(sms).as(language).contains(CODE, "999999999999999.999", "BHD", "\u0416\u2026");
+      int shown = sms.length() - sms.replace("\u0416", "").length();
+      assertThat(shown).as(language + ": payee characters shown").isGreaterThanOrEqualTo(6);
+      String call =
+          BUILT_IN
+              .template(language)
+              .renderPayment(Channel.CALL, brand, CODE, Transaction.of("12.5", "EUR", "Acme Ltd"));
+      assertThat(call).as(language).contains("12.50", "EUR", "Acme Ltd");
+      report.append(language).append('=').append(bytes(sms)).append("B/").append(shown).append(' ');
+    }
+    System.out.println("payment SMS, worst case (bytes/payee characters): " + report);
+  }
+
+  @Test
+  void renderPayment_shortPayeeInAGsmLanguage_wholeAndGsm() {
+    String sms =
+        BUILT_IN
+            .template("en")
+            .renderPayment(Channel.SMS, "Acme", CODE, Transaction.of("12.5", "EUR", "Jane Roe"));
+
+    assertThat(sms).isEqualTo("Acme: " + CODE + " to pay 12.50 EUR to Jane Roe");
+    assertThat(SmsEncoding.of(sms)).isEqualTo(SmsEncoding.GSM_7);
+  }
+
+  @Test
+  void renderPayment_longGsmPayee_cutWithDotsNotAnEllipsisOutsideGsm() {
+    String sms =
+        BUILT_IN
+            .template("en")
+            .renderPayment(
+                Channel.SMS,
+                "W".repeat(16),
+                CODE,
+                Transaction.of("999999999999999.99", "EUR", "A".repeat(70)));
+
+    assertThat(SmsEncoding.of(sms)).isEqualTo(SmsEncoding.GSM_7);
+    assertThat(bytes(sms)).isLessThanOrEqualTo(140);
+  }
 }

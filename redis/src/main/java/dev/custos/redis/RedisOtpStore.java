@@ -248,10 +248,13 @@ final class RedisOtpStore implements OtpStore {
                     Long.toString(LONGEST_LOCKOUT_MILLIS)));
     String outcome = (String) reply.get(0);
     long value = (Long) reply.get(1);
+    // A counted failure says how long it locked the customer out: -1 until unlocked, 0 not.
+    long locked = reply.size() > 2 ? (Long) reply.get(2) : 0;
+    long lockout = locked < 0 ? Long.MAX_VALUE : locked;
     return switch (outcome) {
       case "approved" -> CheckResult.approved();
-      case "incorrect" -> CheckResult.incorrectCode((int) value);
-      case "max" -> CheckResult.maxAttemptsReached();
+      case "incorrect" -> CheckResult.incorrectCode((int) value).withLockout(lockout);
+      case "max" -> CheckResult.maxAttemptsReached().withLockout(lockout);
       case "expired" -> CheckResult.expired();
       case "notfound" -> CheckResult.notFound();
       case "locked" -> CheckResult.customerLocked(Math.max(1, value));

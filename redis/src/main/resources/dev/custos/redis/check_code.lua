@@ -6,8 +6,9 @@
 -- KEYS[1] the challenge (hash id, tag, exp, left); KEYS[2] the failure record (hash n, until)
 -- ARGV: challenge id, code tag, token expiry, now, failures per lockout, first lockout ms,
 --       permanent after, memory ms, longest lockout ms
--- Returns {outcome, attempts left or wait ms}: outcome 'locked', 'expired', 'notfound',
--- 'approved', 'incorrect', 'max'.
+-- Returns {outcome, attempts left or wait ms[, lockout ms]}: outcome 'locked', 'expired',
+-- 'notfound', 'approved', 'incorrect', 'max'; a counted failure adds how long it locked the
+-- customer out (0 none, -1 until unlocked).
 local now = tonumber(ARGV[4])
 local untilv = redis.call('HGET', KEYS[2], 'until')
 if untilv == 'perm' then
@@ -59,4 +60,10 @@ elseif n % per == 0 then
 end
 redis.call('HSET', KEYS[2], 'n', n, 'until', record)
 redis.call('PEXPIRE', KEYS[2], ARGV[8])
-return {outcome, left}
+local locked = 0
+if record == 'perm' then
+  locked = -1
+elseif record ~= '0' then
+  locked = tonumber(record) - now
+end
+return {outcome, left, locked}

@@ -10,6 +10,7 @@ import dev.custos.otp.OtpStartException;
 import dev.custos.otp.OtpStats;
 import dev.custos.otp.Phone;
 import dev.custos.otp.RateLimitedException;
+import dev.custos.otp.Transaction;
 import dev.custos.otp.VerificationChallenge;
 import dev.custos.otp.VerificationResult;
 import java.time.Duration;
@@ -45,30 +46,31 @@ final class SandboxPasscodeEngine implements OtpEngine {
   }
 
   @Override
-  public VerificationResult verify(String customerId, String verificationToken, String code) {
-    return verify(customerId, verificationToken, code, null);
-  }
-
-  @Override
   public VerificationResult verify(
-      String customerId, String verificationToken, String code, Phone sentTo) {
+      String customerId,
+      String verificationToken,
+      String code,
+      Phone sentTo,
+      Transaction transaction) {
     String actual =
         PASSCODE.equals(code) && verificationToken != null
             ? codes.getIfPresent(verificationToken)
             : null;
-    return delegate.verify(customerId, verificationToken, actual != null ? actual : code, sentTo);
+    return delegate.verify(
+        customerId, verificationToken, actual != null ? actual : code, sentTo, transaction);
   }
 
   @Override
-  public DeviceChallenge startDeviceChallenge(String customerId) throws RateLimitedException {
-    return delegate.startDeviceChallenge(customerId);
+  public DeviceChallenge startDeviceChallenge(String customerId, Transaction transaction)
+      throws RateLimitedException {
+    return delegate.startDeviceChallenge(customerId, transaction);
   }
 
   /** A device proves itself: the sandbox passcode stands in for no device. */
   @Override
   public VerificationResult verifyDevice(
-      String customerId, String verificationToken, DeviceProof proof) {
-    return delegate.verifyDevice(customerId, verificationToken, proof);
+      String customerId, String verificationToken, Transaction transaction, DeviceProof proof) {
+    return delegate.verifyDevice(customerId, verificationToken, transaction, proof);
   }
 
   @Override

@@ -35,11 +35,45 @@ public final class CheckResult {
   private final Outcome outcome;
   private final int attemptsLeft;
   private final long retryAfterMillis;
+  private final long lockedOutMillis;
 
   private CheckResult(Outcome outcome, int attemptsLeft, long retryAfterMillis) {
+    this(outcome, attemptsLeft, retryAfterMillis, 0);
+  }
+
+  private CheckResult(
+      Outcome outcome, int attemptsLeft, long retryAfterMillis, long lockedOutMillis) {
     this.outcome = outcome;
     this.attemptsLeft = attemptsLeft;
     this.retryAfterMillis = retryAfterMillis;
+    this.lockedOutMillis = lockedOutMillis;
+  }
+
+  /**
+   * Returns this failure's result saying that the failure it counts locked the customer out: the
+   * engine tells its listener (a payer is warned before a permanent block).
+   *
+   * @param lockedOutMillis how long, {@link Long#MAX_VALUE} for until unlocked; 0 for no lockout
+   * @return the result with the lockout
+   * @throws IllegalArgumentException if this is not a wrong code's result, or the time is negative
+   */
+  public CheckResult withLockout(long lockedOutMillis) {
+    if (outcome != Outcome.INCORRECT_CODE && outcome != Outcome.MAX_ATTEMPTS_REACHED) {
+      throw new IllegalArgumentException("only a counted failure locks a customer out");
+    }
+    if (lockedOutMillis < 0) {
+      throw new IllegalArgumentException("lockedOutMillis must not be negative");
+    }
+    return new CheckResult(outcome, attemptsLeft, retryAfterMillis, lockedOutMillis);
+  }
+
+  /**
+   * Returns how long the failure this result counts locked the customer out.
+   *
+   * @return milliseconds; {@link Long#MAX_VALUE} for until unlocked; 0 if it locked nobody
+   */
+  public long lockedOutMillis() {
+    return lockedOutMillis;
   }
 
   /**
@@ -138,7 +172,8 @@ public final class CheckResult {
     return obj instanceof CheckResult other
         && other.outcome == outcome
         && other.attemptsLeft == attemptsLeft
-        && other.retryAfterMillis == retryAfterMillis;
+        && other.retryAfterMillis == retryAfterMillis
+        && other.lockedOutMillis == lockedOutMillis;
   }
 
   @Override

@@ -97,6 +97,36 @@ public abstract class OtpStoreContract extends OtpStoreStartContract {
         .isEqualTo(Duration.ofMinutes(30).toMillis());
   }
 
+  /** The failure that locks says so (the engine tells its listener); the others do not. */
+  @Test
+  void check_theFailureThatLocks_reportsItsLockout() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    List<Long> lockouts = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      store.putChallenge(
+          customer, ChallengeRecord.of(bytes(100 + i), bytes(200 + i), T0 + 10 * MINUTE, 5), T0);
+      lockouts.add(check(store, customer, 100 + i, 7, T0).lockedOutMillis());
+    }
+
+    assertThat(lockouts).containsExactly(0L, 0L, Duration.ofMinutes(15).toMillis());
+  }
+
+  @Test
+  void check_theFailureThatLocksForGood_reportsForever() {
+    OtpStore store = store();
+    String customer = freshCustomer();
+    long now = T0;
+    now = fail(store, customer, 3, now);
+    now += Duration.ofDays(1).toMillis();
+    now = fail(store, customer, 3, now);
+    now += Duration.ofDays(1).toMillis();
+    now = fail(store, customer, 2, now);
+    store.putChallenge(customer, ChallengeRecord.of(bytes(1), bytes(2), now + 10 * MINUTE, 5), now);
+
+    assertThat(check(store, customer, 1, 7, now).lockedOutMillis()).isEqualTo(Long.MAX_VALUE);
+  }
+
   @Test
   void check_permanentAfterTheLimit_untilUnlocked() {
     OtpStore store = store();
