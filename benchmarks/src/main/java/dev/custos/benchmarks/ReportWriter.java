@@ -171,6 +171,7 @@ public final class ReportWriter {
               "FilterBenchmark.securityOff";
           case "FilterBenchmark.httpCustosCachedToken" -> "FilterBenchmark.httpSecurityOff";
           case "PasskeyBenchmark.assertionVerify" -> "PasskeyBenchmark.rawEcdsaVerify";
+          case "PaymentBenchmark.authorizeAndBoundCheck" -> "PaymentBenchmark.authorize";
           default -> null;
         };
     String param =

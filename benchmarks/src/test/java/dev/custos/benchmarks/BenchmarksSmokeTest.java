@@ -39,7 +39,7 @@ class BenchmarksSmokeTest {
                     .build())
             .run();
 
-    assertThat(results).hasSize(47);
+    assertThat(results).hasSize(49);
     assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 

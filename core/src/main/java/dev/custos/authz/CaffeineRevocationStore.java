@@ -50,6 +50,17 @@ final class CaffeineRevocationStore implements RevocationStore {
   }
 
   @Override
+  public boolean revokeTokenOnce(String tokenId, long keepUntilMillis) {
+    requireRoom(tokens, tokenId);
+    boolean first =
+        tokens.asMap().putIfAbsent(tokenId, new Entry(keepUntilMillis, keepUntilMillis)) == null;
+    if (first) {
+      listeners.forEach(Runnable::run);
+    }
+    return first;
+  }
+
+  @Override
   public void revokeCustomerTokens(
       String customerId, long issuedBeforeMillis, long keepUntilMillis) {
     requireRoom(customers, customerId);

@@ -46,6 +46,7 @@ public final class RequestAuthorizer {
   private final VerifiedTokenCache verified;
   private final Clock clock;
   private final TokenDelegation delegation;
+  private final PaymentAuthorization payments;
 
   RequestAuthorizer(RequestAuthorizerBuilder b) {
     this.refusals = new Refusals(b.listener);
@@ -56,6 +57,7 @@ public final class RequestAuthorizer {
             : new CaffeineRevocationStore(b.maxRevocations, b.verifier.clock());
     this.verified = new VerifiedTokenCache(b.cacheSize, b.verifier, refusals, revocations);
     this.delegation = new TokenDelegation(this, refusals);
+    this.payments = new PaymentAuthorization(this);
   }
 
   /**
@@ -193,6 +195,21 @@ public final class RequestAuthorizer {
    */
   public TokenDelegation delegation() {
     return delegation;
+  }
+
+  /**
+   * Returns the payments made with tokens bound to one (PSD2's dynamic linking).
+   *
+   * @return the payment rules, on this authorizer's revocation store
+   */
+  public PaymentAuthorization payments() {
+    return payments;
+  }
+
+  /** Revokes a token unless revoked already, atomically across instances: its single use. */
+  boolean useOnce(VerifiedToken token) {
+    return revocations.revokeTokenOnce(
+        token.tokenId(), token.expiresAt().plus(TokenVerifier.MAX_CLOCK_SKEW).toEpochMilli());
   }
 
   /**

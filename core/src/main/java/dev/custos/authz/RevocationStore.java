@@ -31,6 +31,26 @@ public interface RevocationStore {
   void revokeToken(String tokenId, long keepUntilMillis);
 
   /**
+   * Revokes one token unless it is revoked already, as one atomic step: of calls racing for one
+   * token, on any instance sharing the store, exactly one gets {@code true}. This is how a
+   * single-use token (a payment's, PSD2) is used up.
+   *
+   * <p>The default refuses: a store that cannot make this atomic must not pretend to, so a
+   * single-use token fails closed on it (503). Custos's stores implement it.
+   *
+   * @param tokenId the token's {@code jti}
+   * @param keepUntilMillis as for {@link #revokeToken}
+   * @return whether this call revoked it ({@code false}: it was revoked, or used, before)
+   * @throws RevocationStoreException if the store is unreachable or full, or cannot do this
+   */
+  default boolean revokeTokenOnce(String tokenId, long keepUntilMillis) {
+    throw new RevocationStoreException(
+        RevocationStoreException.Reason.UNAVAILABLE,
+        "this revocation store cannot use a token once atomically",
+        null);
+  }
+
+  /**
    * Revokes every token of a customer issued before an instant. A later cutoff replaces an earlier
    * one; an earlier one never replaces a later one.
    *

@@ -1,5 +1,6 @@
 package dev.custos.customer;
 
+import dev.custos.otp.Transaction;
 import dev.custos.token.Resources;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class CustomerTokenAttributes {
   private final String jwtToken;
   private final String authorizedUser;
   private final String passkeyAssertion;
+  private final Transaction transaction;
 
   /** The attributes while one is being changed: each with* method copies, changes one, builds. */
   private static final class Values {
@@ -36,6 +38,7 @@ public final class CustomerTokenAttributes {
     String jwtToken;
     String authorizedUser;
     String passkeyAssertion;
+    Transaction transaction;
   }
 
   private CustomerTokenAttributes(Values v) {
@@ -48,6 +51,7 @@ public final class CustomerTokenAttributes {
     this.jwtToken = v.jwtToken;
     this.authorizedUser = v.authorizedUser;
     this.passkeyAssertion = v.passkeyAssertion;
+    this.transaction = v.transaction;
   }
 
   private Values values() {
@@ -61,6 +65,7 @@ public final class CustomerTokenAttributes {
     v.jwtToken = jwtToken;
     v.authorizedUser = authorizedUser;
     v.passkeyAssertion = passkeyAssertion;
+    v.transaction = transaction;
     return v;
   }
 
@@ -174,6 +179,30 @@ public final class CustomerTokenAttributes {
   }
 
   /**
+   * Returns these attributes for one payment (a Custos extension, PSD2's dynamic linking): the
+   * verification must be of this very payment, and the token is bound to it: one payment scope,
+   * short-lived, used up by its payment ({@code RequestAuthorizer.payments()}).
+   *
+   * @param transaction the payment, as the verification was started for it
+   * @return new attributes
+   * @throws NullPointerException if {@code transaction} is null
+   */
+  public CustomerTokenAttributes withTransaction(Transaction transaction) {
+    Values v = values();
+    v.transaction = Objects.requireNonNull(transaction, "transaction");
+    return new CustomerTokenAttributes(v);
+  }
+
+  /**
+   * Returns the payment, if given.
+   *
+   * @return the transaction, or empty
+   */
+  public Optional<Transaction> transaction() {
+    return Optional.ofNullable(transaction);
+  }
+
+  /**
    * Returns the passkey assertion, if given.
    *
    * @return the assertion's JSON, or empty
@@ -279,6 +308,7 @@ public final class CustomerTokenAttributes {
         + (resources == null ? "" : ", " + resources)
         + (jwtToken == null ? "" : ", with JWT")
         + (passkeyAssertion == null ? "" : ", with passkey")
+        + (transaction == null ? "" : ", " + transaction)
         + (authorizedUser == null ? "" : ", authorizedUser=" + authorizedUser)
         + "]";
   }

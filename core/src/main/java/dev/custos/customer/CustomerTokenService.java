@@ -4,6 +4,7 @@ import dev.custos.authz.RequestAuthorizer;
 import dev.custos.error.ApiException;
 import dev.custos.otp.OtpEngine;
 import dev.custos.otp.Phone;
+import dev.custos.otp.Transaction;
 import dev.custos.otp.VerificationChallenge;
 import dev.custos.scopes.Scope;
 import dev.custos.scopes.ScopeCatalog;
@@ -53,8 +54,9 @@ public final class CustomerTokenService {
   private final Scope tokenScope;
   private final CustomerTokenRevocations revocations;
   private final CardholderTokenService cardholderTokens;
+  private final Duration paymentTokenLifetime;
 
-  private CustomerTokenService(Builder b) {
+  CustomerTokenService(CustomerTokenServiceBuilder b) {
     this.catalog = b.catalog;
     this.directory = b.directory;
     this.otp = b.otp;
@@ -66,6 +68,7 @@ public final class CustomerTokenService {
     this.verificationScope = TokenTerms.requiredScope(b.catalog, "customers");
     this.tokenScope = TokenTerms.requiredScope(b.catalog, "customer-token-write");
     this.revocations = new CustomerTokenRevocations(b.authorizer, b.directory, tokenScope, clock);
+    this.paymentTokenLifetime = b.paymentTokenLifetime;
     this.cardholderTokens =
         b.cards == null
             ? null
@@ -78,8 +81,8 @@ public final class CustomerTokenService {
    *
    * @return a new builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static CustomerTokenServiceBuilder builder() {
+    return new CustomerTokenServiceBuilder();
   }
 
   /**
@@ -133,17 +136,34 @@ public final class CustomerTokenService {
    * @param customerId the customer, from the request path
    * @return the verification: token, expiry and request options
    * @throws ApiException as {@link #createVerification}; 400 {@code invalid_value} at {@code
-   *     /data/attributes/channel} when passkeys are not enabled ({@link Builder#passkeys}) or the
-   *     customer has none
+   *     /data/attributes/channel} when passkeys are not enabled ({@link
+   *     CustomerTokenServiceBuilder#passkeys}) or the customer has none
    * @throws NullPointerException if {@code caller} is null
    */
   public PasskeyVerification createPasskeyVerification(VerifiedToken caller, String customerId)
       throws ApiException {
+    return createPasskeyVerification(caller, customerId, null);
+  }
+
+  /**
+   * Create Customer Token Verification with {@code channel: "passkey"} for one payment: the
+   * challenge the passkey signs is derived with the payment's digest, so the assertion approves
+   * that payment only (a Custos extension, PSD2's dynamic linking).
+   *
+   * @param caller as for {@link #createVerification}
+   * @param customerId the customer, from the request path
+   * @param payment the payment; null for none
+   * @return the verification
+   * @throws ApiException as {@link #createPasskeyVerification(VerifiedToken, String)}
+   * @throws NullPointerException if {@code caller} is null
+   */
+  public PasskeyVerification createPasskeyVerification(
+      VerifiedToken caller, String customerId, Transaction payment) throws ApiException {
     authorizer
         .delegation()
         .authorizeCustomerCaller(caller, customerId, verificationScope, tokenScope);
     Customer customer = TokenTerms.activeCustomer(directory, customerId);
-    return secondFactor.passkeys().start(customer.id());
+    return secondFactor.passkeys().start(customer.id(), payment);
   }
 
   /**
@@ -202,6 +222,10 @@ public final class CustomerTokenService {
                 .delegation()
                 .authorizeAuthorizedUser(caller, attributes.authorizedUser().orElse(null)));
     Duration lifetime = TokenTerms.lifetime(clock, caller, attributes.expiresIn(), upgrade);
+    Transaction payment = attributes.transaction().orElse(null);
+    if (payment != null) {
+      lifetime = PaymentTerms.lifetime(scopes, attributes, lifetime, paymentTokenLifetime);
+    }
     TokenRequest request =
         TokenRequest.customer(customer.id(), scopes)
             .expiresIn(lifetime)
@@ -210,13 +234,17 @@ public final class CustomerTokenService {
     if (user != null) {
       request = request.forAuthorizedUser(user.id());
     }
+    if (payment != null) {
+      request = request.forTransaction(payment.digest());
+    }
 
     // Two-factor scopes the caller does not already hold need a verification now; an upgrade
     // keeps those its caller was verified for, when it is for the same person (the caller's
     // verification vouches for no other authorized user).
     boolean samePerson = upgrade && caller.authorizedUser().equals(request.authorizedUser());
-    ScopeSet added = samePerson ? scopes.minus(caller.scopes()) : scopes;
-    boolean needed = added.requiresTwoFactor();
+    // A payment's token is verified for that payment now, whatever its caller holds.
+    ScopeSet added = samePerson && payment == null ? scopes.minus(caller.scopes()) : scopes;
+    boolean needed = added.requiresTwoFactor() || payment != null;
     TwoFactorMethod method = secondFactor.passed(customer, attributes, needed ? added : null, user);
     if (method != null) {
       request = request.twoFactorVerified(method, clock.instant());
@@ -249,8 +277,8 @@ public final class CustomerTokenService {
   }
 
   /**
-   * Returns Unit's cardholder tokens for the cards of {@link Builder#cards}, sharing this service's
-   * OTP engine, minter, authorizer, customers and listener.
+   * Returns Unit's cardholder tokens for the cards of {@link CustomerTokenServiceBuilder#cards},
+   * sharing this service's OTP engine, minter, authorizer, customers and listener.
    *
    * @return the cardholder-token service
    * @throws IllegalStateException if the service was built without a card directory
@@ -269,178 +297,5 @@ public final class CustomerTokenService {
    */
   public CustomerTokenRevocations revocations() {
     return revocations;
-  }
-
-  /**
-   * Configures a {@link CustomerTokenService}; the directory, OTP engine, minter and authorizer are
-   * required.
-   *
-   * <p>Not thread-safe; the services it builds are.
-   */
-  public static final class Builder {
-    private ScopeCatalog catalog = ScopeCatalog.unit();
-    private CustomerDirectory directory;
-    private OtpEngine otp;
-    private TokenMinter minter;
-    private CustomerTokenListener listener = twoFactor -> {};
-    private Clock clock;
-    private JwtIdentityProvider identityProvider;
-    private RequestAuthorizer authorizer;
-    private CardDirectory cards;
-    private PasskeyVerifier passkeys;
-
-    private Builder() {}
-
-    /**
-     * Accepts passkeys as the second factor ({@code channel: "passkey"}, {@code passkeyAssertion});
-     * none by default, and both are then refused (400 at the attribute).
-     *
-     * @param passkeys the passkey verifier, {@code custos-passkey}'s {@code Passkeys}
-     * @return this builder
-     * @throws NullPointerException if {@code passkeys} is null
-     */
-    public Builder passkeys(PasskeyVerifier passkeys) {
-      this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
-      return this;
-    }
-
-    /**
-     * Sets where cards are looked up, for cardholder tokens ({@link #cardholderTokens()}); none by
-     * default. The catalog must then have the four card scopes.
-     *
-     * @param cards the host's card directory
-     * @return this builder
-     * @throws NullPointerException if {@code cards} is null
-     */
-    public Builder cards(CardDirectory cards) {
-      this.cards = Objects.requireNonNull(cards, "cards");
-      return this;
-    }
-
-    /**
-     * Sets the authorizer every decision about the caller goes through: may it act for the
-     * customer, with which scope, and what may it hand on to the token it creates.
-     *
-     * @param authorizer the platform's request authorizer
-     * @return this builder
-     * @throws NullPointerException if {@code authorizer} is null
-     */
-    public Builder authorizer(RequestAuthorizer authorizer) {
-      this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
-      return this;
-    }
-
-    /**
-     * Sets the scope catalog; {@link ScopeCatalog#unit()} by default. It must have the scopes
-     * {@code customers} and {@code customer-token-write}.
-     *
-     * @param catalog the platform's catalog
-     * @return this builder
-     * @throws NullPointerException if {@code catalog} is null
-     */
-    public Builder catalog(ScopeCatalog catalog) {
-      this.catalog = Objects.requireNonNull(catalog, "catalog");
-      return this;
-    }
-
-    /**
-     * Sets where customers are looked up.
-     *
-     * @param directory the host's customer directory
-     * @return this builder
-     * @throws NullPointerException if {@code directory} is null
-     */
-    public Builder directory(CustomerDirectory directory) {
-      this.directory = Objects.requireNonNull(directory, "directory");
-      return this;
-    }
-
-    /**
-     * Sets the engine that sends and checks codes.
-     *
-     * @param otp the OTP engine
-     * @return this builder
-     * @throws NullPointerException if {@code otp} is null
-     */
-    public Builder otpEngine(OtpEngine otp) {
-      this.otp = Objects.requireNonNull(otp, "otp");
-      return this;
-    }
-
-    /**
-     * Sets the minter of customer tokens.
-     *
-     * @param minter the token minter
-     * @return this builder
-     * @throws NullPointerException if {@code minter} is null
-     */
-    public Builder minter(TokenMinter minter) {
-      this.minter = Objects.requireNonNull(minter, "minter");
-      return this;
-    }
-
-    /**
-     * Sets who hears of every minted token (for metrics); nobody by default.
-     *
-     * @param listener the listener; quick and thread-safe
-     * @return this builder
-     * @throws NullPointerException if {@code listener} is null
-     */
-    public Builder listener(CustomerTokenListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /**
-     * Names the clock an upgrade's lifetime is measured against, which is the minter's ({@link
-     * TokenMinter#clock()}) whether or not it is named here: naming another is refused by {@link
-     * #build()}, as is an identity provider on another clock.
-     *
-     * @param clock the minter's clock
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is null
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Accepts JWTs of the platform's identity provider in place of a one-time code (Unit's {@code
-     * jwtToken}); none by default, and a {@code jwtToken} is then refused.
-     *
-     * @param provider the identity provider
-     * @return this builder
-     * @throws NullPointerException if {@code provider} is null
-     */
-    public Builder identityProvider(JwtIdentityProvider provider) {
-      this.identityProvider = Objects.requireNonNull(provider, "provider");
-      return this;
-    }
-
-    /**
-     * Builds the service.
-     *
-     * @return a new service
-     * @throws IllegalStateException if a required part is missing, the catalog lacks {@code
-     *     customers} or {@code customer-token-write} (or, with cards, a card scope), or a clock
-     *     other than the minter's is named (here or by the identity provider)
-     */
-    public CustomerTokenService build() {
-      if (directory == null || otp == null || minter == null || authorizer == null) {
-        throw new IllegalStateException("directory, otpEngine, minter and authorizer are required");
-      }
-      if (clock != null && !clock.equals(minter.clock())) {
-        throw new IllegalStateException(
-            "the service measures lifetimes on its minter's clock; another clock would disagree"
-                + " with it (leave clock(...) out)");
-      }
-      if (identityProvider != null && !identityProvider.clock().equals(minter.clock())) {
-        throw new IllegalStateException(
-            "the identity provider checks JWT times on another clock than the minter's: build it"
-                + " with the minter's clock");
-      }
-      return new CustomerTokenService(this);
-    }
   }
 }

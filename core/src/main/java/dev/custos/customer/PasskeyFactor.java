@@ -8,6 +8,7 @@ import dev.custos.otp.InvalidOtpRequestException;
 import dev.custos.otp.OtpEngine;
 import dev.custos.otp.OtpStoreException;
 import dev.custos.otp.RateLimitedException;
+import dev.custos.otp.Transaction;
 import dev.custos.otp.VerificationResult;
 import dev.custos.token.json.StrictJson;
 import dev.custos.token.json.StrictJsonException;
@@ -30,15 +31,15 @@ final class PasskeyFactor {
     this.verifier = verifier;
   }
 
-  /** Starts a passkey verification: a device challenge and the browser's options for it. */
-  PasskeyVerification start(String customerId) throws ApiException {
+  /** Starts a passkey verification (of a payment, or null): a device challenge and its options. */
+  PasskeyVerification start(String customerId, Transaction transaction) throws ApiException {
     if (verifier == null) {
       throw notConfigured("channel");
     }
     // Checked first: a refused start must not supersede the customer's pending verification.
     verifier.requireEnrolled(customerId);
     try {
-      DeviceChallenge challenge = otp.startDeviceChallenge(customerId);
+      DeviceChallenge challenge = otp.startDeviceChallenge(customerId, transaction);
       return new PasskeyVerification(
           challenge.verificationToken(),
           challenge.expiresAt(),
@@ -59,7 +60,8 @@ final class PasskeyFactor {
    *
    * @throws ApiException the verifier's refusal (with attempts left), or the engine's outcome
    */
-  void check(String customerId, String verificationToken, String assertionJson)
+  void check(
+      String customerId, String verificationToken, String assertionJson, Transaction transaction)
       throws ApiException {
     if (verifier == null) {
       throw notConfigured(ATTRIBUTE);
@@ -77,6 +79,7 @@ final class PasskeyFactor {
           otp.verifyDevice(
               customerId,
               verificationToken,
+              transaction,
               challenge -> {
                 asked[0] = true;
                 try {

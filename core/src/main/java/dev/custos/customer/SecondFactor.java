@@ -11,6 +11,7 @@ import dev.custos.otp.OtpStartException;
 import dev.custos.otp.OtpStoreException;
 import dev.custos.otp.Phone;
 import dev.custos.otp.RateLimitedException;
+import dev.custos.otp.Transaction;
 import dev.custos.otp.VerificationChallenge;
 import dev.custos.otp.VerificationResult;
 import dev.custos.scopes.ScopeSet;
@@ -85,7 +86,8 @@ final class SecondFactor {
       passkeys.check(
           customer.id(),
           attributes.verificationToken().orElse(null),
-          attributes.passkeyAssertion().get());
+          attributes.passkeyAssertion().get(),
+          attributes.transaction().orElse(null));
       return TwoFactorMethod.PASSKEY;
     }
     return passedCode(
@@ -93,7 +95,8 @@ final class SecondFactor {
             attributes.verificationToken().orElse(null),
             attributes.verificationCode().orElse(null),
             twoFactorScopes,
-            user == null ? null : user.phone())
+            user == null ? null : user.phone(),
+            attributes.transaction().orElse(null))
         ? TwoFactorMethod.CODE
         : null;
   }
@@ -109,6 +112,18 @@ final class SecondFactor {
   boolean passedCode(
       String subject, String token, String code, ScopeSet twoFactorScopes, Phone sentTo)
       throws ApiException {
+    return passedCode(subject, token, code, twoFactorScopes, sentTo, null);
+  }
+
+  /** As the other, the code approving this payment (null for none). */
+  boolean passedCode(
+      String subject,
+      String token,
+      String code,
+      ScopeSet twoFactorScopes,
+      Phone sentTo,
+      Transaction transaction)
+      throws ApiException {
     boolean needed = twoFactorScopes != null;
     if (needed || token != null || code != null) {
       String why =
@@ -123,7 +138,7 @@ final class SecondFactor {
       if (code == null) {
         throw CustomerErrors.invalid("verificationCode", "verificationCode" + why);
       }
-      checkVerification(subject, token, code, sentTo);
+      checkVerification(subject, token, code, sentTo, transaction);
       return true;
     }
     return false;
@@ -142,6 +157,9 @@ final class SecondFactor {
               .withLanguage(attributes.language());
       if (attributes.appHash().isPresent()) {
         request = request.withAppHash(attributes.appHash().get());
+      }
+      if (attributes.transaction().isPresent()) {
+        request = request.withTransaction(attributes.transaction().get());
       }
       return otp.start(request);
     } catch (InvalidOtpRequestException e) {
@@ -182,11 +200,12 @@ final class SecondFactor {
             .withMeta(Map.of("reason", reason)));
   }
 
-  private void checkVerification(String subject, String token, String code, Phone sentTo)
+  private void checkVerification(
+      String subject, String token, String code, Phone sentTo, Transaction transaction)
       throws ApiException {
     VerificationResult result;
     try {
-      result = otp.verify(subject, token, code, sentTo);
+      result = otp.verify(subject, token, code, sentTo, transaction);
     } catch (InvalidOtpRequestException e) {
       throw CustomerErrors.invalid(e.field().attribute(), e.getMessage());
     } catch (OtpStoreException e) {

@@ -3,6 +3,7 @@ package dev.custos.customer;
 import dev.custos.otp.ChallengeRequest;
 import dev.custos.otp.Channel;
 import dev.custos.otp.Phone;
+import dev.custos.otp.Transaction;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,12 +20,15 @@ public final class VerificationAttributes {
   private final Phone phone;
   private final String appHash;
   private final String language;
+  private final Transaction transaction;
 
-  private VerificationAttributes(Channel channel, Phone phone, String appHash, String language) {
+  private VerificationAttributes(
+      Channel channel, Phone phone, String appHash, String language, Transaction transaction) {
     this.channel = channel;
     this.phone = phone;
     this.appHash = appHash;
     this.language = language;
+    this.transaction = transaction;
   }
 
   /**
@@ -36,7 +40,11 @@ public final class VerificationAttributes {
    */
   public static VerificationAttributes of(Channel channel) {
     return new VerificationAttributes(
-        Objects.requireNonNull(channel, "channel"), null, null, ChallengeRequest.DEFAULT_LANGUAGE);
+        Objects.requireNonNull(channel, "channel"),
+        null,
+        null,
+        ChallengeRequest.DEFAULT_LANGUAGE,
+        null);
   }
 
   /**
@@ -48,7 +56,7 @@ public final class VerificationAttributes {
    */
   public VerificationAttributes withPhone(Phone phone) {
     return new VerificationAttributes(
-        channel, Objects.requireNonNull(phone, "phone"), appHash, language);
+        channel, Objects.requireNonNull(phone, "phone"), appHash, language, transaction);
   }
 
   /**
@@ -60,7 +68,7 @@ public final class VerificationAttributes {
    */
   public VerificationAttributes withAppHash(String appHash) {
     return new VerificationAttributes(
-        channel, phone, Objects.requireNonNull(appHash, "appHash"), language);
+        channel, phone, Objects.requireNonNull(appHash, "appHash"), language, transaction);
   }
 
   /**
@@ -72,7 +80,30 @@ public final class VerificationAttributes {
    */
   public VerificationAttributes withLanguage(String language) {
     return new VerificationAttributes(
-        channel, phone, appHash, Objects.requireNonNull(language, "language"));
+        channel, phone, appHash, Objects.requireNonNull(language, "language"), transaction);
+  }
+
+  /**
+   * Returns these attributes for one payment (a Custos extension, PSD2's dynamic linking): the
+   * message states the amount and the payee, and the code approves that payment only, minting a
+   * single-use token bound to it.
+   *
+   * @param transaction the payment
+   * @return new attributes
+   * @throws NullPointerException if {@code transaction} is null
+   */
+  public VerificationAttributes withTransaction(Transaction transaction) {
+    return new VerificationAttributes(
+        channel, phone, appHash, language, Objects.requireNonNull(transaction, "transaction"));
+  }
+
+  /**
+   * Returns the payment, if given.
+   *
+   * @return the transaction, or empty
+   */
+  public Optional<Transaction> transaction() {
+    return Optional.ofNullable(transaction);
   }
 
   /**
@@ -118,6 +149,7 @@ public final class VerificationAttributes {
         + (phone == null ? "" : ", " + phone)
         + ", "
         + language
+        + (transaction == null ? "" : ", " + transaction)
         + "]";
   }
 }

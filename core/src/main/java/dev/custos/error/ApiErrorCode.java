@@ -28,6 +28,9 @@ package dev.custos.error;
  *   <tr><td>409</td><td>passkey_already_registered</td><td>the credential is already registered</td></tr>
  *   <tr><td>401</td><td>unauthorized</td><td>missing, malformed, invalid, expired or revoked token</td></tr>
  *   <tr><td>403</td><td>forbidden</td><td>the token lacks a scope ({@code meta} says whether it needs 2FA), or is of the wrong role</td></tr>
+ *   <tr><td>403</td><td>transaction_not_bound</td><td>a payment with a token bound to no payment</td></tr>
+ *   <tr><td>403</td><td>transaction_mismatch</td><td>a payment other than the one the token was minted for</td></tr>
+ *   <tr><td>403</td><td>bound_token_used</td><td>a payment's token that made its payment already</td></tr>
  *   <tr><td>403</td><td>recent_verification_required</td><td>a customer token whose two-factor verification is older than allowed (passkey enrolment)</td></tr>
  *   <tr><td>403</td><td>customer_not_active</td><td>the customer exists but is not active</td></tr>
  *   <tr><td>404</td><td>customer_not_found</td><td>no customer with the path's id</td></tr>
@@ -88,6 +91,12 @@ public enum ApiErrorCode {
   UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
   /** 403: the token may not do this. */
   FORBIDDEN(403, "forbidden", "Forbidden"),
+  /** 403: the token is bound to no payment, and a payment needs one that is. */
+  TRANSACTION_NOT_BOUND(403, "transaction_not_bound", "Token not bound to a payment"),
+  /** 403: the payment is not the one the token was minted for. */
+  TRANSACTION_MISMATCH(403, "transaction_mismatch", "Another payment"),
+  /** 403: the payment's token has been used. */
+  BOUND_TOKEN_USED(403, "bound_token_used", "Payment token used"),
   /** 403: the customer token's two-factor verification is too old for this action. */
   RECENT_VERIFICATION_REQUIRED(403, "recent_verification_required", "Recent verification required"),
   /** 403: the customer exists but is not active. */

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +34,8 @@ import java.util.Set;
 final class CustomerTokenDocuments {
   private static final Set<String> VERIFICATION_ATTRIBUTES =
       Set.of("channel", "phone", "appHash", "language");
+  private static final Set<String> CUSTOMER_VERIFICATION_ATTRIBUTES =
+      Set.of("channel", "phone", "appHash", "language", TransactionAttribute.NAME);
   private static final Set<String> TOKEN_ATTRIBUTES =
       Set.of(
           "scope",
@@ -44,7 +45,8 @@ final class CustomerTokenDocuments {
           "upgradableScope",
           "resources",
           "jwtToken",
-          "passkeyAssertion");
+          "passkeyAssertion",
+          TransactionAttribute.NAME);
   private static final Set<String> CARDHOLDER_TOKEN_ATTRIBUTES =
       Set.of("scope", "verificationToken", "verificationCode", "expiresIn", "upgradableScope");
 
@@ -58,30 +60,49 @@ final class CustomerTokenDocuments {
    * @throws ApiException 400 {@code invalid_value} naming the offending member
    */
   static VerificationAttributes parseVerification(String body) throws ApiException {
-    return parseVerification(body, "customerTokenVerification");
+    return customerVerification(verificationAttributes(body));
   }
 
   /**
-   * Parses a Create Customer Token Verification request document that may ask for a passkey
-   * (Custos's {@code channel: "passkey"}, which takes no other attribute).
+   * Reads the attributes of a Create Customer Token Verification request document: Unit's, and
+   * Custos's {@code channel: "passkey"} and {@code transaction}.
    *
    * @param body the request body
-   * @return the attributes, or empty for a passkey verification
+   * @return the attributes, for {@link #isPasskey}, {@link #verification} or {@link
+   *     #passkeyTransaction}
    * @throws ApiException 400 {@code invalid_value} naming the offending member
    */
-  static Optional<VerificationAttributes> parseVerificationOrPasskey(String body)
+  static Map<String, Object> verificationAttributes(String body) throws ApiException {
+    return attributes(body, "customerTokenVerification", CUSTOMER_VERIFICATION_ATTRIBUTES);
+  }
+
+  /** Whether the attributes ask for a passkey. */
+  static boolean isPasskey(Map<String, Object> attributes) {
+    return "passkey".equals(attributes.get("channel"));
+  }
+
+  /**
+   * The payment a passkey verification is for, if any: {@code channel} and {@code transaction} are
+   * all it takes.
+   *
+   * @throws ApiException 400 naming an attribute a passkey takes not, or a bad transaction
+   */
+  static dev.custos.otp.Transaction passkeyTransaction(Map<String, Object> attributes)
       throws ApiException {
-    Map<String, Object> attributes =
-        attributes(body, "customerTokenVerification", VERIFICATION_ATTRIBUTES);
-    if (!"passkey".equals(attributes.get("channel"))) {
-      return Optional.of(verification(attributes, "sms, call or passkey"));
-    }
     for (String name : attributes.keySet()) {
-      if (!name.equals("channel")) {
+      if (!name.equals("channel") && !name.equals(TransactionAttribute.NAME)) {
         throw invalid(name, name + " is not taken with channel passkey");
       }
     }
-    return Optional.empty();
+    return TransactionAttribute.parse(attributes);
+  }
+
+  /** A code verification's attributes, with its payment if one is given. */
+  static VerificationAttributes customerVerification(Map<String, Object> attributes)
+      throws ApiException {
+    VerificationAttributes result = verification(attributes, "sms, call or passkey");
+    dev.custos.otp.Transaction transaction = TransactionAttribute.parse(attributes);
+    return transaction == null ? result : result.withTransaction(transaction);
   }
 
   /**
@@ -214,6 +235,10 @@ final class CustomerTokenDocuments {
     String jwt = optionalString(attributes, "jwtToken");
     if (jwt != null) {
       result = result.withJwtToken(jwt);
+    }
+    dev.custos.otp.Transaction transaction = TransactionAttribute.parse(attributes);
+    if (transaction != null) {
+      result = result.withTransaction(transaction);
     }
     if (attributes.containsKey("passkeyAssertion")) {
       // Read as an object here; its members are the passkey verifier's to check.

@@ -1,9 +1,8 @@
 package dev.custos.jsonapi;
 
 import dev.custos.customer.CustomerTokenService;
-import dev.custos.customer.VerificationAttributes;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * The spec's two endpoints, and Custos's two revocations, as functions from a request to a
@@ -42,15 +41,20 @@ public final class CustomerTokenEndpoints {
     return exchange.answerCaller(
         request,
         (caller, body) -> {
-          Optional<VerificationAttributes> attributes =
-              CustomerTokenDocuments.parseVerificationOrPasskey(body);
+          Map<String, Object> attributes = CustomerTokenDocuments.verificationAttributes(body);
           return Exchange.document(
               201,
-              attributes.isPresent()
-                  ? CustomerTokenDocuments.renderVerification(
-                      service.createVerification(caller, customerId, attributes.get()))
-                  : CustomerTokenDocuments.renderPasskeyVerification(
-                      service.createPasskeyVerification(caller, customerId)));
+              CustomerTokenDocuments.isPasskey(attributes)
+                  ? CustomerTokenDocuments.renderPasskeyVerification(
+                      service.createPasskeyVerification(
+                          caller,
+                          customerId,
+                          CustomerTokenDocuments.passkeyTransaction(attributes)))
+                  : CustomerTokenDocuments.renderVerification(
+                      service.createVerification(
+                          caller,
+                          customerId,
+                          CustomerTokenDocuments.customerVerification(attributes))));
         });
   }
 

@@ -141,7 +141,7 @@ class CustomerTokenServiceTest {
         ScopeCatalog.builder()
             .add("customer-token-write", "Customer tokens", Access.WRITE, TokenRole.ORG)
             .build();
-    CustomerTokenService.Builder b =
+    CustomerTokenServiceBuilder b =
         CustomerTokenService.builder()
             .directory(platform.directory)
             .otpEngine(platform.otp)

@@ -219,6 +219,49 @@ class PasskeysTest {
     }
   }
 
+  /** PSD2 dynamic linking: the passkey signs a challenge of that one payment. */
+  @Test
+  void mint_paymentOnAPasskey_approvesThatPaymentOnly() throws Exception {
+    SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
+    platform.enrol(phone, INDIVIDUAL);
+    dev.custos.otp.Transaction payment = dev.custos.otp.Transaction.of("12.50", "EUR", "Acme Ltd");
+    PasskeyVerification v =
+        platform.service.createPasskeyVerification(platform.org(), INDIVIDUAL, payment);
+    Map<String, Object> assertion = phone.assertion(v.requestOptions(), ORIGIN);
+
+    ApiException other =
+        assertThatExceptionOfType(ApiException.class)
+            .isThrownBy(
+                () ->
+                    platform.service.createToken(
+                        platform.org(),
+                        INDIVIDUAL,
+                        CustomerTokenAttributes.of("payments-write")
+                            .withVerificationToken(v.verificationToken())
+                            .withPasskeyAssertion(Json.write(assertion))
+                            .withTransaction(
+                                dev.custos.otp.Transaction.of("99.00", "EUR", "Acme Ltd"))))
+            .actual();
+    VerifiedToken token =
+        platform.verifier.verify(
+            platform
+                .service
+                .createToken(
+                    platform.org(),
+                    INDIVIDUAL,
+                    CustomerTokenAttributes.of("payments-write")
+                        .withVerificationToken(v.verificationToken())
+                        .withPasskeyAssertion(
+                            Json.write(phone.assertion(v.requestOptions(), ORIGIN)))
+                        .withTransaction(payment))
+                .token());
+
+    assertThat(other.error().code()).isEqualTo(ApiErrorCode.PASSKEY_CHALLENGE_MISMATCH);
+    assertThat(token.transactionDigest())
+        .hasValueSatisfying(d -> assertThat(d).isEqualTo(payment.digest()));
+    assertThat(token.twoFactorMethod()).contains(TwoFactorMethod.PASSKEY);
+  }
+
   @Test
   void register_sameAuthenticatorTwice_conflict() throws Exception {
     SoftwareAuthenticator phone = SoftwareAuthenticator.es256();

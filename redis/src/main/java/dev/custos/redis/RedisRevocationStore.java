@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 final class RedisRevocationStore implements RevocationStore {
   private static final Logger log = LoggerFactory.getLogger(RedisRevocationStore.class);
   private static final Script REVOKE_TOKEN = Script.load("revoke_token");
+  private static final Script REVOKE_TOKEN_ONCE = Script.load("revoke_token_once");
   private static final Script REVOKE_CUSTOMER = Script.load("revoke_customer");
   private static final Script ANNOUNCE = Script.load("announce_revocation");
 
@@ -72,6 +73,25 @@ final class RedisRevocationStore implements RevocationStore {
                 new String[] {keys.revokedToken(tokenId)},
                 Long.toString(ttl)));
     announce();
+  }
+
+  @Override
+  public boolean revokeTokenOnce(String tokenId, long keepUntilMillis) {
+    Objects.requireNonNull(tokenId, "tokenId");
+    long ttl = keepUntilMillis - clock.millis();
+    Long revoked =
+        RedisRevocationStore.<Long>call(
+            () ->
+                REVOKE_TOKEN_ONCE.run(
+                    replication,
+                    ScriptOutputType.INTEGER,
+                    new String[] {keys.revokedToken(tokenId)},
+                    Long.toString(ttl)));
+    if (revoked != null && revoked == 1) {
+      announce();
+      return true;
+    }
+    return false;
   }
 
   @Override
@@ -175,8 +195,16 @@ final class RedisRevocationStore implements RevocationStore {
 
   /** Runs a write whose reply carries nothing, with Redis's failures typed. */
   private static void call(Runnable operation) {
+    call(
+        () -> {
+          operation.run();
+          return null;
+        });
+  }
+
+  private static <T> T call(java.util.function.Supplier<T> operation) {
     try {
-      operation.run();
+      return operation.get();
     } catch (RuntimeException e) {
       throw Failures.revocation(e);
     }

@@ -113,6 +113,36 @@ class MultiNodeTest {
     }
   }
 
+  /** A payment's single-use token, used from every node at once: one use. */
+  @Test
+  void revokeTokenOnce_racingAcrossNodes_exactlyOneFirst() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    try {
+      for (int round = 0; round < 20; round++) {
+        String jti = customer("jti");
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Boolean>> uses = new ArrayList<>();
+        for (int t = 0; t < 12; t++) {
+          dev.custos.authz.RevocationStore store = connections.get(t % 3).revocationStore();
+          uses.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    return store.revokeTokenOnce(jti, System.currentTimeMillis() + 300_000);
+                  }));
+        }
+        go.countDown();
+        int first = 0;
+        for (Future<Boolean> use : uses) {
+          first += use.get(30, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        assertThat(first).as("uses in round %d", round).isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void racingChecksAcrossNodes_exactlyOneApprovalEveryRound() throws Exception {
     for (int round = 0; round < 200; round++) {

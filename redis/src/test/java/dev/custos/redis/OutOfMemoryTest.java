@@ -319,6 +319,7 @@ class OutOfMemoryTest {
             Map.entry("release_send", runs),
             Map.entry("withdraw_challenge", runs),
             Map.entry("revoke_token", runs),
+            Map.entry("revoke_token_once", runs),
             Map.entry("revoke_customer", runs),
             Map.entry("announce_revocation", runs),
             Map.entry("delete_api_token", runs),

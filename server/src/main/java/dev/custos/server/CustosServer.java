@@ -3,6 +3,7 @@ package dev.custos.server;
 import dev.custos.authz.RequestAuthorizer;
 import dev.custos.authz.RequestAuthorizerBuilder;
 import dev.custos.customer.CustomerTokenService;
+import dev.custos.customer.CustomerTokenServiceBuilder;
 import dev.custos.customer.JwtIdentityProvider;
 import dev.custos.customer.SandboxIdentityProvider;
 import dev.custos.error.ApiException;
@@ -118,7 +119,7 @@ public final class CustosServer implements AutoCloseable {
     this.passkeys =
         PasskeyRoutes.create(
             options, key, otp, authorizer, fixtures.directory, redis, options.clock);
-    CustomerTokenService.Builder customerTokenBuilder =
+    CustomerTokenServiceBuilder customerTokenBuilder =
         CustomerTokenService.builder()
             .directory(fixtures.directory)
             .cards(fixtures.cardDirectory)

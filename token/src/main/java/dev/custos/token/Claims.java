@@ -44,6 +44,7 @@ final class Claims {
   static final String TWO_FACTOR = "twoFactor";
   static final String TWO_FACTOR_METHOD = "twoFactorMethod";
   static final String TWO_FACTOR_AT = "twoFactorAt";
+  static final String TRANSACTION = "transaction";
   static final String ISSUER = "iss";
   static final String ISSUED_AT = "iat";
   static final String NOT_BEFORE = "nbf";
@@ -68,6 +69,7 @@ final class Claims {
   private static final SerializedString TWO_FACTOR_METHOD_NAME =
       new SerializedString(TWO_FACTOR_METHOD);
   private static final SerializedString TWO_FACTOR_AT_NAME = new SerializedString(TWO_FACTOR_AT);
+  private static final SerializedString TRANSACTION_NAME = new SerializedString(TRANSACTION);
   private static final SerializedString ISSUER_NAME = new SerializedString(ISSUER);
   private static final SerializedString ISSUED_AT_NAME = new SerializedString(ISSUED_AT);
   private static final SerializedString NOT_BEFORE_NAME = new SerializedString(NOT_BEFORE);
@@ -110,6 +112,10 @@ final class Claims {
       if (request.authorizedUser().isPresent()) {
         json.writeFieldName(AUTHORIZED_USER_NAME);
         json.writeString(request.authorizedUser().get());
+      }
+      if (request.transactionDigest().isPresent()) {
+        json.writeFieldName(TRANSACTION_NAME);
+        json.writeString(Base64Url.encode(request.transactionDigest().get()));
       }
       json.writeFieldName(TWO_FACTOR_NAME);
       json.writeBoolean(request.isTwoFactorVerified());
@@ -223,6 +229,21 @@ final class Claims {
         throw invalid("authorizedUser is malformed");
       }
     }
+    byte[] transaction = null;
+    if (claims.containsKey(TRANSACTION)) {
+      if (role != TokenRole.CUSTOMER) {
+        throw invalid("an org token has no transaction");
+      }
+      String digest = string(claims, TRANSACTION);
+      try {
+        transaction = digest.length() == 43 ? Base64Url.decode(digest) : null;
+      } catch (IllegalArgumentException e) {
+        transaction = null;
+      }
+      if (transaction == null || transaction.length != 32) {
+        throw invalid("transaction must be a 32-byte digest in base64url");
+      }
+    }
     if (!(claims.get(TWO_FACTOR) instanceof Boolean twoFactor)) {
       throw invalid(TWO_FACTOR + " must be a boolean");
     }
@@ -291,7 +312,8 @@ final class Claims {
         sourceIp,
         authorizedUser,
         twoFactorMethod,
-        twoFactorAt);
+        twoFactorAt,
+        transaction);
   }
 
   /** The resources claim: a non-empty list of {"type": "account"|"card", "ids": [...]} entries. */

@@ -41,6 +41,7 @@ public final class TokenRequest {
   private final String tokenId;
   private final String sourceIp;
   private final String authorizedUser;
+  private final byte[] transaction;
 
   /** The fields while one is being changed: each with-style method copies, changes one, builds. */
   private static final class Values {
@@ -57,6 +58,7 @@ public final class TokenRequest {
     String tokenId;
     String sourceIp;
     String authorizedUser;
+    byte[] transaction;
   }
 
   private TokenRequest(Values v) {
@@ -73,6 +75,7 @@ public final class TokenRequest {
     this.tokenId = v.tokenId;
     this.sourceIp = v.sourceIp;
     this.authorizedUser = v.authorizedUser;
+    this.transaction = v.transaction;
   }
 
   private Values values() {
@@ -90,6 +93,7 @@ public final class TokenRequest {
     v.tokenId = tokenId;
     v.sourceIp = sourceIp;
     v.authorizedUser = authorizedUser;
+    v.transaction = transaction;
     return v;
   }
 
@@ -319,6 +323,39 @@ public final class TokenRequest {
   }
 
   /**
+   * Returns this request bound to one payment (PSD2's dynamic linking): the token carries the
+   * payment's digest (claim {@code transaction}), which a resource server compares with the payment
+   * it is asked to make ({@code RequestAuthorizer.authorizePayment}).
+   *
+   * @param transactionDigest the payment's 32-byte digest ({@code Transaction.digest()}); copied
+   * @return a new request
+   * @throws IllegalStateException if this is an org token request
+   * @throws IllegalArgumentException if the digest is not 32 bytes
+   * @throws NullPointerException if {@code transactionDigest} is null
+   */
+  public TokenRequest forTransaction(byte[] transactionDigest) {
+    Objects.requireNonNull(transactionDigest, "transactionDigest");
+    if (role != TokenRole.CUSTOMER) {
+      throw new IllegalStateException("a payment binds a customer token only");
+    }
+    if (transactionDigest.length != 32) {
+      throw new IllegalArgumentException("a transaction digest is 32 bytes");
+    }
+    Values v = values();
+    v.transaction = transactionDigest.clone();
+    return new TokenRequest(v);
+  }
+
+  /**
+   * Returns the payment's digest this token is bound to, if any.
+   *
+   * @return a copy of the 32 bytes, or empty
+   */
+  public Optional<byte[]> transactionDigest() {
+    return Optional.ofNullable(transaction).map(byte[]::clone);
+  }
+
+  /**
    * Returns the authorized user the token is bound to.
    *
    * @return the user's id, or empty for a token of the whole customer
@@ -443,6 +480,7 @@ public final class TokenRequest {
         + (resources.isLimited() ? ", " + resources : "")
         + (sourceIp == null ? "" : ", sourceIp=" + sourceIp)
         + (authorizedUser == null ? "" : ", authorizedUser=" + authorizedUser)
+        + (transaction == null ? "" : ", bound to a payment")
         + "]";
   }
 

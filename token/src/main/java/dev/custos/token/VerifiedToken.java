@@ -19,6 +19,7 @@ public final class VerifiedToken {
   private final boolean twoFactorVerified;
   private final TwoFactorMethod twoFactorMethod;
   private final Instant twoFactorAt;
+  private final byte[] transaction;
   private final String issuer;
   private final Instant issuedAt;
   private final Instant notBefore;
@@ -46,7 +47,8 @@ public final class VerifiedToken {
       String sourceIp,
       String authorizedUser,
       TwoFactorMethod twoFactorMethod,
-      Instant twoFactorAt) {
+      Instant twoFactorAt,
+      byte[] transaction) {
     this.role = role;
     this.customerId = customerId;
     this.scopes = scopes;
@@ -63,6 +65,17 @@ public final class VerifiedToken {
     this.authorizedUser = authorizedUser;
     this.twoFactorMethod = twoFactorMethod;
     this.twoFactorAt = twoFactorAt;
+    this.transaction = transaction;
+  }
+
+  /**
+   * Returns the digest of the one payment this token may make, when it is bound to one (PSD2's
+   * dynamic linking; claim {@code transaction}).
+   *
+   * @return a copy of the 32 bytes, or empty for a token bound to no payment
+   */
+  public Optional<byte[]> transactionDigest() {
+    return Optional.ofNullable(transaction).map(byte[]::clone);
   }
 
   /**
@@ -232,6 +245,7 @@ public final class VerifiedToken {
         + ", scope="
         + scopes
         + (twoFactorVerified ? ", twoFactor" : "")
+        + (transaction == null ? "" : ", bound to a payment")
         + ", jti="
         + tokenId
         + ", expiresAt="

@@ -52,6 +52,49 @@ public abstract class RevocationStoreContract {
   }
 
   @Test
+  void revokeTokenOnce_firstCallOnly_andARevokedTokenIsNoFirst() {
+    RevocationStore store = store();
+    String jti = fresh("jti");
+    String revoked = fresh("jti");
+    store.revokeToken(revoked, in(Duration.ofHours(1)));
+
+    assertThat(store.revokeTokenOnce(jti, in(Duration.ofMinutes(5)))).isTrue();
+    assertThat(store.revokeTokenOnce(jti, in(Duration.ofMinutes(5)))).isFalse();
+    assertThat(store.isRevoked(jti, null, clock.millis())).isTrue();
+    assertThat(store.revokeTokenOnce(revoked, in(Duration.ofMinutes(5)))).isFalse();
+  }
+
+  /** A single-use token used from many threads at once: one use. */
+  @Test
+  void revokeTokenOnce_fromManyThreads_exactlyOneFirst() throws Exception {
+    RevocationStore store = store();
+    String jti = fresh("jti");
+    int threads = 16;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> uses = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        uses.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return store.revokeTokenOnce(jti, in(Duration.ofMinutes(5)));
+                }));
+      }
+      go.countDown();
+      int first = 0;
+      for (java.util.concurrent.Future<Boolean> use : uses) {
+        first += use.get() ? 1 : 0;
+      }
+      assertThat(first).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void revokeToken_justBeforeItsDeadline_stillRevoked() {
     RevocationStore store = store();
     String jti = fresh("jti");

@@ -8,6 +8,7 @@ import dev.custos.customer.CardDirectory;
 import dev.custos.customer.CustomerDirectory;
 import dev.custos.customer.CustomerTokenListener;
 import dev.custos.customer.CustomerTokenService;
+import dev.custos.customer.CustomerTokenServiceBuilder;
 import dev.custos.customer.JwtIdentityProvider;
 import dev.custos.customer.PasskeyVerifier;
 import dev.custos.jsonapi.JsonApiEndpoints;
@@ -212,7 +213,7 @@ public class CustosAutoConfiguration {
       ObjectProvider<CardDirectory> cards,
       ObjectProvider<JwtIdentityProvider> identityProvider,
       ObjectProvider<PasskeyVerifier> passkeys) {
-    CustomerTokenService.Builder b =
+    CustomerTokenServiceBuilder b =
         CustomerTokenService.builder()
             .directory(directory)
             .otpEngine(otp)

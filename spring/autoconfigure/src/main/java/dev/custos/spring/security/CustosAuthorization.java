@@ -1,7 +1,11 @@
 package dev.custos.spring.security;
 
 import dev.custos.authz.RequestAuthorizer;
+import dev.custos.error.ApiError;
+import dev.custos.error.ApiErrorCode;
 import dev.custos.error.ApiException;
+import dev.custos.otp.InvalidTransactionException;
+import dev.custos.otp.Transaction;
 import dev.custos.scopes.Scope;
 import dev.custos.scopes.ScopeCatalog;
 import dev.custos.token.VerifiedToken;
@@ -95,6 +99,39 @@ public final class CustosAuthorization {
         customerId,
         cardId,
         accountId);
+  }
+
+  /**
+   * Whether the caller's token is bound to this very payment, using the token up (PSD2's dynamic
+   * linking; {@code RequestAuthorizer.payments()}): for {@code @PreAuthorize("@custos.pays(
+   * authentication, #amount, #currency, #payee)")}. A refusal is answered 403 {@code
+   * transaction_not_bound}, {@code transaction_mismatch} (also for a payment that is malformed: no
+   * token approves it) or {@code bound_token_used}; 503 when the revocation store is down.
+   *
+   * @param authentication the caller
+   * @param amount the payment's amount, as the request states it
+   * @param currency its currency
+   * @param payee its payee
+   * @return true if the token was bound to this payment and has now made it
+   */
+  public boolean pays(Authentication authentication, String amount, String currency, String payee) {
+    return decide(
+        authentication,
+        token -> {
+          Transaction payment;
+          try {
+            payment = Transaction.of(amount, currency, payee);
+          } catch (InvalidTransactionException malformed) {
+            throw new ApiException(
+                ApiError.of(
+                    ApiErrorCode.TRANSACTION_MISMATCH,
+                    "this token approves another payment; start a verification for this one"));
+          }
+          authorizer.payments().authorize(token, payment);
+        },
+        amount,
+        currency,
+        payee);
   }
 
   /** A library decision about a Custos caller. */

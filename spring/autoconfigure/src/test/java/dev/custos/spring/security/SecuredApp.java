@@ -118,6 +118,18 @@ public class SecuredApp {
       return Map.of("paid", customerId);
     }
 
+    @PostMapping("/customers/{customerId}/bound-payments")
+    @PreAuthorize(
+        "@custos.owns(authentication, #customerId)"
+            + " and @custos.pays(authentication, #amount, #currency, #payee)")
+    Map<String, String> boundPayment(
+        @PathVariable String customerId,
+        @org.springframework.web.bind.annotation.RequestParam String amount,
+        @org.springframework.web.bind.annotation.RequestParam String currency,
+        @org.springframework.web.bind.annotation.RequestParam String payee) {
+      return Map.of("paid", amount + " " + currency);
+    }
+
     @PostMapping("/wires")
     Map<String, String> wire() {
       return Map.of("wired", "yes");
