@@ -105,6 +105,9 @@ public final class CardholderTokenService {
   public VerificationChallenge createVerification(
       VerifiedToken caller, String cardId, VerificationAttributes attributes) throws ApiException {
     Objects.requireNonNull(attributes, "attributes");
+    if (attributes.transaction().isPresent()) {
+      throw CustomerErrors.invalid("transaction", "a cardholder token is bound to no payment");
+    }
     Card card = reachableCard(caller, cardId);
     Customer customer = TokenTerms.activeCustomer(customers, card.customerId());
     Phone phone = card.phone().orElse(customer.contactPhone());
@@ -132,7 +135,8 @@ public final class CardholderTokenService {
    * @param cardId the card, from the request path
    * @param attributes scope (card scopes only), and optionally verification token and code,
    *     lifetime, and upgradable scope (card scopes only, which needs {@code cards-write} in the
-   *     scope); {@code resources} and {@code jwtToken} are refused
+   *     scope); {@code resources}, {@code jwtToken}, {@code passkeyAssertion} and {@code
+   *     transaction} are refused
    * @return the minted token
    * @throws ApiException as {@link #createVerification} for the caller and the card; 400 {@code
    *     invalid_value} naming the attribute (a scope that is not a card scope, {@code resources},
@@ -155,6 +159,13 @@ public final class CardholderTokenService {
     if (attributes.jwtToken().isPresent()) {
       throw CustomerErrors.invalid(
           "jwtToken", "a cardholder is verified by a code sent to the card's phone, not a JWT");
+    }
+    if (attributes.passkeyAssertion().isPresent()) {
+      throw CustomerErrors.invalid(
+          "passkeyAssertion", "a cardholder is verified by a code sent to the card's phone");
+    }
+    if (attributes.transaction().isPresent()) {
+      throw CustomerErrors.invalid("transaction", "a cardholder token is bound to no payment");
     }
     if (attributes.authorizedUser().isPresent()) {
       throw CustomerErrors.invalidRelationship(

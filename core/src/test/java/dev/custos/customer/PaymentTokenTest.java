@@ -30,6 +30,7 @@ class PaymentTokenTest {
   private static final Transaction PAYMENT = Transaction.of("12.50", "EUR", "Acme Ltd");
 
   private final TestPlatform platform = new TestPlatform();
+  private final dev.custos.authz.RequestAuthorizer authorizer = platform.authorizer;
   private final VerifiedToken org;
 
   PaymentTokenTest() throws Exception {
@@ -139,6 +140,64 @@ class PaymentTokenTest {
         .isThrownBy(() -> platform.authorizer.authenticate(bearer))
         .satisfies(e -> assertThat(e.error().status()).isEqualTo(401));
   }
+
+  @Test
+  void cardholderTokens_aPaymentOrAPasskey_refusedNotIgnored() throws Exception {
+    CardholderTokenService cardholders = platform.service.cardholderTokens();
+    VerifiedToken org =
+        platform.authorizer.authenticate(
+            platform.orgHeader("customers customer-token-write cards-write"));
+
+    assertThatExceptionOfType(ApiException.class)
+        .isThrownBy(
+            () ->
+                cardholders.createVerification(
+                    org,
+                    TestPlatform.INDIVIDUAL_CARD,
+                    VerificationAttributes.of(Channel.SMS).withTransaction(PAYMENT)))
+        .satisfies(e -> assertThat(e.error().pointer()).contains("/data/attributes/transaction"));
+    for (CustomerTokenAttributes attributes :
+        List.of(
+            CustomerTokenAttributes.of("cards").withTransaction(PAYMENT),
+            CustomerTokenAttributes.of("cards").withPasskeyAssertion("{}"))) {
+      assertThatExceptionOfType(ApiException.class)
+          .isThrownBy(() -> cardholders.createToken(org, TestPlatform.INDIVIDUAL_CARD, attributes))
+          .satisfies(e -> assertThat(e.error().status()).isEqualTo(400));
+    }
+  }
+
+  /** The README's payment check, as a host's payment endpoint would make it. */
+  @Test
+  void readme_paymentCheck_asShownAndItPaysOnce() throws Exception {
+    String header = "Bearer " + minted(PAYMENT).token();
+
+    assertThat(pay(header, "12.50", "EUR", "Acme Ltd")).isEqualTo("paid");
+    assertThat(
+            dev.custos.testing.ReadmeText.section(
+                java.nio.file.Path.of("..", "README.md"),
+                "## Payments in the EU and UK (PSD2 dynamic linking)"))
+        .contains(
+            "```java\n"
+                + dev.custos.testing.ReadmeText.marked(
+                    java.nio.file.Path.of(
+                        "src/test/java/dev/custos/customer/PaymentTokenTest.java"),
+                    "payments")
+                + "```");
+    assertThatExceptionOfType(ApiException.class)
+        .isThrownBy(() -> pay(header, "12.50", "EUR", "Acme Ltd"));
+  }
+
+  // README:payments
+  String pay(String authorization, String amount, String currency, String payee)
+      throws ApiException {
+    VerifiedToken caller = authorizer.authenticate(authorization);
+    // The payment as this request states it; a token bound to any other is refused (403), and
+    // this one is used up on every instance: a second request with it gets 401.
+    authorizer.payments().authorize(caller, Transaction.of(amount, currency, payee));
+    return "paid"; // make the payment, with exactly these elements
+  }
+
+  // README:end
 
   @Test
   void payments_anotherPaymentOrAnUnboundToken_refusedAndNothingUsed() throws Exception {

@@ -46,14 +46,14 @@ import org.slf4j.LoggerFactory;
  * /customers/{id}/tokens/{id}} (Custos's revocations), {@code GET} and {@code POST
  * /users/{id}/api-tokens}, {@code DELETE /users/{id}/api-tokens/{id}}, {@code GET /identity},
  * {@code GET /accounts}, {@code GET /cards}, {@code POST /cards}, {@code GET /cards/{id}}, {@code
- * GET /customers/{id}}, {@code GET /.well-known/jwks.json}, {@code GET /health}, {@code GET
- * /metrics}, with passkeys {@code POST /customers/{id}/passkeys/registration}, {@code GET} and
- * {@code POST /customers/{id}/passkeys} and {@code DELETE /customers/{id}/passkeys/{id}}, and in
- * sandbox mode {@code GET /sandbox/messages} and the passkey page {@code GET /sandbox/passkeys}.
- * Every GET route answers HEAD, every route OPTIONS (a CORS preflight for the configured origins).
- * Every error is a JSON:API error document, those of the HTTP layer (431, 413, malformed URIs)
- * included; one access-log line per request names method, path, status and time, never a token or
- * code.
+ * GET /customers/{id}}, {@code POST /payments} (a token bound to a payment makes it once), {@code
+ * GET /.well-known/jwks.json}, {@code GET /health}, {@code GET /metrics}, with passkeys {@code POST
+ * /customers/{id}/passkeys/registration}, {@code GET} and {@code POST /customers/{id}/passkeys} and
+ * {@code DELETE /customers/{id}/passkeys/{id}}, and in sandbox mode {@code GET /sandbox/messages}
+ * and the passkey page {@code GET /sandbox/passkeys}. Every GET route answers HEAD, every route
+ * OPTIONS (a CORS preflight for the configured origins). Every error is a JSON:API error document,
+ * those of the HTTP layer (431, 413, malformed URIs) included; one access-log line per request
+ * names method, path, status and time, never a token or code.
  *
  * <pre>{@code
  * try (CustosServer server = CustosServer.start(CustosServer.options().port(0))) {
@@ -173,7 +173,11 @@ public final class CustosServer implements AutoCloseable {
                         ScopeCatalog.unit().parse("customers customer-token-write cards-write")))
                 .token()
             : null;
-    this.routes = routes(api, new SandboxBank(fixtures, api, authorizer, options.clock));
+    this.routes =
+        routes(
+            api,
+            new SandboxBank(fixtures, api, authorizer, options.clock),
+            new SandboxPayments(api, authorizer, options.clock));
     this.http = new Server(HttpConnectors.threads());
     this.connector = HttpConnectors.connector(http, options);
     ConnectionGuard guard =
@@ -192,7 +196,7 @@ public final class CustosServer implements AutoCloseable {
   }
 
   /** Every route, once: the library's endpoints, the sandbox's, and the server's own. */
-  private Routes routes(JsonApiEndpoints api, SandboxBank bank) {
+  private Routes routes(JsonApiEndpoints api, SandboxBank bank, SandboxPayments payments) {
     CustomerTokenEndpoints customerTokens = api.customerTokens();
     CardholderTokenEndpoints cardholderTokens = api.cardholderTokens();
     OrgTokenEndpoints orgTokens = api.orgTokens();
@@ -237,6 +241,7 @@ public final class CustosServer implements AutoCloseable {
             .add("POST", "/cards", bank::createCard)
             .add("GET", "/cards/{id}", bank::card)
             .add("GET", "/customers/{id}", bank::customer)
+            .add("POST", "/payments", payments::create)
             .add(
                 "GET",
                 "/.well-known/jwks.json",

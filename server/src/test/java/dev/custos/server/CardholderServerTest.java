@@ -106,6 +106,7 @@ class CardholderServerTest {
     expected.put("GET /metrics", new Object[] {"/metrics", null, 200});
     expected.put("POST /cards", new Object[] {"/cards", newCard, 404});
     expected.put("GET /accounts", new Object[] {"/accounts", null, 403});
+    expected.put("POST /payments", new Object[] {"/payments", "{}", 403});
     expected.put("GET /customers/{id}", new Object[] {"/customers/" + CUSTOMER, null, 403});
     expected.put(
         "POST /customers/{id}/token/verification",

@@ -138,6 +138,70 @@ abstract class TwoServersChecks {
         Map.of("data", Map.of("type", type, "attributes", attributes)));
   }
 
+  /** A token bound to one payment, spent on both servers at once: one payment. */
+  @Test
+  void boundPaymentToken_spentOnBothAtOnce_onePayment() throws Exception {
+    String payment = "{\"amount\":\"12.50\",\"currency\":\"EUR\",\"payee\":\"Acme Ltd\"}";
+    HttpResponse<String> started =
+        send(
+            a,
+            "POST",
+            "/customers/100001/token/verification",
+            orgToken,
+            "{\"data\":{\"type\":\"customerTokenVerification\",\"attributes\":"
+                + "{\"channel\":\"sms\",\"transaction\":"
+                + payment
+                + "}}}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    HttpResponse<String> messages =
+        send(a, "GET", "/sandbox/messages?filter%5BcustomerId%5D=100001", orgToken, null);
+    String body = (String) ServerEndToEndTest.read(messages, "data", "0", "attributes", "body");
+    assertThat(body).contains("12.50 EUR", "Acme Ltd");
+    String code = body.replaceAll(".*?(\\d{6}).*", "$1");
+    HttpResponse<String> minted =
+        send(
+            b,
+            "POST",
+            "/customers/100001/token",
+            orgToken,
+            "{\"data\":{\"type\":\"customerToken\",\"attributes\":{\"scope\":\"payments-write\","
+                + "\"verificationToken\":\""
+                + ServerEndToEndTest.read(started, "data", "attributes", "verificationToken")
+                + "\",\"verificationCode\":\""
+                + code
+                + "\",\"transaction\":"
+                + payment
+                + "}}}");
+    assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+    String token = (String) ServerEndToEndTest.read(minted, "data", "attributes", "token");
+    String pay = "{\"data\":{\"type\":\"payment\",\"attributes\":" + payment + "}}";
+
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<Integer>> paid = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        CustosServer server = i % 2 == 0 ? a : b;
+        paid.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return send(server, "POST", "/payments", token, pay).statusCode();
+                }));
+      }
+      go.countDown();
+      java.util.List<Integer> statuses = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<Integer> p : paid) {
+        statuses.add(p.get());
+      }
+      assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+      assertThat(statuses).filteredOn(s -> s != 201).allMatch(s -> s == 403 || s == 401);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void verificationStartedOnOne_completesOnTheOther() throws Exception {
     String[] started = startOnA("100001");
