@@ -36,13 +36,24 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  * fails saying how to install them ({@code .ci/run} does).
  */
 class PasskeyBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = onPath("chromium");
+  private static final Path CHROMEDRIVER = onPath("chromedriver");
 
   private static CustosServer server;
   private static WebDriver browser;
   private static Path profile;
   private static String base;
+
+  /** The first executable of this name on the PATH (where Debian's packages put them), or null. */
+  private static Path onPath(String name) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      Path candidate = Path.of(dir).resolve(name);
+      if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
 
   @BeforeAll
   static void start() throws Exception {
