@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What a {@link TokenMinter} should mint: a customer token (one customer's resources) or an org
@@ -28,73 +29,24 @@ public final class TokenRequest {
   /** The longest lifetime of an org token. */
   public static final Duration MAX_ORG_LIFETIME = Duration.ofDays(366);
 
-  private final TokenRole role;
-  private final String customerId;
-  private final ScopeSet scopes;
-  private final Duration lifetime;
-  private final boolean twoFactorVerified;
-  private final TwoFactorMethod twoFactorMethod;
-  private final Instant twoFactorAt;
-  private final Instant notBefore;
-  private final ScopeSet upgradableScopes;
-  private final Resources resources;
-  private final String tokenId;
-  private final String sourceIp;
-  private final String authorizedUser;
-  private final byte[] transaction;
+  /** The request's values: never changed once the request is made (each change copies). */
+  private final TokenRequestValues state;
 
-  /** The fields while one is being changed: each with-style method copies, changes one, builds. */
-  private static final class Values {
-    TokenRole role;
-    String customerId;
-    ScopeSet scopes;
-    Duration lifetime;
-    boolean twoFactorVerified;
-    TwoFactorMethod twoFactorMethod;
-    Instant twoFactorAt;
-    Instant notBefore;
-    ScopeSet upgradableScopes;
-    Resources resources;
-    String tokenId;
-    String sourceIp;
-    String authorizedUser;
-    byte[] transaction;
+  private TokenRequest(TokenRequestValues state) {
+    this.state = state;
   }
 
-  private TokenRequest(Values v) {
-    this.role = v.role;
-    this.customerId = v.customerId;
-    this.scopes = v.scopes;
-    this.lifetime = v.lifetime;
-    this.twoFactorVerified = v.twoFactorVerified;
-    this.twoFactorMethod = v.twoFactorMethod;
-    this.twoFactorAt = v.twoFactorAt;
-    this.notBefore = v.notBefore;
-    this.upgradableScopes = v.upgradableScopes;
-    this.resources = v.resources;
-    this.tokenId = v.tokenId;
-    this.sourceIp = v.sourceIp;
-    this.authorizedUser = v.authorizedUser;
-    this.transaction = v.transaction;
+  /** This request with one change made to a copy of its values. */
+  private TokenRequest with(Consumer<TokenRequestValues> change) {
+    TokenRequestValues v = state.copy();
+    change.accept(v);
+    return new TokenRequest(v);
   }
 
-  private Values values() {
-    Values v = new Values();
-    v.role = role;
-    v.customerId = customerId;
-    v.scopes = scopes;
-    v.lifetime = lifetime;
-    v.twoFactorVerified = twoFactorVerified;
-    v.twoFactorMethod = twoFactorMethod;
-    v.twoFactorAt = twoFactorAt;
-    v.notBefore = notBefore;
-    v.upgradableScopes = upgradableScopes;
-    v.resources = resources;
-    v.tokenId = tokenId;
-    v.sourceIp = sourceIp;
-    v.authorizedUser = authorizedUser;
-    v.transaction = transaction;
-    return v;
+  private void requireCustomer(String what) {
+    if (state.role != TokenRole.CUSTOMER) {
+      throw new IllegalStateException(what);
+    }
   }
 
   /**
@@ -109,10 +61,10 @@ public final class TokenRequest {
    */
   public static TokenRequest customer(String customerId, ScopeSet scopes) {
     Identifiers.checkCustomerId(customerId);
-    Values v = new Values();
+    TokenRequestValues v = new TokenRequestValues();
     v.role = TokenRole.CUSTOMER;
     v.customerId = customerId;
-    v.scopes = checkScopes(TokenRole.CUSTOMER, scopes);
+    v.scopes = TokenRequestValues.checkedScopes(TokenRole.CUSTOMER, scopes);
     v.lifetime = MAX_CUSTOMER_LIFETIME;
     v.upgradableScopes = scopes.minus(scopes);
     v.resources = Resources.unlimited();
@@ -129,9 +81,9 @@ public final class TokenRequest {
    * @throws NullPointerException if {@code scopes} is null
    */
   public static TokenRequest org(ScopeSet scopes) {
-    Values v = new Values();
+    TokenRequestValues v = new TokenRequestValues();
     v.role = TokenRole.ORG;
-    v.scopes = checkScopes(TokenRole.ORG, scopes);
+    v.scopes = TokenRequestValues.checkedScopes(TokenRole.ORG, scopes);
     v.lifetime = MAX_CUSTOMER_LIFETIME;
     v.upgradableScopes = scopes.minus(scopes);
     v.resources = Resources.unlimited();
@@ -149,7 +101,7 @@ public final class TokenRequest {
    */
   public TokenRequest expiresIn(Duration lifetime) {
     Objects.requireNonNull(lifetime, "lifetime");
-    Duration max = role == TokenRole.CUSTOMER ? MAX_CUSTOMER_LIFETIME : MAX_ORG_LIFETIME;
+    Duration max = state.role == TokenRole.CUSTOMER ? MAX_CUSTOMER_LIFETIME : MAX_ORG_LIFETIME;
     if (lifetime.compareTo(Duration.ofSeconds(1)) < 0 || lifetime.compareTo(max) > 0) {
       throw new IllegalArgumentException(
           "lifetime must be 1 second to " + max + ", was " + lifetime);
@@ -157,9 +109,7 @@ public final class TokenRequest {
     if (lifetime.getNano() != 0) {
       throw new IllegalArgumentException("lifetime must be whole seconds");
     }
-    Values v = values();
-    v.lifetime = lifetime;
-    return new TokenRequest(v);
+    return with(v -> v.lifetime = lifetime);
   }
 
   /**
@@ -170,12 +120,8 @@ public final class TokenRequest {
    * @throws IllegalStateException if this is an org token request
    */
   public TokenRequest twoFactorVerified() {
-    if (role != TokenRole.CUSTOMER) {
-      throw new IllegalStateException("two-factor verification applies to customer tokens only");
-    }
-    Values v = values();
-    v.twoFactorVerified = true;
-    return new TokenRequest(v);
+    requireCustomer("two-factor verification applies to customer tokens only");
+    return with(v -> v.twoFactorVerified = true);
   }
 
   /**
@@ -193,10 +139,12 @@ public final class TokenRequest {
   public TokenRequest twoFactorVerified(TwoFactorMethod method, Instant verifiedAt) {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(verifiedAt, "verifiedAt");
-    Values v = twoFactorVerified().values();
-    v.twoFactorMethod = method;
-    v.twoFactorAt = verifiedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    return new TokenRequest(v);
+    return twoFactorVerified()
+        .with(
+            v -> {
+              v.twoFactorMethod = method;
+              v.twoFactorAt = verifiedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            });
   }
 
   /**
@@ -208,9 +156,7 @@ public final class TokenRequest {
    */
   public TokenRequest notBefore(Instant notBefore) {
     Objects.requireNonNull(notBefore, "notBefore");
-    Values v = values();
-    v.notBefore = notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    return new TokenRequest(v);
+    return with(v -> v.notBefore = notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 
   /**
@@ -227,13 +173,12 @@ public final class TokenRequest {
    */
   public TokenRequest upgradableTo(ScopeSet upgradable) {
     Objects.requireNonNull(upgradable, "upgradable");
-    if (role != TokenRole.CUSTOMER) {
-      throw new IllegalStateException("upgradable scopes apply to customer tokens only");
-    }
-    scopes.union(upgradable); // the same catalog, or IllegalArgumentException
-    Values v = values();
-    v.upgradableScopes = scopes.catalog().requireAllowed(TokenRole.CUSTOMER, upgradable);
-    return new TokenRequest(v);
+    requireCustomer("upgradable scopes apply to customer tokens only");
+    state.scopes.union(upgradable); // the same catalog, or IllegalArgumentException
+    return with(
+        v ->
+            v.upgradableScopes =
+                state.scopes.catalog().requireAllowed(TokenRole.CUSTOMER, upgradable));
   }
 
   /**
@@ -244,9 +189,7 @@ public final class TokenRequest {
    * @throws NullPointerException if {@code resources} is null
    */
   public TokenRequest limitedTo(Resources resources) {
-    Values v = values();
-    v.resources = Objects.requireNonNull(resources, "resources");
-    return new TokenRequest(v);
+    return with(v -> v.resources = Objects.requireNonNull(resources, "resources"));
   }
 
   /**
@@ -255,7 +198,7 @@ public final class TokenRequest {
    * @return the limit; unlimited unless set by {@link #limitedTo(Resources)}
    */
   public Resources resources() {
-    return resources;
+    return state.resources;
   }
 
   /**
@@ -272,9 +215,7 @@ public final class TokenRequest {
     if (!Identifiers.isIdentifier(tokenId)) {
       throw new IllegalArgumentException("a token id is 1 to 128 letters, digits or . _ : -");
     }
-    Values v = values();
-    v.tokenId = tokenId;
-    return new TokenRequest(v);
+    return with(v -> v.tokenId = tokenId);
   }
 
   /**
@@ -289,13 +230,11 @@ public final class TokenRequest {
    */
   public TokenRequest fromSourceIp(String sourceIp) {
     Objects.requireNonNull(sourceIp, "sourceIp");
-    if (role != TokenRole.ORG) {
+    if (state.role != TokenRole.ORG) {
       throw new IllegalStateException("sourceIp applies to org tokens only");
     }
     Identifiers.checkSourceIp(sourceIp);
-    Values v = values();
-    v.sourceIp = sourceIp;
-    return new TokenRequest(v);
+    return with(v -> v.sourceIp = sourceIp);
   }
 
   /**
@@ -310,16 +249,12 @@ public final class TokenRequest {
    */
   public TokenRequest forAuthorizedUser(String userId) {
     Objects.requireNonNull(userId, "userId");
-    if (role != TokenRole.CUSTOMER) {
-      throw new IllegalStateException("an authorized user is a customer token's only");
-    }
+    requireCustomer("an authorized user is a customer token's only");
     if (!Identifiers.isIdentifier(userId)) {
       throw new IllegalArgumentException(
           "an authorized user id is 1 to 128 letters, digits or . _ : -");
     }
-    Values v = values();
-    v.authorizedUser = userId;
-    return new TokenRequest(v);
+    return with(v -> v.authorizedUser = userId);
   }
 
   /**
@@ -335,15 +270,11 @@ public final class TokenRequest {
    */
   public TokenRequest forTransaction(byte[] transactionDigest) {
     Objects.requireNonNull(transactionDigest, "transactionDigest");
-    if (role != TokenRole.CUSTOMER) {
-      throw new IllegalStateException("a payment binds a customer token only");
-    }
+    requireCustomer("a payment binds a customer token only");
     if (transactionDigest.length != 32) {
       throw new IllegalArgumentException("a transaction digest is 32 bytes");
     }
-    Values v = values();
-    v.transaction = transactionDigest.clone();
-    return new TokenRequest(v);
+    return with(v -> v.transaction = transactionDigest.clone());
   }
 
   /**
@@ -352,7 +283,7 @@ public final class TokenRequest {
    * @return a copy of the 32 bytes, or empty
    */
   public Optional<byte[]> transactionDigest() {
-    return Optional.ofNullable(transaction).map(byte[]::clone);
+    return Optional.ofNullable(state.transaction).map(byte[]::clone);
   }
 
   /**
@@ -361,7 +292,7 @@ public final class TokenRequest {
    * @return the user's id, or empty for a token of the whole customer
    */
   public Optional<String> authorizedUser() {
-    return Optional.ofNullable(authorizedUser);
+    return Optional.ofNullable(state.authorizedUser);
   }
 
   /** The longest sourceIp list a token carries. */
@@ -373,7 +304,7 @@ public final class TokenRequest {
    * @return the id, or empty for a random one
    */
   public Optional<String> tokenId() {
-    return Optional.ofNullable(tokenId);
+    return Optional.ofNullable(state.tokenId);
   }
 
   /**
@@ -382,7 +313,7 @@ public final class TokenRequest {
    * @return the list as given, or empty for any
    */
   public Optional<String> sourceIp() {
-    return Optional.ofNullable(sourceIp);
+    return Optional.ofNullable(state.sourceIp);
   }
 
   /**
@@ -391,7 +322,7 @@ public final class TokenRequest {
    * @return {@link TokenRole#CUSTOMER} or {@link TokenRole#ORG}
    */
   public TokenRole role() {
-    return role;
+    return state.role;
   }
 
   /**
@@ -400,7 +331,7 @@ public final class TokenRequest {
    * @return the customer id; empty for org tokens
    */
   public Optional<String> customerId() {
-    return Optional.ofNullable(customerId);
+    return Optional.ofNullable(state.customerId);
   }
 
   /**
@@ -409,7 +340,7 @@ public final class TokenRequest {
    * @return the scopes
    */
   public ScopeSet scopes() {
-    return scopes;
+    return state.scopes;
   }
 
   /**
@@ -418,7 +349,7 @@ public final class TokenRequest {
    * @return the lifetime
    */
   public Duration lifetime() {
-    return lifetime;
+    return state.lifetime;
   }
 
   /**
@@ -427,7 +358,7 @@ public final class TokenRequest {
    * @return {@code true} if marked by {@link #twoFactorVerified()}
    */
   public boolean isTwoFactorVerified() {
-    return twoFactorVerified;
+    return state.twoFactorVerified;
   }
 
   /**
@@ -436,7 +367,7 @@ public final class TokenRequest {
    * @return the method set by {@link #twoFactorVerified(TwoFactorMethod, Instant)}, or empty
    */
   public Optional<TwoFactorMethod> twoFactorMethod() {
-    return Optional.ofNullable(twoFactorMethod);
+    return Optional.ofNullable(state.twoFactorMethod);
   }
 
   /**
@@ -445,7 +376,7 @@ public final class TokenRequest {
    * @return the instant set by {@link #twoFactorVerified(TwoFactorMethod, Instant)}, or empty
    */
   public Optional<Instant> twoFactorVerifiedAt() {
-    return Optional.ofNullable(twoFactorAt);
+    return Optional.ofNullable(state.twoFactorAt);
   }
 
   /**
@@ -454,7 +385,7 @@ public final class TokenRequest {
    * @return the upgradable scopes; empty unless set by {@link #upgradableTo(ScopeSet)}
    */
   public ScopeSet upgradableScopes() {
-    return upgradableScopes;
+    return state.upgradableScopes;
   }
 
   /**
@@ -463,42 +394,42 @@ public final class TokenRequest {
    * @return the not-before instant, or empty
    */
   public Optional<Instant> notBeforeInstant() {
-    return Optional.ofNullable(notBefore);
+    return Optional.ofNullable(state.notBefore);
   }
 
   @Override
   public String toString() {
     return "TokenRequest["
-        + (role == TokenRole.CUSTOMER ? "customer " + customerId : "org")
+        + (state.role == TokenRole.CUSTOMER ? "customer " + state.customerId : "org")
         + ", scope="
-        + scopes
+        + state.scopes
         + ", lifetime="
-        + lifetime
-        + (twoFactorVerified ? ", twoFactor" : "")
-        + (twoFactorMethod == null ? "" : " by " + twoFactorMethod.claimValue())
-        + (upgradableScopes.isEmpty() ? "" : ", upgradable=" + upgradableScopes)
-        + (resources.isLimited() ? ", " + resources : "")
-        + (sourceIp == null ? "" : ", sourceIp=" + sourceIp)
-        + (authorizedUser == null ? "" : ", authorizedUser=" + authorizedUser)
-        + (transaction == null ? "" : ", bound to a payment")
+        + state.lifetime
+        + (state.twoFactorVerified ? ", twoFactor" : "")
+        + (state.twoFactorMethod == null ? "" : " by " + state.twoFactorMethod.claimValue())
+        + (state.upgradableScopes.isEmpty() ? "" : ", upgradable=" + state.upgradableScopes)
+        + (state.resources.isLimited() ? ", " + state.resources : "")
+        + (state.sourceIp == null ? "" : ", sourceIp=" + state.sourceIp)
+        + (state.authorizedUser == null ? "" : ", authorizedUser=" + state.authorizedUser)
+        + (state.transaction == null ? "" : ", bound to a payment")
         + "]";
   }
 
   /** The fields as they are, null when absent: for the claim writer, without an Optional each. */
   String customerIdOrNull() {
-    return customerId;
+    return state.customerId;
   }
 
   String sourceIpOrNull() {
-    return sourceIp;
+    return state.sourceIp;
   }
 
   Instant notBeforeOrNull() {
-    return notBefore;
+    return state.notBefore;
   }
 
   String tokenIdOrNull() {
-    return tokenId;
+    return state.tokenId;
   }
 
   /**
@@ -513,13 +444,5 @@ public final class TokenRequest {
    */
   public static boolean isCustomerId(String id) {
     return Identifiers.isIdentifier(Objects.requireNonNull(id, "id"));
-  }
-
-  private static ScopeSet checkScopes(TokenRole role, ScopeSet scopes) {
-    Objects.requireNonNull(scopes, "scopes");
-    if (scopes.isEmpty()) {
-      throw new IllegalArgumentException("a token needs at least one scope");
-    }
-    return scopes.catalog().requireAllowed(role, scopes);
   }
 }
