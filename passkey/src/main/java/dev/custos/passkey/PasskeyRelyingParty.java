@@ -1,5 +1,6 @@
 package dev.custos.passkey;
 
+import dev.custos.token.SigningKey;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -97,10 +98,27 @@ public final class PasskeyRelyingParty {
 
   /** The customer's WebAuthn user handle: HMAC-SHA256 of the id under the key, 32 bytes. */
   byte[] userHandle(String customerId) {
+    return hmac(userHandleKey, customerId);
+  }
+
+  /**
+   * Returns a user-handle key derived from the platform's signing key, as its OTP master key is
+   * ({@link SigningKey#otpMasterKey()}, under a label of its own): every instance sharing the
+   * signing key gives a customer the same handle.
+   *
+   * @param signingKey the platform's signing key
+   * @return 32 bytes for {@link Builder#userHandleKey(byte[])}
+   * @throws NullPointerException if {@code signingKey} is null
+   */
+  public static byte[] userHandleKeyFrom(SigningKey signingKey) {
+    return hmac(signingKey.otpMasterKey(), "custos passkey user handle v1");
+  }
+
+  private static byte[] hmac(byte[] key, String message) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(userHandleKey, "HmacSHA256"));
-      return mac.doFinal(customerId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
     }

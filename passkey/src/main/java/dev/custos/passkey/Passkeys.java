@@ -12,7 +12,6 @@ import dev.custos.otp.DeviceChallenge;
 import dev.custos.otp.OtpEngine;
 import dev.custos.otp.VerificationResult;
 import dev.custos.scopes.Scope;
-import dev.custos.scopes.ScopeCatalog;
 import dev.custos.scopes.TokenRole;
 import dev.custos.token.VerifiedToken;
 import java.time.Clock;
@@ -40,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Enrolment is itself sensitive</b>: a passkey mints two-factor tokens from then on, so it
  * takes the authority to mint them, {@code customer-token-write}: an org token with it (the
  * platform vouching for the customer), or a customer token of this customer with it whose
- * two-factor verification is at most {@link Builder#enrolmentWindow} (5 minutes) old; a token bound
- * to an authorized user cannot enrol the customer's passkeys. Deleting takes the same; listing
- * takes {@code customers}.
+ * two-factor verification is at most {@link PasskeysBuilder#enrolmentWindow} (5 minutes) old; a
+ * token bound to an authorized user cannot enrol the customer's passkeys. Deleting takes the same;
+ * listing takes {@code customers}.
  *
  * <p>Instances are thread-safe.
  */
@@ -64,7 +63,7 @@ public final class Passkeys implements PasskeyVerifier {
   private final Scope writeScope;
   private final WebAuthnCeremonies ceremonies;
 
-  private Passkeys(Builder b) {
+  Passkeys(PasskeysBuilder b) {
     this.relyingParty = b.relyingParty;
     this.store = b.store;
     this.otp = b.otp;
@@ -84,8 +83,8 @@ public final class Passkeys implements PasskeyVerifier {
    *
    * @return a new builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static PasskeysBuilder builder() {
+    return new PasskeysBuilder();
   }
 
   /**
@@ -313,168 +312,5 @@ public final class Passkeys implements PasskeyVerifier {
   @Override
   public String toString() {
     return "Passkeys[" + relyingParty + ", store=" + store + "]";
-  }
-
-  /**
-   * Configures {@link Passkeys}: the relying party, OTP engine, authorizer and customer directory
-   * are required. Not thread-safe.
-   */
-  public static final class Builder {
-    private PasskeyRelyingParty relyingParty;
-    private PasskeyStore store;
-    private OtpEngine otp;
-    private RequestAuthorizer authorizer;
-    private CustomerDirectory directory;
-    private ScopeCatalog catalog = ScopeCatalog.unit();
-    private Clock clock = Clock.systemUTC();
-    private PasskeyListener listener = new PasskeyListener() {};
-    private Duration enrolmentWindow = Duration.ofMinutes(5);
-    private int maxPerCustomer = 10;
-
-    private Builder() {}
-
-    /**
-     * Sets the relying party (required).
-     *
-     * @param relyingParty who the passkeys are for
-     * @return this builder
-     */
-    public Builder relyingParty(PasskeyRelyingParty relyingParty) {
-      this.relyingParty = Objects.requireNonNull(relyingParty, "relyingParty");
-      return this;
-    }
-
-    /**
-     * Sets where passkeys live; {@link PasskeyStore#inMemory} with 100,000 by default (one instance
-     * only).
-     *
-     * @param store the store
-     * @return this builder
-     */
-    public Builder store(PasskeyStore store) {
-      this.store = Objects.requireNonNull(store, "store");
-      return this;
-    }
-
-    /**
-     * Sets the OTP engine whose device challenges the ceremonies use (required): the customer token
-     * service's, so that passkeys and codes share single use, attempts and lockout.
-     *
-     * @param otp the engine
-     * @return this builder
-     */
-    public Builder otpEngine(OtpEngine otp) {
-      this.otp = Objects.requireNonNull(otp, "otp");
-      return this;
-    }
-
-    /**
-     * Sets the authorizer (required).
-     *
-     * @param authorizer the platform's request authorizer
-     * @return this builder
-     */
-    public Builder authorizer(RequestAuthorizer authorizer) {
-      this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
-      return this;
-    }
-
-    /**
-     * Sets where customers are looked up (required).
-     *
-     * @param directory the host's customer directory
-     * @return this builder
-     */
-    public Builder directory(CustomerDirectory directory) {
-      this.directory = Objects.requireNonNull(directory, "directory");
-      return this;
-    }
-
-    /**
-     * Sets the scope catalog; {@link ScopeCatalog#unit()} by default. It must have {@code
-     * customers} and {@code customer-token-write}.
-     *
-     * @param catalog the platform's catalog
-     * @return this builder
-     */
-    public Builder catalog(ScopeCatalog catalog) {
-      this.catalog = Objects.requireNonNull(catalog, "catalog");
-      return this;
-    }
-
-    /**
-     * Sets the clock registrations are dated and verifications aged by: the minter's.
-     *
-     * @param clock the platform's clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets who hears of registrations, deletions and counters going backwards.
-     *
-     * @param listener the listener
-     * @return this builder
-     */
-    public Builder listener(PasskeyListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /**
-     * Sets how recent a customer token's two-factor verification must be for it to change the
-     * customer's passkeys; 5 minutes by default.
-     *
-     * @param window 1 second to 1 hour
-     * @return this builder
-     * @throws IllegalArgumentException if out of range
-     */
-    public Builder enrolmentWindow(Duration window) {
-      if (window.compareTo(Duration.ofSeconds(1)) < 0
-          || window.compareTo(Duration.ofHours(1)) > 0) {
-        throw new IllegalArgumentException("the enrolment window is 1 second to 1 hour");
-      }
-      this.enrolmentWindow = window;
-      return this;
-    }
-
-    /**
-     * Sets how many passkeys a customer may have; 10 by default.
-     *
-     * @param max 1 to 100
-     * @return this builder
-     * @throws IllegalArgumentException if out of range
-     */
-    public Builder maxPerCustomer(int max) {
-      if (max < 1 || max > 100) {
-        throw new IllegalArgumentException("maxPerCustomer is 1 to 100");
-      }
-      this.maxPerCustomer = max;
-      return this;
-    }
-
-    /**
-     * Builds the passkeys.
-     *
-     * @return the passkeys
-     * @throws IllegalStateException if a required part is missing or the catalog lacks {@code
-     *     customers} or {@code customer-token-write}
-     */
-    public Passkeys build() {
-      if (relyingParty == null || otp == null || authorizer == null || directory == null) {
-        throw new IllegalStateException(
-            "relyingParty, otpEngine, authorizer and directory are required");
-      }
-      if (catalog.find("customers").isEmpty() || catalog.find("customer-token-write").isEmpty()) {
-        throw new IllegalStateException("the catalog needs customers and customer-token-write");
-      }
-      if (store == null) {
-        store = PasskeyStore.inMemory(100_000);
-      }
-      return new Passkeys(this);
-    }
   }
 }

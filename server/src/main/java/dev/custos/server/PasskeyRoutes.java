@@ -17,8 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Passkeys on the reference server: the library's {@link Passkeys} and {@link PasskeyEndpoints},
@@ -70,7 +68,10 @@ final class PasskeyRoutes {
     return new PasskeyRoutes(
         Passkeys.builder()
             .relyingParty(
-                relyingParty(options.passkeyRpId, options.passkeyOrigins, userHandleKey(key)))
+                relyingParty(
+                    options.passkeyRpId,
+                    options.passkeyOrigins,
+                    PasskeyRelyingParty.userHandleKeyFrom(key)))
             .store(store)
             .otpEngine(otp)
             .authorizer(authorizer)
@@ -123,17 +124,6 @@ final class PasskeyRoutes {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** HMAC-SHA256(the OTP master key, a label): its own key, derived as the OTP's is. */
-  private static byte[] userHandleKey(SigningKey key) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key.otpMasterKey(), "HmacSHA256"));
-      return mac.doFinal("custos passkey user handle v1".getBytes(StandardCharsets.US_ASCII));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
     }
   }
 }

@@ -7,15 +7,12 @@ import dev.custos.passkey.PasskeyListener;
 import dev.custos.passkey.PasskeyRelyingParty;
 import dev.custos.passkey.PasskeyStore;
 import dev.custos.passkey.Passkeys;
+import dev.custos.passkey.PasskeysBuilder;
 import dev.custos.redis.CustosRedis;
 import dev.custos.redis.RedisPasskeys;
 import dev.custos.scopes.ScopeCatalog;
 import dev.custos.token.KeyRing;
 import dev.custos.token.TokenMinter;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -58,7 +55,7 @@ public class CustosPasskeyAutoConfiguration {
         .id(p.getRpId())
         .name(p.getRpName())
         .origins(p.getOrigins().toArray(new String[0]))
-        .userHandleKey(userHandleKey(keys.signingKey().otpMasterKey()))
+        .userHandleKey(PasskeyRelyingParty.userHandleKeyFrom(keys.signingKey()))
         .build();
   }
 
@@ -87,7 +84,7 @@ public class CustosPasskeyAutoConfiguration {
       ScopeCatalog catalog,
       TokenMinter minter,
       ObjectProvider<PasskeyListener> listener) {
-    Passkeys.Builder b =
+    PasskeysBuilder b =
         Passkeys.builder()
             .relyingParty(relyingParty)
             .store(store)
@@ -126,16 +123,6 @@ public class CustosPasskeyAutoConfiguration {
     @ConditionalOnMissingBean
     PasskeyStore custosRedisPasskeyStore(CustosRedis redis) {
       return RedisPasskeys.store(redis);
-    }
-  }
-
-  private static byte[] userHandleKey(byte[] masterKey) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(masterKey, "HmacSHA256"));
-      return mac.doFinal("custos passkey user handle v1".getBytes(StandardCharsets.US_ASCII));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
     }
   }
 }
