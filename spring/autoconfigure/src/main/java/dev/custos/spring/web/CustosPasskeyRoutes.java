@@ -1,11 +1,6 @@
 package dev.custos.spring.web;
 
-import dev.custos.jsonapi.ApiRequest;
-import dev.custos.jsonapi.JsonApiResponse;
 import dev.custos.passkey.PasskeyEndpoints;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.function.BiFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -32,28 +27,18 @@ public final class CustosPasskeyRoutes {
     return RouterFunctions.route()
         .POST(
             passkeys + "/registration",
-            r -> serve(r, false, (s, q) -> endpoints.startRegistration(id(s), q)))
-        .POST(passkeys, r -> serve(r, true, (s, q) -> endpoints.register(id(s), q)))
-        .GET(passkeys, r -> serve(r, false, (s, q) -> endpoints.list(id(s), q)))
+            r -> CustosRoutes.serve(r, false, (s, q) -> endpoints.startRegistration(id(s), q)))
+        .POST(passkeys, r -> CustosRoutes.serve(r, true, (s, q) -> endpoints.register(id(s), q)))
+        .GET(passkeys, r -> CustosRoutes.serve(r, false, (s, q) -> endpoints.list(id(s), q)))
         .DELETE(
             passkeys + "/{passkeyId}",
-            r -> serve(r, false, (s, q) -> endpoints.delete(id(s), s.pathVariable("passkeyId"), q)))
+            r ->
+                CustosRoutes.serve(
+                    r, false, (s, q) -> endpoints.delete(id(s), s.pathVariable("passkeyId"), q)))
         .build();
   }
 
   private static String id(ServerRequest route) {
     return route.pathVariable("customerId");
-  }
-
-  private static ServerResponse serve(
-      ServerRequest route,
-      boolean withBody,
-      BiFunction<ServerRequest, ApiRequest, JsonApiResponse> endpoint)
-      throws IOException {
-    JsonApiResponse answer =
-        endpoint.apply(route, ServletExchange.request(route.servletRequest(), withBody));
-    ServerResponse.BodyBuilder response = ServerResponse.status(answer.status());
-    answer.headers().forEach(response::header);
-    return response.body(answer.body().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -20,7 +20,7 @@ public final class CustosRoutes {
 
   /** What a route asks of the library. */
   @FunctionalInterface
-  private interface Endpoint {
+  interface Endpoint {
     JsonApiResponse answer(ServerRequest route, ApiRequest request);
   }
 
@@ -135,7 +135,8 @@ public final class CustosRoutes {
     }
   }
 
-  private static ServerResponse serve(ServerRequest route, boolean withBody, Endpoint endpoint)
+  /** Hands the request to the library's endpoint and writes its answer byte for byte. */
+  static ServerResponse serve(ServerRequest route, boolean withBody, Endpoint endpoint)
       throws IOException {
     HttpServletRequest servlet = route.servletRequest();
     JsonApiResponse answer = endpoint.answer(route, ServletExchange.request(servlet, withBody));
