@@ -5,10 +5,7 @@ import dev.custos.customer.JwtReplayStore;
 import dev.custos.org.ApiTokenStore;
 import dev.custos.otp.spi.OtpStore;
 import dev.custos.scopes.ScopeCatalog;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -79,25 +76,7 @@ public final class CustosRedis implements AutoCloseable {
                     Duration.ofMillis(10), Duration.ofMillis(250), 2, TimeUnit.MILLISECONDS))
             .build();
     this.safeUri = deployment.safe();
-    try {
-      this.link =
-          deployment.isCluster()
-              ? new ClusterLink(deployment, resources, b.timeout)
-              : new SingleMasterLink(
-                  deployment,
-                  resources,
-                  ClientOptions.builder()
-                      .autoReconnect(true)
-                      .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                      .timeoutOptions(TimeoutOptions.enabled(b.timeout))
-                      .socketOptions(SocketOptions.builder().connectTimeout(b.timeout).build())
-                      .build());
-    } catch (RedisException | IllegalStateException e) {
-      resources.shutdown();
-      throw e instanceof IllegalStateException refused
-          ? refused
-          : new IllegalStateException("cannot connect to Redis at " + safeUri, e);
-    }
+    this.link = Link.open(deployment, resources, b.timeout);
     this.replication = Replication.of(link, waitFor, waitTimeout, b.timeout);
     this.keys = new Keys(b.keyPrefix);
     this.otpStore = new RedisOtpStore(link::sync, link::async, keys, b.timeout, replication);

@@ -434,24 +434,9 @@ public final class ServerOptions {
     return this;
   }
 
-  /** Checks the options belong together. */
+  /** Checks the options belong together and fills in the defaults that depend on others. */
   ServerOptions validated() {
-    if (sandbox == null) {
-      sandbox = signingKey == null;
-    }
-    if (redis != null && signingKey == null) {
-      throw new IllegalStateException(
-          "--redis needs --key: servers sharing state must share their signing key");
-    }
-    if (!sandbox && signingKey == null) {
-      throw new IllegalStateException("outside sandbox mode a signing key file is required");
-    }
-    if (passkeyRpId == null && sandbox && port != 0) {
-      passkeys("localhost", "http://localhost:" + port);
-    }
-    if (sandboxPasscode && !sandbox) {
-      throw new IllegalStateException("the sandbox passcode is available in sandbox mode only");
-    }
+    OptionRules.check(this);
     return this;
   }
 }
