@@ -167,9 +167,11 @@ final class CaffeineOtpStore implements OtpStore {
                   return f;
               }
               FailureCount counted = countFailure(customerId, f, nowMillis, policy);
-              long lock = policy.lockoutAfter(counted.failures);
-              if (lock != 0) {
-                result[0] = result[0].withLockout(lock);
+              // The lockout this failure started, as the count records it (0 for none).
+              long until = counted.lockedUntilMillis;
+              if (until > nowMillis) {
+                result[0] =
+                    result[0].withLockout(until == Long.MAX_VALUE ? until : until - nowMillis);
               }
               return counted;
             });
