@@ -106,6 +106,7 @@ public final class CustosServer implements AutoCloseable {
                     ? CustosRedis.clusterBuilder(options.redis)
                     : CustosRedis.builder(options.redis))
                 .clock(options.clock)
+                .timeout(options.redisTimeout)
                 .connect();
     RequestAuthorizerBuilder authorizerBuilder =
         RequestAuthorizer.builder().verifier(verifier).listener(metrics.authorizationListener());

@@ -7,6 +7,19 @@ package dev.custos.server;
 final class OptionRules {
   private OptionRules() {}
 
+  /**
+   * Returns a value inside its range, or throws the option's message.
+   *
+   * @throws IllegalArgumentException with {@code message} if out of range
+   */
+  static <T extends Number> T within(T value, long min, long max, String message) {
+    long v = value.longValue();
+    if (v < min || v > max) {
+      throw new IllegalArgumentException(message);
+    }
+    return value;
+  }
+
   /** Fails on options that do not belong together; fills in the sandbox and passkey defaults. */
   static void check(ServerOptions o) {
     if (o.sandbox == null) {

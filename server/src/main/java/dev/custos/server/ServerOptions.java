@@ -4,6 +4,7 @@ import dev.custos.authz.SourceIps;
 import dev.custos.customer.IdentityProviderPresets;
 import dev.custos.customer.JwtIdentityProvider;
 import dev.custos.otp.OtpEngine;
+import dev.custos.redis.CustosRedis;
 import dev.custos.token.SigningKey;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class ServerOptions {
   String brand = "Unit";
   String redis;
   boolean redisCluster;
+  Duration redisTimeout = Duration.ofMillis(500);
   Clock clock = Clock.systemUTC();
   int shutdownGraceSeconds = 2;
   Set<String> corsOrigins = Set.of();
@@ -198,10 +200,8 @@ public final class ServerOptions {
    * @throws IllegalArgumentException if out of range
    */
   public ServerOptions idleTimeoutMillis(long millis) {
-    if (millis < 100 || millis > 600_000) {
-      throw new IllegalArgumentException("idle timeout must be 100 ms to 10 minutes");
-    }
-    this.idleTimeoutMillis = millis;
+    this.idleTimeoutMillis =
+        OptionRules.within(millis, 100, 600_000, "idle timeout must be 100 ms to 10 minutes");
     return this;
   }
 
@@ -214,10 +214,8 @@ public final class ServerOptions {
    * @throws IllegalArgumentException if out of range
    */
   public ServerOptions maxConnections(int max) {
-    if (max < 1 || max > 100_000) {
-      throw new IllegalArgumentException("max connections must be 1 to 100000");
-    }
-    this.maxConnections = max;
+    this.maxConnections =
+        OptionRules.within(max, 1, 100_000, "max connections must be 1 to 100000");
     return this;
   }
 
@@ -231,10 +229,8 @@ public final class ServerOptions {
    * @throws IllegalArgumentException if out of range
    */
   public ServerOptions maxConnectionsPerClient(int max) {
-    if (max < 1 || max > 100_000) {
-      throw new IllegalArgumentException("max connections per client must be 1 to 100000");
-    }
-    this.maxConnectionsPerClient = max;
+    this.maxConnectionsPerClient =
+        OptionRules.within(max, 1, 100_000, "max connections per client must be 1 to 100000");
     return this;
   }
 
@@ -249,10 +245,11 @@ public final class ServerOptions {
    * @throws NullPointerException if {@code timeout} is null
    */
   public ServerOptions requestHeadTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.toMillis() < 100 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw new IllegalArgumentException("request head timeout must be 100 ms to 10 minutes");
-    }
+    OptionRules.within(
+        Objects.requireNonNull(timeout, "timeout").toMillis(),
+        100,
+        Duration.ofMinutes(10).toMillis(),
+        "request head timeout must be 100 ms to 10 minutes");
     this.requestHeadTimeout = timeout;
     return this;
   }
@@ -265,10 +262,8 @@ public final class ServerOptions {
    * @throws IllegalArgumentException if out of range
    */
   public ServerOptions shutdownGrace(int seconds) {
-    if (seconds < 0 || seconds > 60) {
-      throw new IllegalArgumentException("shutdown grace must be 0 to 60 seconds");
-    }
-    this.shutdownGraceSeconds = seconds;
+    this.shutdownGraceSeconds =
+        OptionRules.within(seconds, 0, 60, "shutdown grace must be 0 to 60 seconds");
     return this;
   }
 
@@ -292,10 +287,7 @@ public final class ServerOptions {
    * @throws IllegalArgumentException if out of range
    */
   public ServerOptions port(int port) {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port must be 0 to 65535");
-    }
-    this.port = port;
+    this.port = OptionRules.within(port, 0, 65535, "port must be 0 to 65535");
     return this;
   }
 
@@ -384,6 +376,21 @@ public final class ServerOptions {
   public ServerOptions redis(String redisUri) {
     this.redis = Objects.requireNonNull(redisUri, "redisUri");
     this.redisCluster = false;
+    return this;
+  }
+
+  /**
+   * Sets how long a Redis command may take, half of it for a replica to acknowledge a security
+   * write; 500 ms by default. Past it the request fails closed (503): raise it where replicas are
+   * far away or the machine is loaded.
+   *
+   * @param timeout 10 ms to 60 s
+   * @return these options
+   * @throws IllegalArgumentException if out of range
+   */
+  public ServerOptions redisTimeout(Duration timeout) {
+    CustosRedis.builder("redis://localhost").timeout(timeout); // validates
+    this.redisTimeout = timeout;
     return this;
   }
 
